@@ -1,0 +1,40 @@
+// The SDK's error class and the few helpers the WebAssembly core imports. Kept tiny and dependency-free.
+
+const BRAND = Symbol.for('minted-connect.MintedError');
+
+/**
+ * Every failure of minted-connect: bad config, invalid request, auth, API, HTTP, network, timeout, abort, decode.
+ * `instanceof MintedError` works even when two copies of the package are loaded.
+ */
+export class MintedError extends Error {
+  constructor(message, details) {
+    super(message);
+    Object.defineProperty(this, 'name', { value: 'MintedError', writable: true, configurable: true });
+    Object.defineProperty(this, BRAND, { value: true });
+    if (details) {
+      for (const key of Object.keys(details)) {
+        const value = details[key];
+        if (value !== undefined && value !== null) this[key] = value;
+      }
+    }
+  }
+
+  static [Symbol.hasInstance](value) {
+    return value != null && value[BRAND] === true;
+  }
+
+  /** A plain object with the message, for `JSON.stringify` and structured logs. */
+  toJSON() {
+    const out = { name: this.name, message: this.message };
+    for (const key of Object.keys(this)) out[key] = this[key];
+    return out;
+  }
+}
+
+const decoder = new TextDecoder();
+
+/** Parses a response body (already checked by the core) and returns its `data`, or null. */
+export function parseData(bytes) {
+  const data = JSON.parse(decoder.decode(bytes)).data;
+  return data === undefined ? null : data;
+}

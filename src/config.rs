@@ -1,0 +1,377 @@
+//! Client configuration: the TypeScript shape, defaults, and the checks that turn a bad config into a `config` error
+//! naming the field.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use tsify::Tsify;
+
+use crate::error::{ErrorCode, ErrorKind, MintedError};
+use crate::validate::Language;
+
+/// Default per-attempt timeout.
+pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
+/// Longest timeout accepted (10 minutes): anything longer is almost certainly a unit mistake.
+pub const MAX_TIMEOUT_MS: u32 = 600_000;
+
+/// Options for `new MintedClient(config)`.
+#[derive(Clone, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientConfig {
+    /// Absolute http(s) URL of the API, e.g. `https://api.staging.mintedconnect.com`. A path prefix is kept.
+    pub base_url: String,
+    /// Partner user name for HTTP Digest authentication.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub username: Option<String>,
+    /// Partner password for HTTP Digest authentication. Never logged, never put in errors.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub password: Option<String>,
+    /// Sent as `x-client-id`. Default `"web"`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub client_id: Option<String>,
+    /// Language of validation messages and of the API's own messages (`Accept-Language`). Default `"tr"`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub language: Option<Language>,
+    /// Time allowed for one HTTP exchange, in milliseconds. Default 30000.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub timeout_ms: Option<f64>,
+    /// Treat failed T.C. identity number / VKN checksums as errors instead of warnings. Default `false`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub strict_identity_numbers: Option<bool>,
+}
+
+/// The configuration after checks and defaults.
+#[derive(Clone, PartialEq)]
+pub struct Config {
+    /// Scheme, authority and path prefix, without a trailing slash.
+    pub base_url: String,
+    /// The path prefix alone (`""` or `/api`), for Digest's `uri`.
+    pub base_path: String,
+    pub credentials: Option<(String, String)>,
+    pub client_id: String,
+    pub language: Language,
+    pub timeout_ms: u32,
+    pub strict_identity_numbers: bool,
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("base_url", &self.base_url)
+            .field("username", &self.credentials.as_ref().map(|(u, _)| u))
+            .field(
+                "password",
+                &self.credentials.as_ref().map(|_| crate::redact::REDACTED),
+            )
+            .field("client_id", &self.client_id)
+            .field("language", &self.language)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("strict_identity_numbers", &self.strict_identity_numbers)
+            .finish()
+    }
+}
+
+impl Config {
+    /// Secrets to cut out of anything the SDK reports.
+    pub fn secrets(&self) -> Vec<&str> {
+        self.credentials.iter().map(|(_, p)| p.as_str()).collect()
+    }
+}
+
+const FIELDS: &[&str] = &[
+    "baseUrl",
+    "username",
+    "password",
+    "clientId",
+    "language",
+    "timeoutMs",
+    "strictIdentityNumbers",
+];
+
+/// Checks a config given as JSON (what `JSON.stringify(config)` yields) and applies defaults.
+pub fn from_json(value: &Value) -> Result<Config, MintedError> {
+    let Value::Object(map) = value else {
+        return Err(MintedError::config(
+            "baseUrl",
+            "the config must be an object like { baseUrl: 'https://…' }",
+        ));
+    };
+    for key in map.keys() {
+        if !FIELDS.contains(&key.as_str()) {
+            let hint = FIELDS
+                .iter()
+                .find(|f| f.eq_ignore_ascii_case(key))
+                .map(|f| format!(" (did you mean {f}?)"));
+            return Err(unknown_field(key, hint.unwrap_or_default()));
+        }
+    }
+    let base_url = match map.get("baseUrl") {
+        Some(Value::String(s)) => s,
+        None | Some(Value::Null) => return Err(MintedError::config("baseUrl", "is required")),
+        Some(_) => return Err(MintedError::config("baseUrl", "must be a string")),
+    };
+    let (base_url, base_path) =
+        parse_base_url(base_url).map_err(|why| MintedError::config("baseUrl", why))?;
+
+    let username = optional_string(map, "username")?;
+    let password = optional_string(map, "password")?;
+    let credentials = match (username, password) {
+        (Some(u), Some(p)) if !u.is_empty() => Some((u, p)),
+        (Some(_), Some(_)) => return Err(MintedError::config("username", "must not be empty")),
+        (None, None) => None,
+        (Some(_), None) => {
+            return Err(MintedError::config(
+                "password",
+                "is required when username is set",
+            ))
+        }
+        (None, Some(_)) => {
+            return Err(MintedError::config(
+                "username",
+                "is required when password is set",
+            ))
+        }
+    };
+    let client_id = optional_string(map, "clientId")?.unwrap_or_else(|| "web".to_owned());
+    if client_id.trim().is_empty() || !client_id.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(MintedError::config(
+            "clientId",
+            "must be a non-empty header-safe token",
+        ));
+    }
+    let language = match map.get("language") {
+        None | Some(Value::Null) => Language::default(),
+        Some(Value::String(s)) if s == "tr" => Language::Tr,
+        Some(Value::String(s)) if s == "en" => Language::En,
+        Some(_) => return Err(MintedError::config("language", "must be \"tr\" or \"en\"")),
+    };
+    let timeout_ms = match map.get("timeoutMs") {
+        None | Some(Value::Null) => DEFAULT_TIMEOUT_MS,
+        Some(v) => match v.as_f64() {
+            Some(ms) if ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) && ms.fract() == 0.0 => {
+                ms as u32
+            }
+            _ => {
+                return Err(MintedError::config(
+                    "timeoutMs",
+                    format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}"),
+                ))
+            }
+        },
+    };
+    let strict_identity_numbers = match map.get("strictIdentityNumbers") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            return Err(MintedError::config(
+                "strictIdentityNumbers",
+                "must be true or false",
+            ))
+        }
+    };
+    Ok(Config {
+        base_url,
+        base_path,
+        credentials,
+        client_id,
+        language,
+        timeout_ms,
+        strict_identity_numbers,
+    })
+}
+
+fn unknown_field(key: &str, hint: String) -> MintedError {
+    MintedError::new(
+        ErrorKind::Config,
+        format!("invalid config: unknown field `{key}`{hint}"),
+    )
+    .with_code(ErrorCode::Sdk("invalid_config"))
+}
+
+fn optional_string(
+    map: &Map<String, Value>,
+    field: &'static str,
+) -> Result<Option<String>, MintedError> {
+    match map.get(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(MintedError::config(field, "must be a string")),
+    }
+}
+
+/// Splits an absolute http(s) URL into (base without trailing slash, path prefix). Rejects user info (credentials
+/// belong in `username`/`password`, where they are never echoed), queries and fragments.
+pub fn parse_base_url(input: &str) -> Result<(String, String), &'static str> {
+    const WHY: &str =
+        "must be an absolute http(s) URL such as https://api.staging.mintedconnect.com";
+    let trimmed = input.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    let scheme_len = if lower.starts_with("https://") {
+        8
+    } else if lower.starts_with("http://") {
+        7
+    } else {
+        return Err(WHY);
+    };
+    let rest = trimmed.get(scheme_len..).ok_or(WHY)?;
+    if rest.contains('?') || rest.contains('#') {
+        return Err("must not contain a query (?…) or fragment (#…)");
+    }
+    let (authority, path) = match rest.find('/') {
+        Some(i) => (rest.get(..i).ok_or(WHY)?, rest.get(i..).ok_or(WHY)?),
+        None => (rest, ""),
+    };
+    if authority.contains('@') {
+        return Err("must not contain credentials; use the username and password options");
+    }
+    let host_ok = !authority.is_empty()
+        && authority
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_'))
+        && !authority.starts_with(':');
+    if !host_ok || path.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(WHY);
+    }
+    let path = path.trim_end_matches('/');
+    let scheme = lower.get(..scheme_len).ok_or(WHY)?;
+    Ok((format!("{scheme}{authority}{path}"), path.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn base_url_table() {
+        let cases: &[(&str, Result<(&str, &str), ()>)] = &[
+            (
+                "https://api.staging.mintedconnect.com",
+                Ok(("https://api.staging.mintedconnect.com", "")),
+            ),
+            (
+                "https://api.example.com/",
+                Ok(("https://api.example.com", "")),
+            ),
+            (
+                "HTTP://127.0.0.1:8080/api/",
+                Ok(("http://127.0.0.1:8080/api", "/api")),
+            ),
+            ("http://[::1]:9000", Ok(("http://[::1]:9000", ""))),
+            ("  https://x.test  ", Ok(("https://x.test", ""))),
+            ("api.example.com", Err(())),
+            ("ftp://example.com", Err(())),
+            ("https://", Err(())),
+            ("https://user:pw@example.com", Err(())),
+            ("https://example.com/?a=1", Err(())),
+            ("https://example.com/#x", Err(())),
+            ("https://exa mple.com", Err(())),
+            ("https://example.com/a b", Err(())),
+            ("", Err(())),
+        ];
+        for (input, expected) in cases {
+            let got = parse_base_url(input);
+            match expected {
+                Ok((base, path)) => {
+                    assert_eq!(got, Ok(((*base).to_owned(), (*path).to_owned())), "{input}")
+                }
+                Err(()) => assert!(got.is_err(), "{input} should fail"),
+            }
+        }
+    }
+
+    #[test]
+    fn defaults_apply() {
+        let config =
+            from_json(&json!({"baseUrl": "http://127.0.0.1:1", "username": "u", "password": "p"}))
+                .unwrap();
+        assert_eq!(config.client_id, "web");
+        assert_eq!(config.language, Language::Tr);
+        assert_eq!(config.timeout_ms, DEFAULT_TIMEOUT_MS);
+        assert!(!config.strict_identity_numbers);
+        assert_eq!(config.credentials, Some(("u".into(), "p".into())));
+    }
+
+    #[test]
+    fn bad_configs_name_the_field() {
+        let cases: &[(Value, Option<&str>, &str)] = &[
+            (json!(null), Some("baseUrl"), "must be an object"),
+            (json!({}), Some("baseUrl"), "is required"),
+            (json!({"baseUrl": 5}), Some("baseUrl"), "must be a string"),
+            (
+                json!({"baseUrl": "nope"}),
+                Some("baseUrl"),
+                "absolute http(s) URL",
+            ),
+            (
+                json!({"baseUrl": "http://x.test", "username": "u"}),
+                Some("password"),
+                "required when username",
+            ),
+            (
+                json!({"baseUrl": "http://x.test", "password": "p"}),
+                Some("username"),
+                "required when password",
+            ),
+            (
+                json!({"baseUrl": "http://x.test", "language": "de"}),
+                Some("language"),
+                "\"tr\" or \"en\"",
+            ),
+            (
+                json!({"baseUrl": "http://x.test", "timeoutMs": 0}),
+                Some("timeoutMs"),
+                "whole number",
+            ),
+            (
+                json!({"baseUrl": "http://x.test", "timeoutMs": 1.5}),
+                Some("timeoutMs"),
+                "whole number",
+            ),
+            (
+                json!({"baseUrl": "http://x.test", "timeoutMs": "10"}),
+                Some("timeoutMs"),
+                "whole number",
+            ),
+            (
+                json!({"baseUrl": "http://x.test", "clientId": ""}),
+                Some("clientId"),
+                "non-empty",
+            ),
+            (
+                json!({"baseUrl": "http://x.test", "strictIdentityNumbers": "yes"}),
+                Some("strictIdentityNumbers"),
+                "true or false",
+            ),
+            (
+                json!({"baseURL": "http://x.test"}),
+                None,
+                "unknown field `baseURL` (did you mean baseUrl?)",
+            ),
+        ];
+        for (value, field, fragment) in cases {
+            let err = from_json(value).unwrap_err();
+            assert_eq!(err.kind, crate::error::ErrorKind::Config, "{value}");
+            assert_eq!(err.field, *field, "{value}");
+            assert!(err.message.contains(fragment), "{value}: {}", err.message);
+        }
+    }
+
+    #[test]
+    fn debug_never_shows_the_password() {
+        let config = from_json(
+            &json!({"baseUrl": "http://x.test", "username": "u", "password": "hunter22"}),
+        )
+        .unwrap();
+        let shown = format!("{config:?}");
+        assert!(!shown.contains("hunter22"), "{shown}");
+        assert!(shown.contains("[REDACTED]"));
+    }
+}

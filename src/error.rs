@@ -1,0 +1,244 @@
+//! Errors: one Rust type, one JS class (`MintedError`, defined in `js/minted_error.js` so `instanceof` works).
+//!
+//! Every constructor here receives already-redacted text: nothing secret is ever stored in a `MintedError`, so its
+//! `Debug`, `Display`, JS properties, `JSON.stringify` and `util.inspect` are all safe to log.
+
+use std::fmt;
+
+use crate::validate::{Issue, Severity};
+
+/// What went wrong, coarsely. Mirrors `MintedErrorKind` in the TypeScript declarations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The client configuration is unusable (bad `baseUrl`, missing credentials…).
+    Config,
+    /// The request was refused locally, before any network I/O; see `issues`.
+    Validation,
+    /// The server refused the credentials.
+    Auth,
+    /// The server answered with its JSON envelope and `success: false` or an error status.
+    Api,
+    /// The server answered with an error status and a body that is not the API's envelope (an HTML page, nothing…).
+    Http,
+    /// No HTTP response: DNS, connection refused, reset, CORS refusal.
+    Network,
+    /// No response within `timeoutMs`.
+    Timeout,
+    /// The caller's `AbortSignal` fired.
+    Aborted,
+    /// A successful response whose body is not what the API documents.
+    Decode,
+}
+
+impl ErrorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Config => "config",
+            Self::Validation => "validation",
+            Self::Auth => "auth",
+            Self::Api => "api",
+            Self::Http => "http",
+            Self::Network => "network",
+            Self::Timeout => "timeout",
+            Self::Aborted => "aborted",
+            Self::Decode => "decode",
+        }
+    }
+}
+
+/// An error code: the API's own (a number in its envelope) or one of the SDK's (a string such as `"invalid_config"`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ErrorCode {
+    Api(f64),
+    Sdk(&'static str),
+    Text(String),
+}
+
+/// Formats an API code without a fractional part when it has none (`422`, not `422.0`).
+pub fn format_code(code: f64) -> String {
+    if code.fract() == 0.0 && code.abs() < 1e15 {
+        format!("{}", code as i64)
+    } else {
+        format!("{code}")
+    }
+}
+
+/// The SDK's error. Build it with the constructors below; add context with the `with_*` methods. The fields live in
+/// a box (reachable through `Deref`) so `Result<_, MintedError>` stays one pointer wide.
+#[derive(Clone, PartialEq)]
+pub struct MintedError(Box<ErrorFields>);
+
+/// What a [`MintedError`] carries.
+#[derive(Clone, PartialEq)]
+pub struct ErrorFields {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub code: Option<ErrorCode>,
+    pub status: Option<u16>,
+    pub issues: Vec<Issue>,
+    pub request_id: Option<String>,
+    /// The response body, redacted and truncated.
+    pub body: Option<String>,
+    pub operation: Option<&'static str>,
+    /// The configuration field at fault, for `config` errors.
+    pub field: Option<&'static str>,
+}
+
+impl MintedError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self(Box::new(ErrorFields {
+            kind,
+            message: message.into(),
+            code: None,
+            status: None,
+            issues: Vec::new(),
+            request_id: None,
+            body: None,
+            operation: None,
+            field: None,
+        }))
+    }
+
+    /// A configuration error naming the field.
+    pub fn config(field: &'static str, message: impl Into<String>) -> Self {
+        let mut err = Self::new(
+            ErrorKind::Config,
+            format!("invalid config.{field}: {}", message.into()),
+        );
+        err.field = Some(field);
+        err.code = Some(ErrorCode::Sdk("invalid_config"));
+        err
+    }
+
+    /// A validation error summarising the error-severity issues (all issues are kept in `issues`).
+    pub fn validation(issues: Vec<Issue>) -> Self {
+        let errors: Vec<String> = issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .map(|i| {
+                if i.path.is_empty() {
+                    i.message.clone()
+                } else {
+                    format!("{}: {}", i.path, i.message)
+                }
+            })
+            .collect();
+        let mut err = Self::new(
+            ErrorKind::Validation,
+            format!("invalid request: {}", errors.join("; ")),
+        );
+        err.code = Some(ErrorCode::Sdk("invalid_request"));
+        err.issues = issues;
+        err
+    }
+
+    pub fn with_code(mut self, code: ErrorCode) -> Self {
+        self.code = Some(code);
+        self
+    }
+
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    pub fn with_request_id(mut self, request_id: Option<String>) -> Self {
+        self.request_id = request_id;
+        self
+    }
+
+    pub fn with_body(mut self, body: Option<String>) -> Self {
+        self.body = body;
+        self
+    }
+
+    /// Names the operation and prefixes the message with it, once.
+    pub fn in_operation(mut self, operation: &'static str) -> Self {
+        if self.operation.is_none() {
+            self.operation = Some(operation);
+            self.message = format!("{operation}: {}", self.message);
+        }
+        self
+    }
+}
+
+impl std::ops::Deref for MintedError {
+    type Target = ErrorFields;
+    fn deref(&self) -> &ErrorFields {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for MintedError {
+    fn deref_mut(&mut self) -> &mut ErrorFields {
+        &mut self.0
+    }
+}
+
+impl fmt::Display for MintedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "MintedError[{}]: {}", self.kind.as_str(), self.message)
+    }
+}
+
+impl fmt::Debug for MintedError {
+    // Every field is already redacted; Debug shows them all.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MintedError")
+            .field("kind", &self.kind.as_str())
+            .field("message", &self.message)
+            .field("code", &self.code)
+            .field("status", &self.status)
+            .field("issues", &self.issues.len())
+            .field("request_id", &self.request_id)
+            .field("operation", &self.operation)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::error::Error for MintedError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::Severity;
+
+    fn issue(path: &str, severity: Severity) -> Issue {
+        Issue {
+            path: path.into(),
+            code: "x".into(),
+            message: format!("{path} is wrong"),
+            severity,
+        }
+    }
+
+    #[test]
+    fn validation_message_lists_only_errors_but_keeps_every_issue() {
+        let err = MintedError::validation(vec![
+            issue("email", Severity::Error),
+            issue("identity_number", Severity::Warning),
+        ]);
+        assert_eq!(err.kind, ErrorKind::Validation);
+        assert_eq!(err.message, "invalid request: email: email is wrong");
+        assert_eq!(err.issues.len(), 2);
+    }
+
+    #[test]
+    fn config_errors_name_the_field() {
+        let err = MintedError::config("baseUrl", "must be an absolute http(s) URL");
+        assert_eq!(err.field, Some("baseUrl"));
+        assert_eq!(
+            err.to_string(),
+            "MintedError[config]: invalid config.baseUrl: must be an absolute http(s) URL"
+        );
+    }
+
+    #[test]
+    fn operation_prefix_is_added_once() {
+        let err = MintedError::new(ErrorKind::Network, "connection refused")
+            .in_operation("getOrder")
+            .in_operation("x");
+        assert_eq!(err.message, "getOrder: connection refused");
+        assert_eq!(err.operation, Some("getOrder"));
+    }
+}

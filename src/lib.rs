@@ -1,0 +1,361 @@
+//! minted-connect: a typed, validated client for the Minted Connect Partner API, compiled to WebAssembly for Node and
+//! browsers. This file is the façade: the exported functions and the table of client methods. The work happens in
+//! the modules (see README, "Design").
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+// Test tables are tuples of expectations; naming each tuple type would not make them clearer.
+#![cfg_attr(test, allow(clippy::type_complexity))]
+
+pub mod api;
+mod client;
+pub mod config;
+pub mod envelope;
+pub mod error;
+mod js;
+pub mod redact;
+pub mod routes;
+pub mod shape;
+pub mod transport;
+pub mod validate;
+
+use serde::Serialize;
+use serde_json::Value;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use api::customers::*;
+use api::orders::*;
+pub use client::MintedClient;
+use error::{ErrorCode, ErrorKind, MintedError};
+use transport::{clock, digest};
+use validate::{Language, Settings};
+
+client::operations! {
+    /// Creates a customer (`POST /partner/customer`). The phone is normalised to E.164 before sending.
+    "createCustomer" => fn create_customer(body CreateCustomerRequest) -> CustomerRecord as "Promise<CustomerRecord>";
+    /// Creates a business customer (inferred path `POST /partner/customer/business`).
+    "createBusinessCustomer" => fn create_business_customer(body CreateBusinessCustomerRequest) -> CustomerRecord as "Promise<CustomerRecord>";
+    /// Updates a customer (`PATCH /partner/customer/{external_customer_id}`).
+    "updateCustomer" => fn update_customer(path external_customer_id, body UpdateCustomerRequest) -> CustomerRecord as "Promise<CustomerRecord>";
+    /// Removes a customer id (inferred path `DELETE /partner/customer/{external_customer_id}`).
+    "removeCustomer" => fn remove_customer(path external_customer_id) -> RemoveCustomerResponse as "Promise<RemoveCustomerResponse>";
+    /// Gets a customer with its wallets (`GET /partner/customer/{external_customer_id}`).
+    "getCustomer" => fn get_customer(path external_customer_id) -> CustomerWithWallets as "Promise<CustomerWithWallets>";
+    /// Gets a customer's wallet KYC record (inferred path `GET /partner/customer/{external_customer_id}/wallet-kyc`).
+    "getCustomerWalletKyc" => fn get_customer_wallet_kyc(path external_customer_id) -> WalletKyc as "Promise<WalletKyc>";
+    /// Creates or replaces a customer's wallet KYC record (inferred path `POST …/{external_customer_id}/wallet-kyc`).
+    "upsertCustomerWalletKyc" => fn upsert_customer_wallet_kyc(path external_customer_id, body WalletKycRequest) -> WalletKyc as "Promise<WalletKyc>";
+    /// Upserts wallet KYC records of up to 100 customers (inferred path `POST /partner/customer/wallet-kyc/bulk`).
+    "bulkUpsertCustomerWalletKyc" => fn bulk_upsert_customer_wallet_kyc(body BulkWalletKycRequest) -> BulkWalletKycResult as "Promise<BulkWalletKycResult>";
+    /// Gets an order by your order id (`GET /partner/order/{external_order_id}`).
+    "getOrder" => fn get_order(path external_order_id) -> Order as "Promise<Order>";
+    /// Finds an order by `guid`, `order_code` or `external_id` (`POST /partner/order`).
+    "getOrderAlternative" => fn get_order_alternative(body GetOrderAlternativeRequest) -> Order as "Promise<Order>";
+}
+
+/// Options of the standalone `validateRequest`.
+#[derive(Default, serde::Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidateOptions {
+    /// Message language; default `"tr"`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub language: Option<Language>,
+    /// Identity-number checksums as errors; default `false`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub strict_identity_numbers: Option<bool>,
+}
+
+/// Validates a request body for an operation, exactly as the client does before sending, and returns every issue
+/// (`{ path, code, message, severity }`). Throws a `MintedError` of kind `validation` for an unknown operation id.
+///
+/// ```js
+/// validateRequest('createCustomer', { external_id: 'a' }, { language: 'en' })
+/// // → [{ path: 'external_id', code: 'too_short', message: 'must be at least 3 characters long', severity: 'error' }]
+/// ```
+#[wasm_bindgen(js_name = validateRequest, unchecked_return_type = "ValidationIssue[]")]
+#[allow(non_snake_case)]
+pub fn validate_request(
+    operationId: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
+    options: Option<tsify::Ts<ValidateOptions>>,
+) -> Result<JsValue, JsValue> {
+    let options: ValidateOptions = match options
+        .map(|o| o.js_value())
+        .filter(|o| !o.is_undefined() && !o.is_null())
+    {
+        None => ValidateOptions::default(),
+        Some(o) => js::to_json(&o)
+            .ok()
+            .and_then(|json| serde_json::from_value(json).ok())
+            .ok_or_else(|| {
+                MintedError::new(
+                    ErrorKind::Validation,
+                    "options must be { language?: 'tr' | 'en', strictIdentityNumbers?: boolean }",
+                )
+            })?,
+    };
+    let settings = Settings {
+        lang: options.language.unwrap_or_default(),
+        strict_identity_numbers: options.strict_identity_numbers.unwrap_or(false),
+        today: clock::today_utc(),
+    };
+    Ok(js::to_js(&client::validate_js(
+        operationId,
+        &body,
+        &settings,
+    )?))
+}
+
+/// Input of `digestAuthorization`.
+#[derive(Tsify)]
+#[allow(dead_code)]
+pub struct DigestAuthorizationInput {
+    pub username: String,
+    pub password: String,
+    pub realm: String,
+    pub nonce: String,
+    /// The request target, e.g. `/partner/customer/MTD0018232`.
+    pub uri: String,
+    /// `GET`, `POST`…
+    pub method: String,
+    /// `"auth"`, or absent for the RFC 2069 form.
+    #[tsify(optional, type = "\"auth\"")]
+    pub qop: Option<String>,
+    /// Request counter for this nonce, from 1.
+    pub nc: u32,
+    pub cnonce: String,
+    /// `"MD5"` (default), `"MD5-sess"`, `"SHA-256"` or `"SHA-256-sess"`.
+    #[tsify(
+        optional,
+        type = "\"MD5\" | \"MD5-sess\" | \"SHA-256\" | \"SHA-256-sess\""
+    )]
+    pub algorithm: Option<String>,
+    #[tsify(optional)]
+    pub opaque: Option<String>,
+    /// Hash the user name (RFC 7616 `userhash=true`).
+    #[tsify(optional)]
+    pub userhash: Option<bool>,
+}
+
+/// Computes an RFC 7616 `Authorization: Digest …` header value. The client does this itself; the function is
+/// exported so integrations and tests can check it.
+///
+/// ```js
+/// digestAuthorization({ username: 'Mufasa', password: 'Circle of Life', realm: 'http-auth@example.org',
+///   nonce: '7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v', uri: '/dir/index.html', method: 'GET', qop: 'auth',
+///   nc: 1, cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ', algorithm: 'SHA-256' })
+/// ```
+#[wasm_bindgen(js_name = digestAuthorization)]
+pub fn digest_authorization(
+    #[wasm_bindgen(unchecked_param_type = "DigestAuthorizationInput")] input: JsValue,
+) -> Result<String, JsValue> {
+    let json = js::to_json(&input).unwrap_or(Value::Null);
+    Ok(digest_from_json(&json)?)
+}
+
+fn digest_from_json(json: &Value) -> Result<String, MintedError> {
+    let bad = |field: &str, why: &str| {
+        MintedError::new(
+            ErrorKind::Validation,
+            format!("digestAuthorization: {field} {why}"),
+        )
+        .with_code(ErrorCode::Sdk("invalid_input"))
+    };
+    let text = |field: &'static str| -> Result<&str, MintedError> {
+        json.get(field)
+            .and_then(Value::as_str)
+            .ok_or_else(|| bad(field, "must be a string"))
+    };
+    let optional = |field: &'static str| -> Result<Option<&str>, MintedError> {
+        match json.get(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.as_str())),
+            Some(_) => Err(bad(field, "must be a string")),
+        }
+    };
+    let algorithm = match optional("algorithm")? {
+        None => digest::Algorithm::Md5,
+        Some(token) => digest::Algorithm::parse(token).ok_or_else(|| {
+            bad(
+                "algorithm",
+                "must be MD5, MD5-sess, SHA-256 or SHA-256-sess",
+            )
+        })?,
+    };
+    let qop_auth = match optional("qop")? {
+        None => false,
+        Some("auth") => true,
+        Some(_) => return Err(bad("qop", "must be \"auth\" or absent")),
+    };
+    let nc = json
+        .get("nc")
+        .and_then(Value::as_u64)
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| *n >= 1)
+        .ok_or_else(|| bad("nc", "must be a whole number from 1 to 4294967295"))?;
+    let userhash = match json.get("userhash") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(bad("userhash", "must be true or false")),
+    };
+    Ok(digest::authorization_header(&digest::AuthInput {
+        username: text("username")?,
+        password: text("password")?,
+        realm: text("realm")?,
+        nonce: text("nonce")?,
+        uri: text("uri")?,
+        method: text("method")?,
+        algorithm,
+        qop_auth,
+        nc,
+        cnonce: text("cnonce")?,
+        opaque: optional("opaque")?,
+        userhash,
+    }))
+}
+
+/// Checks a raw API response body the way the client does and returns its `data` — for webhook payloads, recorded
+/// responses and benchmarks. Throws the same `MintedError`s a call would.
+#[wasm_bindgen(js_name = decodeResponse, unchecked_return_type = "unknown")]
+#[allow(non_snake_case)]
+pub fn decode_response(
+    operationId: &str,
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] body: JsValue,
+    status: Option<u16>,
+) -> Result<JsValue, JsValue> {
+    let unknown = || {
+        MintedError::new(
+            ErrorKind::Validation,
+            format!("unknown operation id `{operationId}`"),
+        )
+        .with_code(ErrorCode::Sdk("unknown_operation"))
+    };
+    let operation = routes::find(operationId).ok_or_else(unknown)?.operation;
+    let check = check_response(operation).ok_or_else(unknown)?;
+    let bytes = match body.as_string() {
+        Some(text) => js_sys::Uint8Array::from(text.as_bytes()),
+        None => body.dyn_into::<js_sys::Uint8Array>().map_err(|_| {
+            MintedError::new(
+                ErrorKind::Validation,
+                "decodeResponse: body must be a Uint8Array or a string",
+            )
+        })?,
+    };
+    let raw = envelope::RawResponse {
+        status: status.unwrap_or(200),
+        body: bytes.to_vec(),
+        request_id: None,
+    };
+    envelope::check(&raw, check, &[]).map_err(|e| e.in_operation(operation))?;
+    Ok(js::parse_data(&bytes)?)
+}
+
+/// One row of the route table, as `operations()` returns it.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct OperationInfo {
+    pub operation_id: &'static str,
+    #[tsify(type = "\"GET\" | \"POST\" | \"PATCH\" | \"DELETE\"")]
+    pub method: &'static str,
+    pub path: &'static str,
+    pub api_version: &'static str,
+    pub idempotent: bool,
+    /// `documented` when Minted's docs print the path; `inferred` when it is this SDK's best guess.
+    #[tsify(type = "\"documented\" | \"inferred\"")]
+    pub path_source: &'static str,
+}
+
+/// The operations this client can call, with method, path, `api-version`, and whether the path is documented.
+#[wasm_bindgen(unchecked_return_type = "OperationInfo[]")]
+pub fn operations() -> JsValue {
+    let rows: Vec<OperationInfo> = routes::ROUTES
+        .iter()
+        .map(|r| OperationInfo {
+            operation_id: r.operation,
+            method: r.method.as_str(),
+            path: r.path,
+            api_version: r.api_version,
+            idempotent: r.idempotent,
+            path_source: match r.source {
+                routes::PathSource::Documented => "documented",
+                routes::PathSource::Inferred => "inferred",
+            },
+        })
+        .collect();
+    js::to_js(&rows)
+}
+
+/// Normalises a phone number to E.164 the way the client does (`0532 280 80 35` → `+905322808035`). Throws a
+/// `MintedError` of kind `validation` when it is not a phone number.
+#[wasm_bindgen(js_name = normalizePhone)]
+pub fn normalize_phone(phone: &str) -> Result<String, JsValue> {
+    validate::rules::normalize_phone(phone).map_err(|problem| {
+        let issue = validate::Issue {
+            path: "phone".into(),
+            code: problem.code().into(),
+            message: problem.message(Language::En),
+            severity: validate::Severity::Error,
+        };
+        MintedError::validation(vec![issue]).into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn digest_input_is_checked_field_by_field() {
+        let good = json!({"username": "Mufasa", "password": "Circle of Life", "realm": "http-auth@example.org",
+            "nonce": "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", "uri": "/dir/index.html", "method": "GET",
+            "qop": "auth", "nc": 1, "cnonce": "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", "algorithm": "SHA-256",
+            "opaque": "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"});
+        let header = digest_from_json(&good).unwrap();
+        assert!(header.contains(
+            "response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""
+        ));
+        let cases = [
+            ("nc", json!(0), "nc must be"),
+            ("nc", json!(1.5), "nc must be"),
+            ("algorithm", json!("SHA-1"), "algorithm must be"),
+            ("qop", json!("auth-int"), "qop must be"),
+            ("realm", json!(5), "realm must be a string"),
+        ];
+        for (field, value, fragment) in cases {
+            let mut input = good.clone();
+            input[field] = value;
+            let err = digest_from_json(&input).unwrap_err();
+            assert!(err.message.contains(fragment), "{field}: {}", err.message);
+            assert!(!err.message.contains("Circle of Life"));
+        }
+    }
+
+    #[test]
+    fn declared_typescript_return_types_name_the_rust_types() {
+        for (ts, rust) in DECLARED_RETURNS {
+            assert_eq!(*ts, format!("Promise<{rust}>"));
+        }
+    }
+
+    #[test]
+    fn every_route_has_a_client_method_and_a_checker() {
+        for route in routes::ROUTES {
+            assert!(
+                check_response(route.operation).is_some(),
+                "{} has no method",
+                route.operation
+            );
+        }
+    }
+}

@@ -1,0 +1,272 @@
+//! Every problem validation can report: its stable code, its default severity, and its message in Turkish and
+//! English. Codes are part of the public API (forms switch on them); messages are for people.
+
+use super::{Lang, Severity};
+
+/// One kind of problem, with what the message needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    NotString,
+    NotBoolean,
+    NotObject,
+    NotArray,
+    NotInteger,
+    Empty,
+    TooShort(usize),
+    TooLong(usize),
+    ExternalIdChars,
+    NameChars,
+    Email,
+    Phone,
+    PhoneTurkishLength,
+    Gender,
+    DateFormat,
+    DateNotReal,
+    DateNotPast,
+    DateTooOld,
+    TcknFormat,
+    TcknChecksum,
+    VknFormat,
+    VknChecksum,
+    OneOf(&'static [&'static str]),
+    OutOfRange(i64, i64),
+    ArrayTooShort(usize),
+    ArrayTooLong(usize),
+    AtLeastOneOf(&'static [&'static str]),
+    UnknownField,
+    NotJson,
+}
+
+impl Problem {
+    /// The stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Required => "required",
+            Self::NotString
+            | Self::NotBoolean
+            | Self::NotObject
+            | Self::NotArray
+            | Self::NotInteger => "type",
+            Self::Empty => "empty",
+            Self::TooShort(_) => "too_short",
+            Self::TooLong(_) => "too_long",
+            Self::ExternalIdChars => "external_id_chars",
+            Self::NameChars => "name_chars",
+            Self::Email => "email",
+            Self::Phone => "phone",
+            Self::PhoneTurkishLength => "phone_tr_length",
+            Self::Gender => "gender",
+            Self::DateFormat => "date_format",
+            Self::DateNotReal => "date_invalid",
+            Self::DateNotPast => "date_not_past",
+            Self::DateTooOld => "date_too_old",
+            Self::TcknFormat => "tckn_format",
+            Self::TcknChecksum => "tckn_checksum",
+            Self::VknFormat => "vkn_format",
+            Self::VknChecksum => "vkn_checksum",
+            Self::OneOf(_) => "one_of",
+            Self::OutOfRange(..) => "out_of_range",
+            Self::ArrayTooShort(_) => "too_few_items",
+            Self::ArrayTooLong(_) => "too_many_items",
+            Self::AtLeastOneOf(_) => "at_least_one_of",
+            Self::UnknownField => "unknown_field",
+            Self::NotJson => "not_json",
+        }
+    }
+
+    /// Severity unless a setting changes it (checksums become errors with `strictIdentityNumbers`).
+    pub fn default_severity(&self) -> Severity {
+        match self {
+            Self::TcknChecksum | Self::VknChecksum | Self::UnknownField => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// The message in the given language.
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.english(),
+            Lang::Tr => self.turkish(),
+        }
+    }
+
+    fn english(&self) -> String {
+        match self {
+            Self::Required => "is required".into(),
+            Self::NotString => "must be a string".into(),
+            Self::NotBoolean => "must be true or false".into(),
+            Self::NotObject => "must be an object".into(),
+            Self::NotArray => "must be an array".into(),
+            Self::NotInteger => "must be a whole number".into(),
+            Self::Empty => "must not be empty".into(),
+            Self::TooShort(n) => format!("must be at least {n} characters long"),
+            Self::TooLong(n) => format!("must be at most {n} characters long"),
+            Self::ExternalIdChars => "may contain only letters A-Z, digits, '-' and '_'".into(),
+            Self::NameChars => {
+                "may contain only letters, spaces, apostrophes, dots and hyphens".into()
+            }
+            Self::Email => "must be a valid e-mail address".into(),
+            Self::Phone => {
+                "must be a phone number in international format, e.g. +905321234567".into()
+            }
+            Self::PhoneTurkishLength => "a Turkish number has 10 digits after +90".into(),
+            Self::Gender => "must be \"M\" or \"F\"".into(),
+            Self::DateFormat => "must be a date written YYYY-MM-DD".into(),
+            Self::DateNotReal => "is not a real calendar date".into(),
+            Self::DateNotPast => "must be a date in the past".into(),
+            Self::DateTooOld => "must not be before 1900-01-01".into(),
+            Self::TcknFormat => {
+                "must be a T.C. identity number: 11 digits, not starting with 0".into()
+            }
+            Self::TcknChecksum => "fails the T.C. identity number checksum".into(),
+            Self::VknFormat => "must be a tax number (VKN): 10 digits".into(),
+            Self::VknChecksum => "fails the tax number (VKN) checksum".into(),
+            Self::OneOf(values) => format!("must be one of {}", quoted_list(values, "or")),
+            Self::OutOfRange(min, max) => format!("must be between {min} and {max}"),
+            Self::ArrayTooShort(n) => format!("must have at least {n} item(s)"),
+            Self::ArrayTooLong(n) => format!("must have at most {n} items"),
+            Self::AtLeastOneOf(fields) => {
+                format!("give at least one of {}", quoted_list(fields, "or"))
+            }
+            Self::UnknownField => "is not a documented field; it is sent as is".into(),
+            Self::NotJson => "the request body cannot be written as JSON".into(),
+        }
+    }
+
+    fn turkish(&self) -> String {
+        match self {
+            Self::Required => "zorunludur".into(),
+            Self::NotString => "metin olmalıdır".into(),
+            Self::NotBoolean => "true ya da false olmalıdır".into(),
+            Self::NotObject => "nesne olmalıdır".into(),
+            Self::NotArray => "dizi olmalıdır".into(),
+            Self::NotInteger => "tam sayı olmalıdır".into(),
+            Self::Empty => "boş olamaz".into(),
+            Self::TooShort(n) => format!("en az {n} karakter olmalıdır"),
+            Self::TooLong(n) => format!("en fazla {n} karakter olmalıdır"),
+            Self::ExternalIdChars => {
+                "yalnızca A-Z harfleri, rakamlar, '-' ve '_' içerebilir".into()
+            }
+            Self::NameChars => {
+                "yalnızca harf, boşluk, kesme işareti, nokta ve tire içerebilir".into()
+            }
+            Self::Email => "geçerli bir e-posta adresi olmalıdır".into(),
+            Self::Phone => {
+                "uluslararası biçimde bir telefon numarası olmalıdır, örn. +905321234567".into()
+            }
+            Self::PhoneTurkishLength => {
+                "Türkiye numaralarında +90'dan sonra 10 rakam bulunur".into()
+            }
+            Self::Gender => "\"M\" ya da \"F\" olmalıdır".into(),
+            Self::DateFormat => "YYYY-AA-GG biçiminde bir tarih olmalıdır".into(),
+            Self::DateNotReal => "takvimde olmayan bir tarih".into(),
+            Self::DateNotPast => "geçmişte bir tarih olmalıdır".into(),
+            Self::DateTooOld => "1900-01-01'den önce olamaz".into(),
+            Self::TcknFormat => "T.C. kimlik numarası olmalıdır: 0 ile başlamayan 11 rakam".into(),
+            Self::TcknChecksum => "T.C. kimlik numarası doğrulama hanesi tutmuyor".into(),
+            Self::VknFormat => "vergi kimlik numarası (VKN) olmalıdır: 10 rakam".into(),
+            Self::VknChecksum => "vergi kimlik numarası (VKN) doğrulama hanesi tutmuyor".into(),
+            Self::OneOf(values) => {
+                format!("şunlardan biri olmalıdır: {}", quoted_list(values, "ya da"))
+            }
+            Self::OutOfRange(min, max) => format!("{min} ile {max} arasında olmalıdır"),
+            Self::ArrayTooShort(n) => format!("en az {n} öğe içermelidir"),
+            Self::ArrayTooLong(n) => format!("en fazla {n} öğe içerebilir"),
+            Self::AtLeastOneOf(fields) => format!(
+                "şunlardan en az biri verilmelidir: {}",
+                quoted_list(fields, "ya da")
+            ),
+            Self::UnknownField => "belgelenmiş bir alan değil; olduğu gibi gönderilir".into(),
+            Self::NotJson => "istek gövdesi JSON olarak yazılamıyor".into(),
+        }
+    }
+}
+
+fn quoted_list(values: &[&str], or: &str) -> String {
+    let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {or} {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: &[Problem] = &[
+        Problem::Required,
+        Problem::NotString,
+        Problem::NotBoolean,
+        Problem::NotObject,
+        Problem::NotArray,
+        Problem::NotInteger,
+        Problem::Empty,
+        Problem::TooShort(3),
+        Problem::TooLong(40),
+        Problem::ExternalIdChars,
+        Problem::NameChars,
+        Problem::Email,
+        Problem::Phone,
+        Problem::PhoneTurkishLength,
+        Problem::Gender,
+        Problem::DateFormat,
+        Problem::DateNotReal,
+        Problem::DateNotPast,
+        Problem::DateTooOld,
+        Problem::TcknFormat,
+        Problem::TcknChecksum,
+        Problem::VknFormat,
+        Problem::VknChecksum,
+        Problem::OneOf(&["a", "b"]),
+        Problem::OutOfRange(1, 3),
+        Problem::ArrayTooShort(1),
+        Problem::ArrayTooLong(100),
+        Problem::AtLeastOneOf(&["guid", "order_code"]),
+        Problem::UnknownField,
+        Problem::NotJson,
+    ];
+
+    #[test]
+    fn every_problem_has_distinct_messages_in_both_languages() {
+        for p in ALL {
+            let (en, tr) = (p.message(Lang::En), p.message(Lang::Tr));
+            assert!(!en.is_empty() && !tr.is_empty(), "{p:?}");
+            assert_ne!(en, tr, "{p:?} is not translated");
+            assert!(
+                p.code().chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{p:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn parameters_appear_in_messages() {
+        assert_eq!(
+            Problem::TooShort(3).message(Lang::En),
+            "must be at least 3 characters long"
+        );
+        assert_eq!(
+            Problem::TooShort(3).message(Lang::Tr),
+            "en az 3 karakter olmalıdır"
+        );
+        assert_eq!(
+            Problem::OneOf(&["M", "F", "X"]).message(Lang::En),
+            "must be one of \"M\", \"F\" or \"X\""
+        );
+        assert_eq!(
+            Problem::OneOf(&["M"]).message(Lang::Tr),
+            "şunlardan biri olmalıdır: \"M\""
+        );
+    }
+
+    #[test]
+    fn checksums_and_unknown_fields_are_warnings_by_default() {
+        assert_eq!(Problem::TcknChecksum.default_severity(), Severity::Warning);
+        assert_eq!(Problem::VknChecksum.default_severity(), Severity::Warning);
+        assert_eq!(Problem::UnknownField.default_severity(), Severity::Warning);
+        assert_eq!(Problem::TcknFormat.default_severity(), Severity::Error);
+    }
+}

@@ -1,0 +1,343 @@
+//! Field rules as pure functions over strings. Each returns the problems it finds; normalising rules (phone) also
+//! return the value to send instead.
+
+use time::{Date, Month};
+
+use super::identity;
+use super::messages::Problem;
+
+/// `external_id`: 3–40 characters of `A-Z a-z 0-9 - _` (the docs' "pattern" `^[A-Za-z0-9-_]$` is an input mask).
+pub fn external_id(value: &str) -> Vec<Problem> {
+    let mut problems = length(value, 3, 40);
+    if !value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        problems.push(Problem::ExternalIdChars);
+    }
+    problems
+}
+
+/// Character length bounds, counted in Unicode scalar values as the API counts them.
+pub fn length(value: &str, min: usize, max: usize) -> Vec<Problem> {
+    let n = value.chars().count();
+    if n == 0 && min > 0 {
+        vec![Problem::Empty]
+    } else if n < min {
+        vec![Problem::TooShort(min)]
+    } else if n > max {
+        vec![Problem::TooLong(max)]
+    } else {
+        Vec::new()
+    }
+}
+
+/// A person's first or last name: 3–40 characters (documented bounds) of letters, spaces, `'`, `.` and `-`.
+pub fn person_name(value: &str) -> Vec<Problem> {
+    let mut problems = length(value.trim(), 3, 40);
+    if !value
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '’' | '.' | '-'))
+    {
+        problems.push(Problem::NameChars);
+    }
+    problems
+}
+
+/// A middle name may be empty (the docs' own examples send `""`); otherwise it is a name.
+pub fn middle_name(value: &str) -> Vec<Problem> {
+    if value.is_empty() {
+        Vec::new()
+    } else {
+        person_name(value)
+    }
+}
+
+/// A pragmatic e-mail check: one `@`, a dot-atom local part of at most 64 characters, a domain of at least two
+/// labels (letters, digits, hyphens inside), 254 characters at most.
+pub fn email(value: &str) -> Vec<Problem> {
+    let ok = (|| {
+        if value.len() > 254 {
+            return None;
+        }
+        let (local, domain) = value.rsplit_once('@')?;
+        let local_ok = !local.is_empty()
+            && local.len() <= 64
+            && !local.starts_with('.')
+            && !local.ends_with('.')
+            && !local.contains("..")
+            && local
+                .chars()
+                .all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+        let labels: Vec<&str> = domain.split('.').collect();
+        let domain_ok = labels.len() >= 2
+            && labels.iter().all(|l| {
+                !l.is_empty()
+                    && l.chars().count() <= 63
+                    && !l.starts_with('-')
+                    && !l.ends_with('-')
+                    && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            })
+            && labels.last().is_some_and(|tld| {
+                tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)
+            });
+        Some(local_ok && domain_ok)
+    })();
+    if ok == Some(true) {
+        Vec::new()
+    } else {
+        vec![Problem::Email]
+    }
+}
+
+/// Normalises a phone number to E.164. Spaces, dashes, dots and parentheses are dropped; `00` becomes `+`; Turkish
+/// national forms become `+90…`: `05xx…` (11 digits), `5xx…` (10 digits), `90…` (12 digits), `0xxx…` landlines.
+pub fn normalize_phone(value: &str) -> Result<String, Problem> {
+    let compact: String = value
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
+        .collect();
+    let (plus, digits) = match compact.strip_prefix('+') {
+        Some(rest) => (true, rest.to_owned()),
+        None => match compact.strip_prefix("00") {
+            Some(rest) => (true, rest.to_owned()),
+            None => (false, compact),
+        },
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(Problem::Phone);
+    }
+    let international = if plus {
+        digits
+    } else if let (11, Some(national)) = (digits.len(), digits.strip_prefix('0')) {
+        format!("90{national}")
+    } else if digits.len() == 10 && digits.starts_with('5') {
+        format!("90{digits}")
+    } else if digits.len() == 12 && digits.starts_with("90") {
+        digits
+    } else {
+        return Err(Problem::Phone);
+    };
+    if let Some(national) = international.strip_prefix("90") {
+        if national.len() != 10 {
+            return Err(Problem::PhoneTurkishLength);
+        }
+    }
+    // E.164: country code not starting with 0, at most 15 digits; 8 is a practical lower bound.
+    if international.starts_with('0') || !(8..=15).contains(&international.len()) {
+        return Err(Problem::Phone);
+    }
+    Ok(format!("+{international}"))
+}
+
+/// `M` or `F`.
+pub fn gender(value: &str) -> Vec<Problem> {
+    if matches!(value, "M" | "F") {
+        Vec::new()
+    } else {
+        vec![Problem::Gender]
+    }
+}
+
+/// Parses `YYYY-MM-DD` strictly (no signs, no extra digits); the calendar check is the `time` crate's.
+pub fn parse_date(value: &str) -> Result<Date, Problem> {
+    let shape_ok = value.len() == 10
+        && value.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let number =
+        |range: std::ops::Range<usize>| value.get(range).and_then(|s| s.parse::<u16>().ok());
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return Err(Problem::DateFormat);
+    };
+    if !shape_ok {
+        return Err(Problem::DateFormat);
+    }
+    let month = u8::try_from(month)
+        .ok()
+        .and_then(|m| Month::try_from(m).ok())
+        .ok_or(Problem::DateNotReal)?;
+    let day = u8::try_from(day).map_err(|_| Problem::DateNotReal)?;
+    Date::from_calendar_date(i32::from(year), month, day).map_err(|_| Problem::DateNotReal)
+}
+
+/// A birthdate: a real date, before `today`, not before 1900.
+pub fn birthdate(value: &str, today: Date) -> Vec<Problem> {
+    match parse_date(value) {
+        Err(problem) => vec![problem],
+        Ok(date) if date >= today => vec![Problem::DateNotPast],
+        Ok(date) if date.year() < 1900 => vec![Problem::DateTooOld],
+        Ok(_) => Vec::new(),
+    }
+}
+
+/// A person's T.C. identity number; the checksum problem is reported separately so its severity can vary.
+pub fn tckn(value: &str) -> Vec<Problem> {
+    if !identity::is_tckn_format(value) {
+        vec![Problem::TcknFormat]
+    } else if !identity::is_tckn_checksum_valid(value) {
+        vec![Problem::TcknChecksum]
+    } else {
+        Vec::new()
+    }
+}
+
+/// A business's tax number (VKN).
+pub fn vkn(value: &str) -> Vec<Problem> {
+    if !identity::is_vkn_format(value) {
+        vec![Problem::VknFormat]
+    } else if !identity::is_vkn_checksum_valid(value) {
+        vec![Problem::VknChecksum]
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn external_id_table() {
+        let cases: &[(&str, &[Problem])] = &[
+            ("MTD0018232", &[]),
+            ("a_b-C", &[]),
+            ("abc", &[]),
+            ("ab", &[Problem::TooShort(3)]),
+            ("", &[Problem::Empty]),
+            (&"x".repeat(41), &[Problem::TooLong(40)]),
+            ("has space", &[Problem::ExternalIdChars]),
+            ("şeker", &[Problem::ExternalIdChars]),
+            ("a/", &[Problem::TooShort(3), Problem::ExternalIdChars]),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(external_id(value), *expected, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn name_table() {
+        let cases: &[(&str, &[Problem])] = &[
+            ("Mehmet", &[]),
+            ("Gülbilge", &[]),
+            ("İlkay Şahin-Öztürk", &[]),
+            ("O'Neil", &[]),
+            ("Al", &[Problem::TooShort(3)]),
+            ("R2D2", &[Problem::NameChars]),
+            (&"a".repeat(41), &[Problem::TooLong(40)]),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(person_name(value), *expected, "{value:?}");
+        }
+        assert!(middle_name("").is_empty());
+        assert_eq!(middle_name("Al"), vec![Problem::TooShort(3)]);
+    }
+
+    #[test]
+    fn email_table() {
+        let valid = [
+            "a@b.co",
+            "mehmet.gulbilge+tag@example.com.tr",
+            "x_y@sub-domain.example.org",
+            "ç@örnek.com.tr",
+        ];
+        let invalid = [
+            "",
+            "plain",
+            "@example.com",
+            "a@",
+            "a@b",
+            "a@b.c",
+            "a..b@example.com",
+            ".a@example.com",
+            "a@-example.com",
+            "a b@example.com",
+            "a@example..com",
+            "[email protected]",
+        ];
+        for v in valid {
+            assert!(email(v).is_empty(), "{v} should be valid");
+        }
+        for v in invalid {
+            assert_eq!(email(v), vec![Problem::Email], "{v} should be invalid");
+        }
+    }
+
+    #[test]
+    fn phone_normalisation_table() {
+        let cases: &[(&str, Result<&str, Problem>)] = &[
+            ("+905322808035", Ok("+905322808035")),
+            ("+90 532 280 80 35", Ok("+905322808035")), // the docs' own example
+            ("05322808035", Ok("+905322808035")),
+            ("0532 280 80 35", Ok("+905322808035")),
+            ("5322808035", Ok("+905322808035")),
+            ("905322808035", Ok("+905322808035")),
+            ("0090 532 280 80 35", Ok("+905322808035")),
+            ("(0212) 555 12 34", Ok("+902125551234")),
+            ("+44 20 7946 0958", Ok("+442079460958")),
+            ("+9053228080351", Err(Problem::PhoneTurkishLength)), // the card-buy example has one digit too many
+            ("+90532280803", Err(Problem::PhoneTurkishLength)),
+            ("532280803", Err(Problem::Phone)),
+            ("+1234", Err(Problem::Phone)),
+            ("+1234567890123456", Err(Problem::Phone)),
+            ("+0123456789", Err(Problem::Phone)),
+            ("phone", Err(Problem::Phone)),
+            ("", Err(Problem::Phone)),
+            ("+", Err(Problem::Phone)),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                normalize_phone(input),
+                expected.clone().map(str::to_owned),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn birthdate_table() {
+        let today = date!(2026 - 11 - 23);
+        let cases: &[(&str, &[Problem])] = &[
+            ("1970-01-31", &[]),
+            ("2026-11-22", &[]),
+            ("2026-11-23", &[Problem::DateNotPast]),
+            ("2030-01-01", &[Problem::DateNotPast]),
+            ("2023-02-29", &[Problem::DateNotReal]),
+            ("2024-02-29", &[]),
+            ("1990-13-01", &[Problem::DateNotReal]),
+            ("1899-12-31", &[Problem::DateTooOld]),
+            ("31-12-1990", &[Problem::DateFormat]),
+            ("1990-1-01", &[Problem::DateFormat]),
+            ("+990-01-01", &[Problem::DateFormat]),
+            ("1990-01-01T00:00:00", &[Problem::DateFormat]),
+            ("", &[Problem::DateFormat]),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(birthdate(value, today), *expected, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn identity_number_rules() {
+        assert!(tckn("10000000146").is_empty());
+        assert_eq!(tckn("12345677938"), vec![Problem::TcknChecksum]);
+        assert_eq!(tckn("0123"), vec![Problem::TcknFormat]);
+        assert!(vkn("1234567890").is_empty());
+        assert_eq!(vkn("1234567891"), vec![Problem::VknChecksum]);
+        assert_eq!(vkn("10000000146"), vec![Problem::VknFormat]);
+    }
+
+    #[test]
+    fn gender_table() {
+        assert!(gender("M").is_empty());
+        assert!(gender("F").is_empty());
+        for bad in ["m", "X", "", "Male"] {
+            assert_eq!(gender(bad), vec![Problem::Gender], "{bad}");
+        }
+    }
+}
