@@ -34,12 +34,10 @@ impl MintedClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     ) -> Result<MintedClient, JsValue> {
-        let json = js::to_json(&config)
-            .map_err(|_| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
+        let json =
+            js::to_json(&config).map_err(|_| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
         let config = config::from_json(&json)?;
-        Ok(MintedClient {
-            transport: Rc::new(Transport::new(config)),
-        })
+        Ok(MintedClient { transport: Rc::new(Transport::new(config)) })
     }
 
     /// Validates a request body for an operation without sending it, with this client's language and strictness.
@@ -84,9 +82,7 @@ impl MintedClient {
     ) -> js_sys::Promise {
         let call = match self.prepare(operation, path_values, body, options) {
             Ok(call) => call,
-            Err(err) => {
-                return js_sys::Promise::reject(&JsValue::from(err.in_operation(operation)))
-            }
+            Err(err) => return js_sys::Promise::reject(&JsValue::from(err.in_operation(operation))),
         };
         let transport = self.transport.clone();
         wasm_bindgen_futures::future_to_promise(async move {
@@ -95,9 +91,7 @@ impl MintedClient {
                 crate::envelope::check(&response.raw, data, &transport.config.secrets())?;
                 js::parse_data(&response.js_body)
             };
-            result
-                .await
-                .map_err(|err| JsValue::from(err.in_operation(operation)))
+            result.await.map_err(|err| JsValue::from(err.in_operation(operation)))
         })
     }
 
@@ -108,12 +102,8 @@ impl MintedClient {
         body: Option<JsValue>,
         options: Option<JsValue>,
     ) -> Result<Call, MintedError> {
-        let route = routes::find(operation).ok_or_else(|| {
-            MintedError::new(
-                ErrorKind::Config,
-                format!("no route for operation {operation}"),
-            )
-        })?;
+        let route = routes::find(operation)
+            .ok_or_else(|| MintedError::new(ErrorKind::Config, format!("no route for operation {operation}")))?;
         let options = js::call_options(options)?;
         let settings = self.settings();
 
@@ -123,13 +113,8 @@ impl MintedClient {
         }
         let body = match body {
             Some(value) => {
-                let mut json =
-                    js::to_json(&value).map_err(|issue| MintedError::validation(vec![issue]))?;
-                issues.extend(validate::body(
-                    validate::schemas::schema(operation),
-                    &mut json,
-                    &settings,
-                ));
+                let mut json = js::to_json(&value).map_err(|issue| MintedError::validation(vec![issue]))?;
+                issues.extend(validate::body(validate::schemas::schema(operation), &mut json, &settings));
                 Some(json.to_string())
             }
             None => None,
@@ -138,40 +123,23 @@ impl MintedClient {
             return Err(MintedError::validation(issues));
         }
         let values: Vec<&str> = path_values.iter().map(|(_, v)| *v).collect();
-        let path = routes::fill_path(route.path, &values).ok_or_else(|| {
-            MintedError::new(ErrorKind::Config, "path parameters do not match the route")
-        })?;
-        Ok(Call {
-            route,
-            path,
-            body,
-            signal: options.signal,
-        })
+        let path = routes::fill_path(route.path, &values)
+            .ok_or_else(|| MintedError::new(ErrorKind::Config, "path parameters do not match the route"))?;
+        Ok(Call { route, path, body, signal: options.signal })
     }
 }
 
 /// Validates a JS body for an operation (shared by the client method and the free function).
-pub(crate) fn validate_js(
-    operation_id: &str,
-    body: &JsValue,
-    settings: &Settings,
-) -> Result<Vec<Issue>, MintedError> {
+pub(crate) fn validate_js(operation_id: &str, body: &JsValue, settings: &Settings) -> Result<Vec<Issue>, MintedError> {
     if routes::find(operation_id).is_none() {
-        return Err(MintedError::new(
-            ErrorKind::Validation,
-            format!("unknown operation id `{operation_id}`"),
-        )
-        .with_code(crate::error::ErrorCode::Sdk("unknown_operation")));
+        return Err(MintedError::new(ErrorKind::Validation, format!("unknown operation id `{operation_id}`"))
+            .with_code(crate::error::ErrorCode::Sdk("unknown_operation")));
     }
     let mut json = match js::to_json(body) {
         Ok(json) => json,
         Err(issue) => return Ok(vec![issue]),
     };
-    Ok(validate::body(
-        validate::schemas::schema(operation_id),
-        &mut json,
-        settings,
-    ))
+    Ok(validate::body(validate::schemas::schema(operation_id), &mut json, settings))
 }
 
 /// Generates one client method per operation (each returns a promise), `check_response` for `decodeResponse`, and

@@ -66,10 +66,7 @@ impl fmt::Debug for Config {
         f.debug_struct("Config")
             .field("base_url", &self.base_url)
             .field("username", &self.credentials.as_ref().map(|(u, _)| u))
-            .field(
-                "password",
-                &self.credentials.as_ref().map(|_| crate::redact::REDACTED),
-            )
+            .field("password", &self.credentials.as_ref().map(|_| crate::redact::REDACTED))
             .field("client_id", &self.client_id)
             .field("language", &self.language)
             .field("timeout_ms", &self.timeout_ms)
@@ -85,30 +82,17 @@ impl Config {
     }
 }
 
-const FIELDS: &[&str] = &[
-    "baseUrl",
-    "username",
-    "password",
-    "clientId",
-    "language",
-    "timeoutMs",
-    "strictIdentityNumbers",
-];
+const FIELDS: &[&str] =
+    &["baseUrl", "username", "password", "clientId", "language", "timeoutMs", "strictIdentityNumbers"];
 
 /// Checks a config given as JSON (what `JSON.stringify(config)` yields) and applies defaults.
 pub fn from_json(value: &Value) -> Result<Config, MintedError> {
     let Value::Object(map) = value else {
-        return Err(MintedError::config(
-            "baseUrl",
-            "the config must be an object like { baseUrl: 'https://…' }",
-        ));
+        return Err(MintedError::config("baseUrl", "the config must be an object like { baseUrl: 'https://…' }"));
     };
     for key in map.keys() {
         if !FIELDS.contains(&key.as_str()) {
-            let hint = FIELDS
-                .iter()
-                .find(|f| f.eq_ignore_ascii_case(key))
-                .map(|f| format!(" (did you mean {f}?)"));
+            let hint = FIELDS.iter().find(|f| f.eq_ignore_ascii_case(key)).map(|f| format!(" (did you mean {f}?)"));
             return Err(unknown_field(key, hint.unwrap_or_default()));
         }
     }
@@ -117,8 +101,7 @@ pub fn from_json(value: &Value) -> Result<Config, MintedError> {
         None | Some(Value::Null) => return Err(MintedError::config("baseUrl", "is required")),
         Some(_) => return Err(MintedError::config("baseUrl", "must be a string")),
     };
-    let (base_url, base_path) =
-        parse_base_url(base_url).map_err(|why| MintedError::config("baseUrl", why))?;
+    let (base_url, base_path) = parse_base_url(base_url).map_err(|why| MintedError::config("baseUrl", why))?;
 
     let username = optional_string(map, "username")?;
     let password = optional_string(map, "password")?;
@@ -126,25 +109,12 @@ pub fn from_json(value: &Value) -> Result<Config, MintedError> {
         (Some(u), Some(p)) if !u.is_empty() => Some((u, p)),
         (Some(_), Some(_)) => return Err(MintedError::config("username", "must not be empty")),
         (None, None) => None,
-        (Some(_), None) => {
-            return Err(MintedError::config(
-                "password",
-                "is required when username is set",
-            ))
-        }
-        (None, Some(_)) => {
-            return Err(MintedError::config(
-                "username",
-                "is required when password is set",
-            ))
-        }
+        (Some(_), None) => return Err(MintedError::config("password", "is required when username is set")),
+        (None, Some(_)) => return Err(MintedError::config("username", "is required when password is set")),
     };
     let client_id = optional_string(map, "clientId")?.unwrap_or_else(|| "web".to_owned());
     if client_id.trim().is_empty() || !client_id.chars().all(|c| c.is_ascii_graphic()) {
-        return Err(MintedError::config(
-            "clientId",
-            "must be a non-empty header-safe token",
-        ));
+        return Err(MintedError::config("clientId", "must be a non-empty header-safe token"));
     }
     let language = match map.get("language") {
         None | Some(Value::Null) => Language::default(),
@@ -155,9 +125,7 @@ pub fn from_json(value: &Value) -> Result<Config, MintedError> {
     let timeout_ms = match map.get("timeoutMs") {
         None | Some(Value::Null) => DEFAULT_TIMEOUT_MS,
         Some(v) => match v.as_f64() {
-            Some(ms) if ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) && ms.fract() == 0.0 => {
-                ms as u32
-            }
+            Some(ms) if ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) && ms.fract() == 0.0 => ms as u32,
             _ => {
                 return Err(MintedError::config(
                     "timeoutMs",
@@ -169,36 +137,17 @@ pub fn from_json(value: &Value) -> Result<Config, MintedError> {
     let strict_identity_numbers = match map.get("strictIdentityNumbers") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
-        Some(_) => {
-            return Err(MintedError::config(
-                "strictIdentityNumbers",
-                "must be true or false",
-            ))
-        }
+        Some(_) => return Err(MintedError::config("strictIdentityNumbers", "must be true or false")),
     };
-    Ok(Config {
-        base_url,
-        base_path,
-        credentials,
-        client_id,
-        language,
-        timeout_ms,
-        strict_identity_numbers,
-    })
+    Ok(Config { base_url, base_path, credentials, client_id, language, timeout_ms, strict_identity_numbers })
 }
 
 fn unknown_field(key: &str, hint: String) -> MintedError {
-    MintedError::new(
-        ErrorKind::Config,
-        format!("invalid config: unknown field `{key}`{hint}"),
-    )
-    .with_code(ErrorCode::Sdk("invalid_config"))
+    MintedError::new(ErrorKind::Config, format!("invalid config: unknown field `{key}`{hint}"))
+        .with_code(ErrorCode::Sdk("invalid_config"))
 }
 
-fn optional_string(
-    map: &Map<String, Value>,
-    field: &'static str,
-) -> Result<Option<String>, MintedError> {
+fn optional_string(map: &Map<String, Value>, field: &'static str) -> Result<Option<String>, MintedError> {
     match map.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
@@ -209,8 +158,7 @@ fn optional_string(
 /// Splits an absolute http(s) URL into (base without trailing slash, path prefix). Rejects user info (credentials
 /// belong in `username`/`password`, where they are never echoed), queries and fragments.
 pub fn parse_base_url(input: &str) -> Result<(String, String), &'static str> {
-    const WHY: &str =
-        "must be an absolute http(s) URL such as https://api.staging.mintedconnect.com";
+    const WHY: &str = "must be an absolute http(s) URL such as https://api.staging.mintedconnect.com";
     let trimmed = input.trim();
     let lower = trimmed.to_ascii_lowercase();
     let scheme_len = if lower.starts_with("https://") {
@@ -232,9 +180,7 @@ pub fn parse_base_url(input: &str) -> Result<(String, String), &'static str> {
         return Err("must not contain credentials; use the username and password options");
     }
     let host_ok = !authority.is_empty()
-        && authority
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_'))
+        && authority.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']' | '_'))
         && !authority.starts_with(':');
     if !host_ok || path.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(WHY);
@@ -252,18 +198,9 @@ mod tests {
     #[test]
     fn base_url_table() {
         let cases: &[(&str, Result<(&str, &str), ()>)] = &[
-            (
-                "https://api.staging.mintedconnect.com",
-                Ok(("https://api.staging.mintedconnect.com", "")),
-            ),
-            (
-                "https://api.example.com/",
-                Ok(("https://api.example.com", "")),
-            ),
-            (
-                "HTTP://127.0.0.1:8080/api/",
-                Ok(("http://127.0.0.1:8080/api", "/api")),
-            ),
+            ("https://api.staging.mintedconnect.com", Ok(("https://api.staging.mintedconnect.com", ""))),
+            ("https://api.example.com/", Ok(("https://api.example.com", ""))),
+            ("HTTP://127.0.0.1:8080/api/", Ok(("http://127.0.0.1:8080/api", "/api"))),
             ("http://[::1]:9000", Ok(("http://[::1]:9000", ""))),
             ("  https://x.test  ", Ok(("https://x.test", ""))),
             ("api.example.com", Err(())),
@@ -289,9 +226,7 @@ mod tests {
 
     #[test]
     fn defaults_apply() {
-        let config =
-            from_json(&json!({"baseUrl": "http://127.0.0.1:1", "username": "u", "password": "p"}))
-                .unwrap();
+        let config = from_json(&json!({"baseUrl": "http://127.0.0.1:1", "username": "u", "password": "p"})).unwrap();
         assert_eq!(config.client_id, "web");
         assert_eq!(config.language, Language::Tr);
         assert_eq!(config.timeout_ms, DEFAULT_TIMEOUT_MS);
@@ -305,56 +240,20 @@ mod tests {
             (json!(null), Some("baseUrl"), "must be an object"),
             (json!({}), Some("baseUrl"), "is required"),
             (json!({"baseUrl": 5}), Some("baseUrl"), "must be a string"),
-            (
-                json!({"baseUrl": "nope"}),
-                Some("baseUrl"),
-                "absolute http(s) URL",
-            ),
-            (
-                json!({"baseUrl": "http://x.test", "username": "u"}),
-                Some("password"),
-                "required when username",
-            ),
-            (
-                json!({"baseUrl": "http://x.test", "password": "p"}),
-                Some("username"),
-                "required when password",
-            ),
-            (
-                json!({"baseUrl": "http://x.test", "language": "de"}),
-                Some("language"),
-                "\"tr\" or \"en\"",
-            ),
-            (
-                json!({"baseUrl": "http://x.test", "timeoutMs": 0}),
-                Some("timeoutMs"),
-                "whole number",
-            ),
-            (
-                json!({"baseUrl": "http://x.test", "timeoutMs": 1.5}),
-                Some("timeoutMs"),
-                "whole number",
-            ),
-            (
-                json!({"baseUrl": "http://x.test", "timeoutMs": "10"}),
-                Some("timeoutMs"),
-                "whole number",
-            ),
-            (
-                json!({"baseUrl": "http://x.test", "clientId": ""}),
-                Some("clientId"),
-                "non-empty",
-            ),
+            (json!({"baseUrl": "nope"}), Some("baseUrl"), "absolute http(s) URL"),
+            (json!({"baseUrl": "http://x.test", "username": "u"}), Some("password"), "required when username"),
+            (json!({"baseUrl": "http://x.test", "password": "p"}), Some("username"), "required when password"),
+            (json!({"baseUrl": "http://x.test", "language": "de"}), Some("language"), "\"tr\" or \"en\""),
+            (json!({"baseUrl": "http://x.test", "timeoutMs": 0}), Some("timeoutMs"), "whole number"),
+            (json!({"baseUrl": "http://x.test", "timeoutMs": 1.5}), Some("timeoutMs"), "whole number"),
+            (json!({"baseUrl": "http://x.test", "timeoutMs": "10"}), Some("timeoutMs"), "whole number"),
+            (json!({"baseUrl": "http://x.test", "clientId": ""}), Some("clientId"), "non-empty"),
             (
                 json!({"baseUrl": "http://x.test", "strictIdentityNumbers": "yes"}),
                 Some("strictIdentityNumbers"),
                 "true or false",
             ),
-            (
-                json!({"baseURL": "http://x.test"}),
-                None,
-                "unknown field `baseURL` (did you mean baseUrl?)",
-            ),
+            (json!({"baseURL": "http://x.test"}), None, "unknown field `baseURL` (did you mean baseUrl?)"),
         ];
         for (value, field, fragment) in cases {
             let err = from_json(value).unwrap_err();
@@ -366,10 +265,7 @@ mod tests {
 
     #[test]
     fn debug_never_shows_the_password() {
-        let config = from_json(
-            &json!({"baseUrl": "http://x.test", "username": "u", "password": "hunter22"}),
-        )
-        .unwrap();
+        let config = from_json(&json!({"baseUrl": "http://x.test", "username": "u", "password": "hunter22"})).unwrap();
         let shown = format!("{config:?}");
         assert!(!shown.contains("hunter22"), "{shown}");
         assert!(shown.contains("[REDACTED]"));

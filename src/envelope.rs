@@ -31,11 +31,7 @@ impl From<Code> for ErrorCode {
 /// Checks a response: a success status, the envelope, `success` not false, and `data` of the documented shape.
 /// Any failure becomes a [`MintedError`] carrying the status, the API's code and message, the request id and the
 /// redacted body. `secrets` are cut out of anything kept.
-pub fn check(
-    response: &RawResponse,
-    data: &DataShape,
-    secrets: &[&str],
-) -> Result<(), MintedError> {
+pub fn check(response: &RawResponse, data: &DataShape, secrets: &[&str]) -> Result<(), MintedError> {
     let fail = |kind: ErrorKind, message: String| {
         MintedError::new(kind, message)
             .with_status(response.status)
@@ -50,11 +46,7 @@ pub fn check(
             }
             _ => fail(
                 ErrorKind::Http,
-                format!(
-                    "the server answered HTTP {} {}",
-                    response.status,
-                    reason(response.status)
-                ),
+                format!("the server answered HTTP {} {}", response.status, reason(response.status)),
             ),
         });
     }
@@ -73,19 +65,10 @@ pub fn check(
         }
     };
     if info.success == Some(false) {
-        return Err(api_error(
-            response.status,
-            info.code,
-            info.message,
-            secrets,
-            &fail,
-        ));
+        return Err(api_error(response.status, info.code, info.message, secrets, &fail));
     }
     if !info.has_data && !data.nullable {
-        return Err(fail(
-            ErrorKind::Decode,
-            "the response has no `data`".to_owned(),
-        ));
+        return Err(fail(ErrorKind::Decode, "the response has no `data`".to_owned()));
     }
     Ok(())
 }
@@ -97,9 +80,7 @@ fn api_error(
     secrets: &[&str],
     fail: &dyn Fn(ErrorKind, String) -> MintedError,
 ) -> MintedError {
-    let text = message
-        .map(|m| redact::redact_text_plain(&m, secrets))
-        .filter(|m| !m.trim().is_empty());
+    let text = message.map(|m| redact::redact_text_plain(&m, secrets)).filter(|m| !m.trim().is_empty());
     let code: Option<ErrorCode> = code.map(Into::into);
     let mut summary = match &text {
         Some(m) => m.clone(),
@@ -107,9 +88,7 @@ fn api_error(
     };
     summary.push_str(&format!(" (HTTP {status}"));
     match &code {
-        Some(ErrorCode::Api(n)) => {
-            summary.push_str(&format!(", code {}", crate::error::format_code(*n)))
-        }
+        Some(ErrorCode::Api(n)) => summary.push_str(&format!(", code {}", crate::error::format_code(*n))),
         Some(ErrorCode::Text(s)) => summary.push_str(&format!(", code {s}")),
         _ => {}
     }
@@ -146,30 +125,15 @@ mod tests {
     use crate::shape::{req, Described, Shape};
 
     fn response(status: u16, body: &str) -> RawResponse {
-        RawResponse {
-            status,
-            body: body.as_bytes().to_vec(),
-            request_id: Some("req-1".into()),
-        }
+        RawResponse { status, body: body.as_bytes().to_vec(), request_id: Some("req-1".into()) }
     }
 
     const THING: Shape = Shape::Obj(&[req("id", Shape::Num)]);
-    const DATA: DataShape = DataShape {
-        shape: &THING,
-        nullable: false,
-    };
+    const DATA: DataShape = DataShape { shape: &THING, nullable: false };
 
     #[test]
     fn success_passes() {
-        check(
-            &response(
-                200,
-                r#"{"data":{"id":7},"success":true,"code":0,"message":""}"#,
-            ),
-            &DATA,
-            &[],
-        )
-        .unwrap();
+        check(&response(200, r#"{"data":{"id":7},"success":true,"code":0,"message":""}"#), &DATA, &[]).unwrap();
     }
 
     #[test]
@@ -197,49 +161,13 @@ mod tests {
                 Some(ErrorCode::Text("not_found".into())),
                 "without a message (HTTP 404, code not_found)",
             ),
-            (
-                502,
-                "<html><body>Bad gateway</body></html>",
-                ErrorKind::Http,
-                None,
-                "HTTP 502 Bad Gateway",
-            ),
-            (
-                500,
-                "",
-                ErrorKind::Http,
-                None,
-                "HTTP 500 Internal Server Error",
-            ),
-            (
-                200,
-                "<html>maintenance</html>",
-                ErrorKind::Decode,
-                None,
-                "not JSON",
-            ),
+            (502, "<html><body>Bad gateway</body></html>", ErrorKind::Http, None, "HTTP 502 Bad Gateway"),
+            (500, "", ErrorKind::Http, None, "HTTP 500 Internal Server Error"),
+            (200, "<html>maintenance</html>", ErrorKind::Decode, None, "not JSON"),
             (200, "", ErrorKind::Decode, None, "body is empty"),
-            (
-                200,
-                r#"{"data":{"id":"seven"},"success":true}"#,
-                ErrorKind::Decode,
-                None,
-                "`data.id` should be a number",
-            ),
-            (
-                200,
-                r#"{"data":null,"success":true,"code":0,"message":""}"#,
-                ErrorKind::Decode,
-                None,
-                "no `data`",
-            ),
-            (
-                200,
-                r#"{"success":true"#,
-                ErrorKind::Decode,
-                None,
-                "not JSON",
-            ),
+            (200, r#"{"data":{"id":"seven"},"success":true}"#, ErrorKind::Decode, None, "`data.id` should be a number"),
+            (200, r#"{"data":null,"success":true,"code":0,"message":""}"#, ErrorKind::Decode, None, "no `data`"),
+            (200, r#"{"success":true"#, ErrorKind::Decode, None, "not JSON"),
             (200, r#"[1,2]"#, ErrorKind::Decode, None, "documented shape"),
         ];
         for (status, body, kind, code, fragment) in cases {
@@ -255,12 +183,7 @@ mod tests {
 
     #[test]
     fn nullable_data_may_be_missing() {
-        check(
-            &response(200, r#"{"success":true,"code":0,"message":""}"#),
-            &RemoveCustomerResponse::DATA,
-            &[],
-        )
-        .unwrap();
+        check(&response(200, r#"{"success":true,"code":0,"message":""}"#), &RemoveCustomerResponse::DATA, &[]).unwrap();
     }
 
     #[test]
@@ -269,10 +192,7 @@ mod tests {
         let err = check(&response(422, body), &DATA, &["hunter22"]).unwrap_err();
         let everything = format!("{err:?} {} {:?}", err.message, err.body);
         for secret in ["4111111111111111", "hunter22", "\"123\""] {
-            assert!(
-                !everything.contains(secret),
-                "{secret} leaked: {everything}"
-            );
+            assert!(!everything.contains(secret), "{secret} leaked: {everything}");
         }
     }
 

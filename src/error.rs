@@ -101,10 +101,7 @@ impl MintedError {
 
     /// A configuration error naming the field.
     pub fn config(field: &'static str, message: impl Into<String>) -> Self {
-        let mut err = Self::new(
-            ErrorKind::Config,
-            format!("invalid config.{field}: {}", message.into()),
-        );
+        let mut err = Self::new(ErrorKind::Config, format!("invalid config.{field}: {}", message.into()));
         err.field = Some(field);
         err.code = Some(ErrorCode::Sdk("invalid_config"));
         err
@@ -115,18 +112,9 @@ impl MintedError {
         let errors: Vec<String> = issues
             .iter()
             .filter(|i| i.severity == Severity::Error)
-            .map(|i| {
-                if i.path.is_empty() {
-                    i.message.clone()
-                } else {
-                    format!("{}: {}", i.path, i.message)
-                }
-            })
+            .map(|i| if i.path.is_empty() { i.message.clone() } else { format!("{}: {}", i.path, i.message) })
             .collect();
-        let mut err = Self::new(
-            ErrorKind::Validation,
-            format!("invalid request: {}", errors.join("; ")),
-        );
+        let mut err = Self::new(ErrorKind::Validation, format!("invalid request: {}", errors.join("; ")));
         err.code = Some(ErrorCode::Sdk("invalid_request"));
         err.issues = issues;
         err
@@ -204,20 +192,13 @@ mod tests {
     use crate::validate::Severity;
 
     fn issue(path: &str, severity: Severity) -> Issue {
-        Issue {
-            path: path.into(),
-            code: "x".into(),
-            message: format!("{path} is wrong"),
-            severity,
-        }
+        Issue { path: path.into(), code: "x".into(), message: format!("{path} is wrong"), severity }
     }
 
     #[test]
     fn validation_message_lists_only_errors_but_keeps_every_issue() {
-        let err = MintedError::validation(vec![
-            issue("email", Severity::Error),
-            issue("identity_number", Severity::Warning),
-        ]);
+        let err =
+            MintedError::validation(vec![issue("email", Severity::Error), issue("identity_number", Severity::Warning)]);
         assert_eq!(err.kind, ErrorKind::Validation);
         assert_eq!(err.message, "invalid request: email: email is wrong");
         assert_eq!(err.issues.len(), 2);
@@ -227,17 +208,12 @@ mod tests {
     fn config_errors_name_the_field() {
         let err = MintedError::config("baseUrl", "must be an absolute http(s) URL");
         assert_eq!(err.field, Some("baseUrl"));
-        assert_eq!(
-            err.to_string(),
-            "MintedError[config]: invalid config.baseUrl: must be an absolute http(s) URL"
-        );
+        assert_eq!(err.to_string(), "MintedError[config]: invalid config.baseUrl: must be an absolute http(s) URL");
     }
 
     #[test]
     fn operation_prefix_is_added_once() {
-        let err = MintedError::new(ErrorKind::Network, "connection refused")
-            .in_operation("getOrder")
-            .in_operation("x");
+        let err = MintedError::new(ErrorKind::Network, "connection refused").in_operation("getOrder").in_operation("x");
         assert_eq!(err.message, "getOrder: connection refused");
         assert_eq!(err.operation, Some("getOrder"));
     }

@@ -23,10 +23,7 @@ extern "C" {
 /// Plain data for JS, through JSON (the serialiser is already in the module for request bodies; a second one
 /// would cost wasm bytes).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .unwrap_or(JsValue::NULL)
+    serde_json::to_string(value).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
 }
 
 fn set(target: &js_sys::Object, key: &str, value: JsValue) {
@@ -70,8 +67,7 @@ impl From<MintedError> for JsValue {
 /// The `data` of a response body the core has already checked, built by V8's `JSON.parse` (fast, and every field
 /// the server sent is kept).
 pub fn parse_data(bytes: &js_sys::Uint8Array) -> Result<JsValue, MintedError> {
-    parse_data_js(bytes)
-        .map_err(|_| MintedError::new(ErrorKind::Decode, "the response is not JSON"))
+    parse_data_js(bytes).map_err(|_| MintedError::new(ErrorKind::Decode, "the response is not JSON"))
 }
 
 /// A JS value as JSON, with `JSON.stringify` semantics (`undefined` fields dropped, `Date`s as strings).
@@ -107,11 +103,8 @@ pub struct Options {
 
 pub fn call_options(value: Option<JsValue>) -> Result<Options, MintedError> {
     let bad = |message: &str| {
-        MintedError::new(
-            ErrorKind::Validation,
-            format!("invalid call options: {message}"),
-        )
-        .with_code(ErrorCode::Sdk("invalid_options"))
+        MintedError::new(ErrorKind::Validation, format!("invalid call options: {message}"))
+            .with_code(ErrorCode::Sdk("invalid_options"))
     };
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(Options { signal: None });
@@ -119,16 +112,11 @@ pub fn call_options(value: Option<JsValue>) -> Result<Options, MintedError> {
     if !value.is_object() {
         return Err(bad("options must be an object like { signal }"));
     }
-    let signal =
-        js_sys::Reflect::get(&value, &JsValue::from_str("signal")).unwrap_or(JsValue::UNDEFINED);
+    let signal = js_sys::Reflect::get(&value, &JsValue::from_str("signal")).unwrap_or(JsValue::UNDEFINED);
     let signal = if signal.is_undefined() || signal.is_null() {
         None
     } else {
-        Some(
-            signal
-                .dyn_into::<web_sys::AbortSignal>()
-                .map_err(|_| bad("signal must be an AbortSignal"))?,
-        )
+        Some(signal.dyn_into::<web_sys::AbortSignal>().map_err(|_| bad("signal must be an AbortSignal"))?)
     };
     Ok(Options { signal })
 }

@@ -1,15 +1,7 @@
 //! minted-connect: a typed, validated client for the Minted Connect Partner API, compiled to WebAssembly for Node and
 //! browsers. This file is the façade: the exported functions and the table of client methods. The work happens in
 //! the modules (see README, "Design").
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 // Test tables are tuples of expectations; naming each tuple type would not make them clearer.
 #![cfg_attr(test, allow(clippy::type_complexity))]
 
@@ -89,31 +81,21 @@ pub fn validate_request(
     #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
     options: Option<tsify::Ts<ValidateOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let options: ValidateOptions = match options
-        .map(|o| o.js_value())
-        .filter(|o| !o.is_undefined() && !o.is_null())
-    {
+    let options: ValidateOptions = match options.map(|o| o.js_value()).filter(|o| !o.is_undefined() && !o.is_null()) {
         None => ValidateOptions::default(),
-        Some(o) => js::to_json(&o)
-            .ok()
-            .and_then(|json| serde_json::from_value(json).ok())
-            .ok_or_else(|| {
-                MintedError::new(
-                    ErrorKind::Validation,
-                    "options must be { language?: 'tr' | 'en', strictIdentityNumbers?: boolean }",
-                )
-            })?,
+        Some(o) => js::to_json(&o).ok().and_then(|json| serde_json::from_value(json).ok()).ok_or_else(|| {
+            MintedError::new(
+                ErrorKind::Validation,
+                "options must be { language?: 'tr' | 'en', strictIdentityNumbers?: boolean }",
+            )
+        })?,
     };
     let settings = Settings {
         lang: options.language.unwrap_or_default(),
         strict_identity_numbers: options.strict_identity_numbers.unwrap_or(false),
         today: clock::today_utc(),
     };
-    Ok(js::to_js(&client::validate_js(
-        operationId,
-        &body,
-        &settings,
-    )?))
+    Ok(js::to_js(&client::validate_js(operationId, &body, &settings)?))
 }
 
 /// Input of `digestAuthorization`.
@@ -135,10 +117,7 @@ pub struct DigestAuthorizationInput {
     pub nc: u32,
     pub cnonce: String,
     /// `"MD5"` (default), `"MD5-sess"`, `"SHA-256"` or `"SHA-256-sess"`.
-    #[tsify(
-        optional,
-        type = "\"MD5\" | \"MD5-sess\" | \"SHA-256\" | \"SHA-256-sess\""
-    )]
+    #[tsify(optional, type = "\"MD5\" | \"MD5-sess\" | \"SHA-256\" | \"SHA-256-sess\"")]
     pub algorithm: Option<String>,
     #[tsify(optional)]
     pub opaque: Option<String>,
@@ -165,16 +144,11 @@ pub fn digest_authorization(
 
 fn digest_from_json(json: &Value) -> Result<String, MintedError> {
     let bad = |field: &str, why: &str| {
-        MintedError::new(
-            ErrorKind::Validation,
-            format!("digestAuthorization: {field} {why}"),
-        )
-        .with_code(ErrorCode::Sdk("invalid_input"))
+        MintedError::new(ErrorKind::Validation, format!("digestAuthorization: {field} {why}"))
+            .with_code(ErrorCode::Sdk("invalid_input"))
     };
     let text = |field: &'static str| -> Result<&str, MintedError> {
-        json.get(field)
-            .and_then(Value::as_str)
-            .ok_or_else(|| bad(field, "must be a string"))
+        json.get(field).and_then(Value::as_str).ok_or_else(|| bad(field, "must be a string"))
     };
     let optional = |field: &'static str| -> Result<Option<&str>, MintedError> {
         match json.get(field) {
@@ -185,12 +159,8 @@ fn digest_from_json(json: &Value) -> Result<String, MintedError> {
     };
     let algorithm = match optional("algorithm")? {
         None => digest::Algorithm::Md5,
-        Some(token) => digest::Algorithm::parse(token).ok_or_else(|| {
-            bad(
-                "algorithm",
-                "must be MD5, MD5-sess, SHA-256 or SHA-256-sess",
-            )
-        })?,
+        Some(token) => digest::Algorithm::parse(token)
+            .ok_or_else(|| bad("algorithm", "must be MD5, MD5-sess, SHA-256 or SHA-256-sess"))?,
     };
     let qop_auth = match optional("qop")? {
         None => false,
@@ -234,28 +204,18 @@ pub fn decode_response(
     status: Option<u16>,
 ) -> Result<JsValue, JsValue> {
     let unknown = || {
-        MintedError::new(
-            ErrorKind::Validation,
-            format!("unknown operation id `{operationId}`"),
-        )
-        .with_code(ErrorCode::Sdk("unknown_operation"))
+        MintedError::new(ErrorKind::Validation, format!("unknown operation id `{operationId}`"))
+            .with_code(ErrorCode::Sdk("unknown_operation"))
     };
     let operation = routes::find(operationId).ok_or_else(unknown)?.operation;
     let check = check_response(operation).ok_or_else(unknown)?;
     let bytes = match body.as_string() {
         Some(text) => js_sys::Uint8Array::from(text.as_bytes()),
         None => body.dyn_into::<js_sys::Uint8Array>().map_err(|_| {
-            MintedError::new(
-                ErrorKind::Validation,
-                "decodeResponse: body must be a Uint8Array or a string",
-            )
+            MintedError::new(ErrorKind::Validation, "decodeResponse: body must be a Uint8Array or a string")
         })?,
     };
-    let raw = envelope::RawResponse {
-        status: status.unwrap_or(200),
-        body: bytes.to_vec(),
-        request_id: None,
-    };
+    let raw = envelope::RawResponse { status: status.unwrap_or(200), body: bytes.to_vec(), request_id: None };
     envelope::check(&raw, check, &[]).map_err(|e| e.in_operation(operation))?;
     Ok(js::parse_data(&bytes)?)
 }
@@ -322,9 +282,7 @@ mod tests {
             "qop": "auth", "nc": 1, "cnonce": "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", "algorithm": "SHA-256",
             "opaque": "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"});
         let header = digest_from_json(&good).unwrap();
-        assert!(header.contains(
-            "response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""
-        ));
+        assert!(header.contains("response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""));
         let cases = [
             ("nc", json!(0), "nc must be"),
             ("nc", json!(1.5), "nc must be"),
@@ -351,11 +309,7 @@ mod tests {
     #[test]
     fn every_route_has_a_client_method_and_a_checker() {
         for route in routes::ROUTES {
-            assert!(
-                check_response(route.operation).is_some(),
-                "{} has no method",
-                route.operation
-            );
+            assert!(check_response(route.operation).is_some(), "{} has no method", route.operation);
         }
     }
 }

@@ -15,17 +15,8 @@ pub const REDACTED: &str = "[REDACTED]";
 pub const MAX_BODY_CHARS: usize = 2048;
 
 /// Keys whose values are removed wherever they appear (compared case-insensitively).
-const SECRET_KEYS: &[&str] = &[
-    "password",
-    "authorization",
-    "card_cvv",
-    "cvv",
-    "cvc",
-    "card_token",
-    "cardtoken",
-    "api_key",
-    "secret",
-];
+const SECRET_KEYS: &[&str] =
+    &["password", "authorization", "card_cvv", "cvv", "cvc", "card_token", "cardtoken", "api_key", "secret"];
 
 /// Keys whose values are masked as card numbers.
 const CARD_NUMBER_KEYS: &[&str] = &["card_number", "cardnumber", "pan"];
@@ -59,9 +50,7 @@ fn redact_json_inner(value: &mut Value, secrets: &[&str], in_payment: bool) {
                 }
             }
         }
-        Value::Array(items) => items
-            .iter_mut()
-            .for_each(|v| redact_json_inner(v, secrets, in_payment)),
+        Value::Array(items) => items.iter_mut().for_each(|v| redact_json_inner(v, secrets, in_payment)),
         Value::String(s) => *s = redact_text_plain(s, secrets),
         _ => {}
     }
@@ -106,11 +95,7 @@ fn mask_card_runs(text: &str) -> String {
 pub fn truncate(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         None => text.to_owned(),
-        Some((cut, _)) => format!(
-            "{}… [{} more bytes]",
-            text.get(..cut).unwrap_or_default(),
-            text.len() - cut
-        ),
+        Some((cut, _)) => format!("{}… [{} more bytes]", text.get(..cut).unwrap_or_default(), text.len() - cut),
     }
 }
 
@@ -155,14 +140,8 @@ mod tests {
     #[test]
     fn free_text_loses_secrets_and_card_numbers() {
         let cases = [
-            (
-                "card 4111111111111111 declined",
-                "card 411111******1111 declined",
-            ),
-            (
-                "order 1234567890123 not found",
-                "order 1234567890123 not found",
-            ), // 13 digits, fails Luhn
+            ("card 4111111111111111 declined", "card 411111******1111 declined"),
+            ("order 1234567890123 not found", "order 1234567890123 not found"), // 13 digits, fails Luhn
             ("wrong password s3cr3t!", "wrong password [REDACTED]"),
             ("ok", "ok"),
         ];
@@ -174,10 +153,7 @@ mod tests {
     #[test]
     fn bodies_are_redacted_as_json_or_text_and_truncated() {
         let json_body = br#"{"message":"bad","data":{"card_cvv":"000"}}"#;
-        assert_eq!(
-            redact_body(json_body, &[]),
-            r#"{"data":{"card_cvv":"[REDACTED]"},"message":"bad"}"#
-        );
+        assert_eq!(redact_body(json_body, &[]), r#"{"data":{"card_cvv":"[REDACTED]"},"message":"bad"}"#);
         let html = b"<html>4111111111111111</html>";
         assert_eq!(redact_body(html, &[]), "<html>411111******1111</html>");
         let long = "x".repeat(MAX_BODY_CHARS + 10);

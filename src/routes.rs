@@ -52,14 +52,7 @@ const fn route(
     idempotent: bool,
     source: PathSource,
 ) -> Route {
-    Route {
-        operation,
-        method,
-        path,
-        api_version: "2",
-        idempotent,
-        source,
-    }
+    Route { operation, method, path, api_version: "2", idempotent, source }
 }
 
 use Method::*;
@@ -68,77 +61,17 @@ use PathSource::*;
 /// Every operation the client can call. Keep rows grouped as in Minted's navigation.
 pub const ROUTES: &[Route] = &[
     // Customers
-    route(
-        "createCustomer",
-        Post,
-        "/partner/customer",
-        false,
-        Documented,
-    ),
-    route(
-        "createBusinessCustomer",
-        Post,
-        "/partner/customer/business",
-        false,
-        Inferred,
-    ),
-    route(
-        "updateCustomer",
-        Patch,
-        "/partner/customer/{external_customer_id}",
-        true,
-        Documented,
-    ),
-    route(
-        "removeCustomer",
-        Delete,
-        "/partner/customer/{external_customer_id}",
-        true,
-        Inferred,
-    ),
-    route(
-        "getCustomer",
-        Get,
-        "/partner/customer/{external_customer_id}",
-        true,
-        Documented,
-    ),
-    route(
-        "getCustomerWalletKyc",
-        Get,
-        "/partner/customer/{external_customer_id}/wallet-kyc",
-        true,
-        Inferred,
-    ),
-    route(
-        "upsertCustomerWalletKyc",
-        Post,
-        "/partner/customer/{external_customer_id}/wallet-kyc",
-        true,
-        Inferred,
-    ),
-    route(
-        "bulkUpsertCustomerWalletKyc",
-        Post,
-        "/partner/customer/wallet-kyc/bulk",
-        true,
-        Inferred,
-    ),
+    route("createCustomer", Post, "/partner/customer", false, Documented),
+    route("createBusinessCustomer", Post, "/partner/customer/business", false, Inferred),
+    route("updateCustomer", Patch, "/partner/customer/{external_customer_id}", true, Documented),
+    route("removeCustomer", Delete, "/partner/customer/{external_customer_id}", true, Inferred),
+    route("getCustomer", Get, "/partner/customer/{external_customer_id}", true, Documented),
+    route("getCustomerWalletKyc", Get, "/partner/customer/{external_customer_id}/wallet-kyc", true, Inferred),
+    route("upsertCustomerWalletKyc", Post, "/partner/customer/{external_customer_id}/wallet-kyc", true, Inferred),
+    route("bulkUpsertCustomerWalletKyc", Post, "/partner/customer/wallet-kyc/bulk", true, Inferred),
     // Orders
-    route(
-        "getOrder",
-        Get,
-        "/partner/order/{external_order_id}",
-        true,
-        Documented,
-    ),
-    route(
-        "getOrderAlternative",
-        Post,
-        "/partner/order",
-        true,
-        Documented,
-    ),
+    route("getOrder", Get, "/partner/order/{external_order_id}", true, Documented),
+    route("getOrderAlternative", Post, "/partner/order", true, Documented),
 ];
 
 /// Looks an operation up by id.
@@ -147,19 +80,11 @@ pub fn find(operation: &str) -> Option<&'static Route> {
 }
 
 /// Characters left as they are in a path segment: RFC 3986 unreserved.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// Names of the `{placeholders}` in a path template, in order.
 pub fn placeholders(template: &str) -> Vec<&str> {
-    template
-        .split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .collect()
+    template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
 }
 
 /// Fills `{placeholders}` in order with percent-encoded values. `None` when the counts differ.
@@ -185,11 +110,7 @@ mod tests {
     #[test]
     fn operation_ids_are_unique_and_camel_case() {
         for (i, r) in ROUTES.iter().enumerate() {
-            assert!(
-                ROUTES[..i].iter().all(|o| o.operation != r.operation),
-                "duplicate {}",
-                r.operation
-            );
+            assert!(ROUTES[..i].iter().all(|o| o.operation != r.operation), "duplicate {}", r.operation);
             assert!(r.operation.chars().next().unwrap().is_ascii_lowercase());
             assert!(r.operation.chars().all(|c| c.is_ascii_alphanumeric()));
         }
@@ -200,10 +121,7 @@ mod tests {
         for r in ROUTES {
             assert!(r.path.starts_with("/partner/"), "{}", r.path);
             for name in placeholders(r.path) {
-                assert!(
-                    name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
-                    "{name}"
-                );
+                assert!(name.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{name}");
             }
         }
     }
@@ -222,9 +140,7 @@ mod tests {
     fn method_and_path_pairs_are_unique() {
         for (i, r) in ROUTES.iter().enumerate() {
             assert!(
-                ROUTES[..i]
-                    .iter()
-                    .all(|o| (o.method, o.path) != (r.method, r.path)),
+                ROUTES[..i].iter().all(|o| (o.method, o.path) != (r.method, r.path)),
                 "{} {} twice",
                 r.method.as_str(),
                 r.path
@@ -235,37 +151,17 @@ mod tests {
     #[test]
     fn fills_and_encodes_path_parameters() {
         let cases: &[(&str, &[&str], Option<&str>)] = &[
-            (
-                "/partner/customer/{id}",
-                &["MTD0018232"],
-                Some("/partner/customer/MTD0018232"),
-            ),
-            (
-                "/partner/customer/{id}",
-                &["a b/c?d#e"],
-                Some("/partner/customer/a%20b%2Fc%3Fd%23e"),
-            ),
-            (
-                "/partner/customer/{id}",
-                &["ş-ğ_~."],
-                Some("/partner/customer/%C5%9F-%C4%9F_~."),
-            ),
-            (
-                "/partner/customer/{id}/wallet-kyc",
-                &["x"],
-                Some("/partner/customer/x/wallet-kyc"),
-            ),
+            ("/partner/customer/{id}", &["MTD0018232"], Some("/partner/customer/MTD0018232")),
+            ("/partner/customer/{id}", &["a b/c?d#e"], Some("/partner/customer/a%20b%2Fc%3Fd%23e")),
+            ("/partner/customer/{id}", &["ş-ğ_~."], Some("/partner/customer/%C5%9F-%C4%9F_~.")),
+            ("/partner/customer/{id}/wallet-kyc", &["x"], Some("/partner/customer/x/wallet-kyc")),
             ("/partner/customer", &[], Some("/partner/customer")),
             ("/partner/customer/{id}", &[], None),
             ("/partner/customer", &["extra"], None),
             ("/partner/customer/{id", &["x"], None),
         ];
         for (template, values, expected) in cases {
-            assert_eq!(
-                fill_path(template, values).as_deref(),
-                *expected,
-                "{template} {values:?}"
-            );
+            assert_eq!(fill_path(template, values).as_deref(), *expected, "{template} {values:?}");
         }
     }
 

@@ -35,19 +35,11 @@ pub struct Field {
 }
 
 pub const fn req(name: &'static str, shape: Shape) -> Field {
-    Field {
-        name,
-        required: true,
-        shape,
-    }
+    Field { name, required: true, shape }
 }
 
 pub const fn opt(name: &'static str, shape: Shape) -> Field {
-    Field {
-        name,
-        required: false,
-        shape,
-    }
+    Field { name, required: false, shape }
 }
 
 /// The expected `data` of an operation.
@@ -64,10 +56,7 @@ pub trait Described {
     /// The whole `data` may be `null` or missing.
     const NULLABLE: bool = false;
     /// The shape of `data` for an operation returning this type.
-    const DATA: DataShape = DataShape {
-        shape: Self::SHAPE,
-        nullable: Self::NULLABLE,
-    };
+    const DATA: DataShape = DataShape { shape: Self::SHAPE, nullable: Self::NULLABLE };
 }
 
 /// Implements [`Described`] for a response type.
@@ -135,11 +124,7 @@ impl Check<'_> {
 
     fn mismatch<E: de::Error>(&self, found: &str) -> E {
         let null_ok = if self.nullable { " or null" } else { "" };
-        E::custom(format_args!(
-            "`{}` should be {}{null_ok}, found {found}",
-            self.path,
-            self.expected()
-        ))
+        E::custom(format_args!("`{}` should be {}{null_ok}, found {found}", self.path, self.expected()))
     }
 
     fn accept<E: de::Error>(&self, ok: bool, found: &str) -> Result<(), E> {
@@ -163,31 +148,19 @@ impl<'de> Visitor<'de> for Check<'_> {
     }
 
     fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.accept(
-            matches!(self.shape, Shape::Num | Shape::StrOrNum),
-            "a number",
-        )
+        self.accept(matches!(self.shape, Shape::Num | Shape::StrOrNum), "a number")
     }
 
     fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.accept(
-            matches!(self.shape, Shape::Num | Shape::StrOrNum),
-            "a number",
-        )
+        self.accept(matches!(self.shape, Shape::Num | Shape::StrOrNum), "a number")
     }
 
     fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.accept(
-            matches!(self.shape, Shape::Num | Shape::StrOrNum),
-            "a number",
-        )
+        self.accept(matches!(self.shape, Shape::Num | Shape::StrOrNum), "a number")
     }
 
     fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.accept(
-            matches!(self.shape, Shape::Str | Shape::StrOrNum),
-            "a string",
-        )
+        self.accept(matches!(self.shape, Shape::Str | Shape::StrOrNum), "a string")
     }
 
     fn visit_unit<E: de::Error>(self) -> Result<(), E> {
@@ -204,11 +177,7 @@ impl<'de> Visitor<'de> for Check<'_> {
         };
         let mut index = 0;
         while seq
-            .next_element_seed(Check {
-                shape: item,
-                path: Path::Index(&self.path, index),
-                nullable: false,
-            })?
+            .next_element_seed(Check { shape: item, path: Path::Index(&self.path, index), nullable: false })?
             .is_some()
         {
             index += 1;
@@ -239,10 +208,7 @@ impl<'de> Visitor<'de> for Check<'_> {
         }
         for (i, field) in fields.iter().enumerate() {
             if field.required && seen & 1u64.checked_shl(i as u32).unwrap_or(0) == 0 {
-                return Err(de::Error::custom(format_args!(
-                    "`{}.{}` is missing",
-                    self.path, field.name
-                )));
+                return Err(de::Error::custom(format_args!("`{}.{}` is missing", self.path, field.name)));
             }
         }
         Ok(())
@@ -283,11 +249,8 @@ impl<'de> Visitor<'de> for EnvelopeCheck<'_> {
                 "data" => match self.data {
                     Some(data) => {
                         let path = Path::Root("data");
-                        info.has_data = map.next_value_seed(NullCheck(Check {
-                            shape: data.shape,
-                            path,
-                            nullable: data.nullable,
-                        }))?;
+                        info.has_data =
+                            map.next_value_seed(NullCheck(Check { shape: data.shape, path, nullable: data.nullable }))?;
                     }
                     None => {
                         map.next_value::<IgnoredAny>()?;
@@ -360,10 +323,7 @@ impl<'de> de::Deserialize<'de> for CodeValue {
 
 /// Reads the envelope of a JSON body, checking `data` against `data` when given. Errors are serde_json's, with the
 /// path of the offending value in their message.
-pub fn read_envelope(
-    body: &[u8],
-    data: Option<&DataShape>,
-) -> Result<EnvelopeInfo, serde_json::Error> {
+pub fn read_envelope(body: &[u8], data: Option<&DataShape>) -> Result<EnvelopeInfo, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let info = deserializer.deserialize_map(EnvelopeCheck { data })?;
     deserializer.end()?;
@@ -382,17 +342,11 @@ mod tests {
         opt("extra", Shape::Any),
         req("items", Shape::Arr(&ITEM)),
     ]);
-    const THING: DataShape = DataShape {
-        shape: &THING_SHAPE,
-        nullable: false,
-    };
+    const THING: DataShape = DataShape { shape: &THING_SHAPE, nullable: false };
 
     fn check(data: &str) -> Result<EnvelopeInfo, String> {
-        read_envelope(
-            format!(r#"{{"data":{data},"success":true,"code":0,"message":""}}"#).as_bytes(),
-            Some(&THING),
-        )
-        .map_err(|e| e.to_string())
+        read_envelope(format!(r#"{{"data":{data},"success":true,"code":0,"message":""}}"#).as_bytes(), Some(&THING))
+            .map_err(|e| e.to_string())
     }
 
     #[test]
@@ -414,27 +368,15 @@ mod tests {
     #[test]
     fn rejects_with_the_path_of_the_problem() {
         let cases = [
-            (
-                r#"{"id":5,"items":[]}"#,
-                "`data.id` should be a string, found a number",
-            ),
+            (r#"{"id":5,"items":[]}"#, "`data.id` should be a string, found a number"),
             (r#"{"items":[]}"#, "`data.id` is missing"),
-            (
-                r#"{"id":null,"items":[]}"#,
-                "`data.id` should be a string, found null",
-            ),
-            (
-                r#"{"id":"a","items":[{"sku":"x"},{"amount":1}]}"#,
-                "`data.items[1].sku` is missing",
-            ),
+            (r#"{"id":null,"items":[]}"#, "`data.id` should be a string, found null"),
+            (r#"{"id":"a","items":[{"sku":"x"},{"amount":1}]}"#, "`data.items[1].sku` is missing"),
             (
                 r#"{"id":"a","items":[{"sku":"x","amount":"1"}]}"#,
                 "`data.items[0].amount` should be a number or null, found a string",
             ),
-            (
-                r#"{"id":"a","items":{}}"#,
-                "`data.items` should be an array, found an object",
-            ),
+            (r#"{"id":"a","items":{}}"#, "`data.items` should be an array, found an object"),
             (r#"[]"#, "`data` should be an object, found an array"),
         ];
         for (data, fragment) in cases {
@@ -445,11 +387,7 @@ mod tests {
 
     #[test]
     fn reads_the_envelope_fields() {
-        let info = read_envelope(
-            br#"{"success":false,"code":"E1","message":"no","data":null}"#,
-            Some(&THING),
-        )
-        .unwrap();
+        let info = read_envelope(br#"{"success":false,"code":"E1","message":"no","data":null}"#, Some(&THING)).unwrap();
         assert_eq!(
             info,
             EnvelopeInfo {

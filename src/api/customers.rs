@@ -340,8 +340,7 @@ pub const CUSTOMER_WITH_WALLETS: Shape = Shape::Obj(&[
     req("wallets", Shape::Arr(&WALLET)),
 ]);
 
-pub const REMOVE_CUSTOMER_RESULT: Shape =
-    Shape::Obj(&[opt("external_id", Shape::Str), opt("removed", Shape::Bool)]);
+pub const REMOVE_CUSTOMER_RESULT: Shape = Shape::Obj(&[opt("external_id", Shape::Str), opt("removed", Shape::Bool)]);
 
 pub const WALLET_KYC: Shape = Shape::Obj(&[
     req("customer_external_id", Shape::Str),
@@ -352,14 +351,10 @@ pub const WALLET_KYC: Shape = Shape::Obj(&[
     opt("updated_at", Shape::Str),
 ]);
 
-pub const BULK_WALLET_KYC_OUTCOME: Shape = Shape::Obj(&[
-    req("customer_external_id", Shape::Str),
-    req("success", Shape::Bool),
-    opt("message", Shape::Str),
-]);
+pub const BULK_WALLET_KYC_OUTCOME: Shape =
+    Shape::Obj(&[req("customer_external_id", Shape::Str), req("success", Shape::Bool), opt("message", Shape::Str)]);
 
-pub const BULK_WALLET_KYC_RESULT: Shape =
-    Shape::Obj(&[req("results", Shape::Arr(&BULK_WALLET_KYC_OUTCOME))]);
+pub const BULK_WALLET_KYC_RESULT: Shape = Shape::Obj(&[req("results", Shape::Arr(&BULK_WALLET_KYC_OUTCOME))]);
 
 described!(CustomerRecord => CUSTOMER_RECORD);
 described!(Wallet => WALLET);

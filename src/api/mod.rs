@@ -96,47 +96,27 @@ mod tests {
     }
 
     /// Aliases of string unions declared in `VALUE_SETS`.
-    const STRING_ALIASES: &[&str] = &[
-        "OrderType",
-        "OrderStatus",
-        "OrderPaymentType",
-        "PaymentState",
-        "WalletKycStatus",
-        "Gender",
-        "Currency",
-    ];
+    const STRING_ALIASES: &[&str] =
+        &["OrderType", "OrderStatus", "OrderPaymentType", "PaymentState", "WalletKycStatus", "Gender", "Currency"];
 
     /// `(name, optional, type)` of each field line in a tsify declaration.
     fn fields(decl: &str) -> Vec<(String, bool, String)> {
         decl.lines()
             .map(str::trim)
             .filter(|l| {
-                !l.is_empty()
-                    && !l.starts_with("/**")
-                    && !l.starts_with('*')
-                    && !l.starts_with("export")
-                    && *l != "}"
+                !l.is_empty() && !l.starts_with("/**") && !l.starts_with('*') && !l.starts_with("export") && *l != "}"
             })
             .map(|line| {
-                let (name, ty) = line
-                    .trim_end_matches(';')
-                    .split_once(':')
-                    .unwrap_or_else(|| panic!("odd line {line}"));
+                let (name, ty) =
+                    line.trim_end_matches(';').split_once(':').unwrap_or_else(|| panic!("odd line {line}"));
                 let optional = name.ends_with('?');
-                (
-                    name.trim_end_matches('?').to_owned(),
-                    optional,
-                    ty.trim().to_owned(),
-                )
+                (name.trim_end_matches('?').to_owned(), optional, ty.trim().to_owned())
             })
             .collect()
     }
 
     fn agrees(ts: &str, shape: &Shape, registry: &[(&str, &str, &Shape)]) -> bool {
-        let ts = ts
-            .strip_prefix("OrNull<")
-            .and_then(|t| t.strip_suffix('>'))
-            .unwrap_or(ts);
+        let ts = ts.strip_prefix("OrNull<").and_then(|t| t.strip_suffix('>')).unwrap_or(ts);
         let ts = ts.trim_end_matches(" | null");
         if let Some(item) = ts.strip_suffix("[]") {
             return matches!(shape, Shape::Arr(inner) if agrees(item, inner, registry));
@@ -155,27 +135,15 @@ mod tests {
     fn shape_tables_match_the_typescript_declarations() {
         let registry = registry();
         for (name, decl, shape) in &registry {
-            let Shape::Obj(table) = shape else {
-                panic!("{name} is not an object shape")
-            };
+            let Shape::Obj(table) = shape else { panic!("{name} is not an object shape") };
             let declared = fields(decl);
             let names: Vec<&str> = declared.iter().map(|(n, _, _)| n.as_str()).collect();
             let tabled: Vec<&str> = table.iter().map(|f| f.name).collect();
             assert_eq!(names, tabled, "{name}: fields differ");
-            assert!(
-                table.len() <= 64,
-                "{name}: the checker tracks at most 64 fields"
-            );
+            assert!(table.len() <= 64, "{name}: the checker tracks at most 64 fields");
             for ((field, optional, ts), entry) in declared.iter().zip(table.iter()) {
-                assert_eq!(
-                    *optional, !entry.required,
-                    "{name}.{field}: optionality differs"
-                );
-                assert!(
-                    agrees(ts, &entry.shape, &registry),
-                    "{name}.{field}: `{ts}` vs {:?}",
-                    entry.shape
-                );
+                assert_eq!(*optional, !entry.required, "{name}.{field}: optionality differs");
+                assert!(agrees(ts, &entry.shape, &registry), "{name}.{field}: `{ts}` vs {:?}", entry.shape);
             }
         }
     }

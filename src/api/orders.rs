@@ -347,10 +347,7 @@ pub const ORDER_ADDRESS_LINE: Shape = Shape::Obj(&[
     opt("tax_number", Shape::Str),
 ]);
 
-pub const ORDER_ADDRESS: Shape = Shape::Obj(&[
-    opt("billing", ORDER_ADDRESS_LINE),
-    opt("shipping", ORDER_ADDRESS_LINE),
-]);
+pub const ORDER_ADDRESS: Shape = Shape::Obj(&[opt("billing", ORDER_ADDRESS_LINE), opt("shipping", ORDER_ADDRESS_LINE)]);
 
 pub const ORDER: Shape = Shape::Obj(&[
     req("guid", Shape::Str),

@@ -21,9 +21,7 @@ pub fn now_ms() -> f64 {
 /// Today's date in UTC.
 pub fn today_utc() -> Date {
     let seconds = (now_ms() / 1000.0).floor() as i64;
-    OffsetDateTime::from_unix_timestamp(seconds)
-        .map(OffsetDateTime::date)
-        .unwrap_or(Date::MIN)
+    OffsetDateTime::from_unix_timestamp(seconds).map(OffsetDateTime::date).unwrap_or(Date::MIN)
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -52,10 +50,7 @@ mod timer {
             let callback = Closure::<dyn FnMut()>::new(callback);
             let ms = i32::try_from(ms).unwrap_or(i32::MAX);
             let id = set_timeout(callback.as_ref().unchecked_ref(), ms);
-            Self {
-                id,
-                _callback: callback,
-            }
+            Self { id, _callback: callback }
         }
     }
 

@@ -159,10 +159,7 @@ pub fn parse_www_authenticate(header: Option<&str>) -> Result<Challenge, Challen
         }
         match challenge_from_params(&params) {
             Ok(challenge) => {
-                if best
-                    .as_ref()
-                    .is_none_or(|b| challenge.algorithm.rank() > b.algorithm.rank())
-                {
+                if best.as_ref().is_none_or(|b| challenge.algorithm.rank() > b.algorithm.rank()) {
                     best = Some(challenge);
                 }
             }
@@ -173,27 +170,17 @@ pub fn parse_www_authenticate(header: Option<&str>) -> Result<Challenge, Challen
 }
 
 fn challenge_from_params(params: &[(String, String)]) -> Result<Challenge, ChallengeError> {
-    let get = |name: &str| {
-        params
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
+    let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
     let realm = get("realm").ok_or(ChallengeError::MissingParam("realm"))?;
     let nonce = get("nonce").ok_or(ChallengeError::MissingParam("nonce"))?;
     let algorithm = match get("algorithm") {
         None => Algorithm::Md5,
-        Some(token) => {
-            Algorithm::parse(token).ok_or_else(|| ChallengeError::Unsupported(token.to_owned()))?
-        }
+        Some(token) => Algorithm::parse(token).ok_or_else(|| ChallengeError::Unsupported(token.to_owned()))?,
     };
     let qop_auth = match get("qop") {
         None => false,
         Some(list) => {
-            if list
-                .split(',')
-                .any(|q| q.trim().eq_ignore_ascii_case("auth"))
-            {
+            if list.split(',').any(|q| q.trim().eq_ignore_ascii_case("auth")) {
                 true
             } else {
                 return Err(ChallengeError::Unsupported(format!("qop={list}")));
@@ -247,19 +234,13 @@ fn quoted(value: &str) -> String {
 pub fn response_hash(input: &AuthInput<'_>) -> String {
     let alg = input.algorithm;
     let nc = format!("{:08x}", input.nc);
-    let mut ha1 = alg.hash_hex(&format!(
-        "{}:{}:{}",
-        input.username, input.realm, input.password
-    ));
+    let mut ha1 = alg.hash_hex(&format!("{}:{}:{}", input.username, input.realm, input.password));
     if alg.is_sess() {
         ha1 = alg.hash_hex(&format!("{ha1}:{}:{}", input.nonce, input.cnonce));
     }
     let ha2 = alg.hash_hex(&format!("{}:{}", input.method, input.uri));
     if input.qop_auth {
-        alg.hash_hex(&format!(
-            "{ha1}:{}:{nc}:{}:auth:{ha2}",
-            input.nonce, input.cnonce
-        ))
+        alg.hash_hex(&format!("{ha1}:{}:{nc}:{}:auth:{ha2}", input.nonce, input.cnonce))
     } else {
         alg.hash_hex(&format!("{ha1}:{}:{ha2}", input.nonce))
     }
@@ -268,9 +249,7 @@ pub fn response_hash(input: &AuthInput<'_>) -> String {
 /// Builds the full `Authorization` header value.
 pub fn authorization_header(input: &AuthInput<'_>) -> String {
     let username = if input.userhash {
-        input
-            .algorithm
-            .hash_hex(&format!("{}:{}", input.username, input.realm))
+        input.algorithm.hash_hex(&format!("{}:{}", input.username, input.realm))
     } else {
         input.username.to_owned()
     };
@@ -283,11 +262,7 @@ pub fn authorization_header(input: &AuthInput<'_>) -> String {
         quoted(input.nonce),
     );
     if input.qop_auth {
-        header.push_str(&format!(
-            ", nc={:08x}, cnonce={}, qop=auth",
-            input.nc,
-            quoted(input.cnonce)
-        ));
+        header.push_str(&format!(", nc={:08x}, cnonce={}, qop=auth", input.nc, quoted(input.cnonce)));
     }
     header.push_str(&format!(", response={}", quoted(&response_hash(input))));
     if let Some(opaque) = input.opaque {
@@ -330,13 +305,7 @@ impl DigestSession {
     }
 
     /// Signs one request with the current nonce, advancing `nc`. `None` without a challenge or randomness.
-    pub fn authorize(
-        &mut self,
-        username: &str,
-        password: &str,
-        method: &str,
-        uri: &str,
-    ) -> Option<String> {
+    pub fn authorize(&mut self, username: &str, password: &str, method: &str, uri: &str) -> Option<String> {
         let (challenge, nc) = self.current.as_mut()?;
         *nc = nc.checked_add(1)?;
         let cnonce = new_cnonce()?;
@@ -384,10 +353,7 @@ mod tests {
 
     #[test]
     fn rfc7616_section_3_9_1_md5_response() {
-        assert_eq!(
-            response_hash(&rfc_input(Algorithm::Md5)),
-            "8ca523f5e9506fed4657c9700eebdbec"
-        );
+        assert_eq!(response_hash(&rfc_input(Algorithm::Md5)), "8ca523f5e9506fed4657c9700eebdbec");
     }
 
     #[test]
@@ -440,26 +406,18 @@ mod tests {
         let ha1 = Algorithm::Md5.hash_hex("Mufasa:http-auth@example.org:Circle of Life");
         let ha1_sess = Algorithm::Md5.hash_hex(&format!("{ha1}:{RFC_NONCE}:{RFC_CNONCE}"));
         let ha2 = Algorithm::Md5.hash_hex("GET:/dir/index.html");
-        let expected = Algorithm::Md5.hash_hex(&format!(
-            "{ha1_sess}:{RFC_NONCE}:00000001:{RFC_CNONCE}:auth:{ha2}"
-        ));
+        let expected = Algorithm::Md5.hash_hex(&format!("{ha1_sess}:{RFC_NONCE}:00000001:{RFC_CNONCE}:auth:{ha2}"));
         assert_eq!(sess, expected);
     }
 
     #[test]
     fn parses_challenge_tables() {
-        let cases: &[(
-            &str,
-            Result<(Algorithm, bool, bool, Option<&str>), ChallengeError>,
-        )] = &[
+        let cases: &[(&str, Result<(Algorithm, bool, bool, Option<&str>), ChallengeError>)] = &[
             (
                 r#"Digest realm="r", nonce="n", qop="auth", algorithm=SHA-256, opaque="o""#,
                 Ok((Algorithm::Sha256, true, false, Some("o"))),
             ),
-            (
-                r#"Digest realm="r", nonce="n""#,
-                Ok((Algorithm::Md5, false, false, None)),
-            ),
+            (r#"Digest realm="r", nonce="n""#, Ok((Algorithm::Md5, false, false, None))),
             (
                 r#"digest realm="r", nonce="n", qop="auth,auth-int", algorithm=md5-sess, stale=TRUE"#,
                 Ok((Algorithm::Md5Sess, true, true, None)),
@@ -470,26 +428,18 @@ mod tests {
                 Ok((Algorithm::Sha256, true, false, None)),
             ),
             (r#"Basic realm="r""#, Err(ChallengeError::NotDigest)),
-            (
-                r#"Digest realm="r""#,
-                Err(ChallengeError::MissingParam("nonce")),
-            ),
+            (r#"Digest realm="r""#, Err(ChallengeError::MissingParam("nonce"))),
             (
                 r#"Digest realm="r", nonce="n", algorithm=SHA-512-256"#,
                 Err(ChallengeError::Unsupported("SHA-512-256".into())),
             ),
-            (
-                r#"Digest realm="r", nonce="n", qop="auth-int""#,
-                Err(ChallengeError::Unsupported("qop=auth-int".into())),
-            ),
+            (r#"Digest realm="r", nonce="n", qop="auth-int""#, Err(ChallengeError::Unsupported("qop=auth-int".into()))),
             ("", Err(ChallengeError::NotDigest)),
         ];
         for (header, expected) in cases {
-            let got = parse_www_authenticate(Some(header))
-                .map(|c| (c.algorithm, c.qop_auth, c.stale, c.opaque.clone()));
-            let expected = expected
-                .clone()
-                .map(|(a, q, s, o)| (a, q, s, o.map(str::to_owned)));
+            let got =
+                parse_www_authenticate(Some(header)).map(|c| (c.algorithm, c.qop_auth, c.stale, c.opaque.clone()));
+            let expected = expected.clone().map(|(a, q, s, o)| (a, q, s, o.map(str::to_owned)));
             assert_eq!(got, expected, "header: {header}");
         }
         assert_eq!(parse_www_authenticate(None), Err(ChallengeError::Missing));
@@ -500,10 +450,7 @@ mod tests {
         let c = parse_www_authenticate(Some(r#"Digest realm="a, \"b\"", nonce="x,y""#)).unwrap();
         assert_eq!(c.realm, r#"a, "b""#);
         assert_eq!(c.nonce, "x,y");
-        let header = authorization_header(&AuthInput {
-            realm: &c.realm,
-            ..rfc_input(Algorithm::Md5)
-        });
+        let header = authorization_header(&AuthInput { realm: &c.realm, ..rfc_input(Algorithm::Md5) });
         assert!(header.contains(r#"realm="a, \"b\"""#), "{header}");
     }
 
@@ -511,9 +458,7 @@ mod tests {
     fn session_reuses_the_nonce_with_an_incrementing_count() {
         let mut session = DigestSession::default();
         assert!(session.authorize("u", "p", "GET", "/").is_none());
-        session.adopt(
-            parse_www_authenticate(Some(r#"Digest realm="r", nonce="n", qop="auth""#)).unwrap(),
-        );
+        session.adopt(parse_www_authenticate(Some(r#"Digest realm="r", nonce="n", qop="auth""#)).unwrap());
         let first = session.authorize("u", "p", "GET", "/a").unwrap();
         let second = session.authorize("u", "p", "GET", "/b").unwrap();
         assert!(first.contains("nc=00000001"), "{first}");
@@ -525,15 +470,9 @@ mod tests {
 
     #[test]
     fn userhash_replaces_the_username() {
-        let header = authorization_header(&AuthInput {
-            userhash: true,
-            ..rfc_input(Algorithm::Sha256)
-        });
+        let header = authorization_header(&AuthInput { userhash: true, ..rfc_input(Algorithm::Sha256) });
         let expected = Algorithm::Sha256.hash_hex("Mufasa:http-auth@example.org");
-        assert!(
-            header.contains(&format!("username=\"{expected}\"")),
-            "{header}"
-        );
+        assert!(header.contains(&format!("username=\"{expected}\"")), "{header}");
         assert!(header.ends_with("userhash=true"));
         assert!(!header.contains("Mufasa"));
     }

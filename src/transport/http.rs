@@ -46,10 +46,7 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
 
     let network = |message: String| MintedError::new(ErrorKind::Network, message);
     if request.signal.is_some_and(web_sys::AbortSignal::aborted) {
-        return Err(MintedError::new(
-            ErrorKind::Aborted,
-            "the call was aborted before it started",
-        ));
+        return Err(MintedError::new(ErrorKind::Aborted, "the call was aborted before it started"));
     }
     let controller = web_sys::AbortController::new()
         .map_err(|_| network("this JavaScript runtime has no AbortController".into()))?;
@@ -77,20 +74,15 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
     });
     let _remove_listener = scopeguard(move || {
         if let Some((signal, listener)) = &caller_listener {
-            let _ = signal
-                .remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+            let _ = signal.remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
         }
     });
 
     let classify = |stop: Stop, fallback: String| match stop {
-        Stop::Timeout => MintedError::new(
-            ErrorKind::Timeout,
-            format!("no response within {} ms (timeoutMs)", request.timeout_ms),
-        ),
-        Stop::Caller => MintedError::new(
-            ErrorKind::Aborted,
-            "the call was aborted by its AbortSignal",
-        ),
+        Stop::Timeout => {
+            MintedError::new(ErrorKind::Timeout, format!("no response within {} ms (timeoutMs)", request.timeout_ms))
+        }
+        Stop::Caller => MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal"),
         Stop::None => network(fallback),
     };
 
@@ -100,9 +92,7 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
         Method::Patch => GlooMethod::PATCH,
         Method::Delete => GlooMethod::DELETE,
     };
-    let mut builder = RequestBuilder::new(request.url)
-        .method(method)
-        .abort_signal(Some(&controller.signal()));
+    let mut builder = RequestBuilder::new(request.url).method(method).abort_signal(Some(&controller.signal()));
     for (name, value) in request.headers {
         builder = builder.header(name, value);
     }
@@ -112,44 +102,25 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
     }
     .map_err(|e| network(format!("the request could not be built: {e}")))?;
 
-    let response = built
-        .send()
-        .await
-        .map_err(|e| classify(stop.get(), describe_fetch_error(&e.to_string())))?;
+    let response = built.send().await.map_err(|e| classify(stop.get(), describe_fetch_error(&e.to_string())))?;
     let status = response.status();
     let headers = response.headers();
     let www_authenticate = headers.get("www-authenticate");
     let request_id = headers.get("x-request-id");
     let raw: web_sys::Response = response.into();
-    let buffer_promise = raw
-        .array_buffer()
-        .map_err(|_| network("the response body could not be read".into()))?;
-    let buffer = JsFuture::from(buffer_promise).await.map_err(|_| {
-        classify(
-            stop.get(),
-            "the connection failed while reading the response".into(),
-        )
-    })?;
+    let buffer_promise = raw.array_buffer().map_err(|_| network("the response body could not be read".into()))?;
+    let buffer = JsFuture::from(buffer_promise)
+        .await
+        .map_err(|_| classify(stop.get(), "the connection failed while reading the response".into()))?;
     let js_body = js_sys::Uint8Array::new(&buffer);
     let body = js_body.to_vec();
-    Ok(HttpResponse {
-        raw: RawResponse {
-            status,
-            body,
-            request_id,
-        },
-        www_authenticate,
-        js_body,
-    })
+    Ok(HttpResponse { raw: RawResponse { status, body, request_id }, www_authenticate, js_body })
 }
 
 /// Native builds (tests, the sandbox) have no fetch: the client is meant to run as WebAssembly.
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn send(_request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError> {
-    Err(MintedError::new(
-        ErrorKind::Network,
-        "minted-connect performs HTTP only when compiled to WebAssembly",
-    ))
+    Err(MintedError::new(ErrorKind::Network, "minted-connect performs HTTP only when compiled to WebAssembly"))
 }
 
 /// Makes fetch's terse messages actionable.

@@ -34,10 +34,7 @@ const MAX_AUTH_EXCHANGES: usize = 3;
 
 impl Transport {
     pub fn new(config: Config) -> Self {
-        Self {
-            config,
-            session: RefCell::new(DigestSession::default()),
-        }
+        Self { config, session: RefCell::new(DigestSession::default()) }
     }
 
     /// The headers every request carries, before `Authorization`.
@@ -72,11 +69,7 @@ impl Transport {
         for _ in 0..MAX_AUTH_EXCHANGES {
             let mut headers = self.base_headers(call.route, call.body.is_some());
             if let Some((user, password)) = &self.config.credentials {
-                if let Some(value) =
-                    self.session
-                        .borrow_mut()
-                        .authorize(user, password, method, &digest_uri)
-                {
+                if let Some(value) = self.session.borrow_mut().authorize(user, password, method, &digest_uri) {
                     headers.push(("Authorization", value));
                 }
             }
@@ -99,26 +92,19 @@ impl Transport {
                     "the server requires authentication and no username/password is configured",
                 ));
             }
-            let challenge =
-                match digest::parse_www_authenticate(response.www_authenticate.as_deref()) {
-                    Ok(challenge) => challenge,
-                    Err(why) => return Err(self.auth_error(&response, &why.to_string())),
-                };
+            let challenge = match digest::parse_www_authenticate(response.www_authenticate.as_deref()) {
+                Ok(challenge) => challenge,
+                Err(why) => return Err(self.auth_error(&response, &why.to_string())),
+            };
             if signed && answered_fresh_challenge && !challenge.stale {
                 self.session.borrow_mut().clear();
-                return Err(
-                    self.auth_error(&response, "the server rejected the username or password")
-                );
+                return Err(self.auth_error(&response, "the server rejected the username or password"));
             }
             self.session.borrow_mut().adopt(challenge);
             answered_fresh_challenge = true;
         }
         self.session.borrow_mut().clear();
-        Err(MintedError::new(
-            ErrorKind::Auth,
-            "the server kept answering 401 with new nonces",
-        )
-        .with_status(401))
+        Err(MintedError::new(ErrorKind::Auth, "the server kept answering 401 with new nonces").with_status(401))
     }
 
     fn auth_error(&self, response: &HttpResponse, message: &str) -> MintedError {
@@ -126,10 +112,7 @@ impl Transport {
             .with_status(401)
             .with_code(crate::error::ErrorCode::Sdk("unauthorized"))
             .with_request_id(response.raw.request_id.clone())
-            .with_body(Some(crate::redact::redact_body(
-                &response.raw.body,
-                &self.config.secrets(),
-            )))
+            .with_body(Some(crate::redact::redact_body(&response.raw.body, &self.config.secrets())))
     }
 }
 
@@ -156,9 +139,6 @@ mod tests {
             ]
         );
         let with_body = transport.base_headers(find("createCustomer").unwrap(), true);
-        assert_eq!(
-            with_body.last(),
-            Some(&("Content-Type", "application/json".to_owned()))
-        );
+        assert_eq!(with_body.last(), Some(&("Content-Type", "application/json".to_owned())));
     }
 }

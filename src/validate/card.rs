@@ -32,11 +32,7 @@ pub fn luhn_valid(digits: &str) -> bool {
 pub fn mask_card_number(value: &str) -> String {
     let is_position = |c: char| c.is_ascii_digit() || matches!(c, '*' | 'x' | 'X' | '•');
     let total = value.chars().filter(|c| is_position(*c)).count();
-    let (head, tail) = if total >= 13 {
-        (6, 4)
-    } else {
-        (0, (total / 2).min(4))
-    };
+    let (head, tail) = if total >= 13 { (6, 4) } else { (0, (total / 2).min(4)) };
     let mut seen = 0;
     value
         .chars()

@@ -108,16 +108,8 @@ mod tests {
     #[test]
     fn vkn_checksum_accepts_exactly_one_last_digit() {
         // For any nine-digit prefix exactly one check digit is valid.
-        for prefix in [
-            "123456789",
-            "000000001",
-            "987654321",
-            "451209837",
-            "999999999",
-        ] {
-            let valid: Vec<u32> = (0..10)
-                .filter(|d| is_vkn_checksum_valid(&format!("{prefix}{d}")))
-                .collect();
+        for prefix in ["123456789", "000000001", "987654321", "451209837", "999999999"] {
+            let valid: Vec<u32> = (0..10).filter(|d| is_vkn_checksum_valid(&format!("{prefix}{d}"))).collect();
             assert_eq!(valid.len(), 1, "{prefix}: {valid:?}");
         }
     }

@@ -43,11 +43,7 @@ impl Problem {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Required => "required",
-            Self::NotString
-            | Self::NotBoolean
-            | Self::NotObject
-            | Self::NotArray
-            | Self::NotInteger => "type",
+            Self::NotString | Self::NotBoolean | Self::NotObject | Self::NotArray | Self::NotInteger => "type",
             Self::Empty => "empty",
             Self::TooShort(_) => "too_short",
             Self::TooLong(_) => "too_long",
@@ -103,22 +99,16 @@ impl Problem {
             Self::TooShort(n) => format!("must be at least {n} characters long"),
             Self::TooLong(n) => format!("must be at most {n} characters long"),
             Self::ExternalIdChars => "may contain only letters A-Z, digits, '-' and '_'".into(),
-            Self::NameChars => {
-                "may contain only letters, spaces, apostrophes, dots and hyphens".into()
-            }
+            Self::NameChars => "may contain only letters, spaces, apostrophes, dots and hyphens".into(),
             Self::Email => "must be a valid e-mail address".into(),
-            Self::Phone => {
-                "must be a phone number in international format, e.g. +905321234567".into()
-            }
+            Self::Phone => "must be a phone number in international format, e.g. +905321234567".into(),
             Self::PhoneTurkishLength => "a Turkish number has 10 digits after +90".into(),
             Self::Gender => "must be \"M\" or \"F\"".into(),
             Self::DateFormat => "must be a date written YYYY-MM-DD".into(),
             Self::DateNotReal => "is not a real calendar date".into(),
             Self::DateNotPast => "must be a date in the past".into(),
             Self::DateTooOld => "must not be before 1900-01-01".into(),
-            Self::TcknFormat => {
-                "must be a T.C. identity number: 11 digits, not starting with 0".into()
-            }
+            Self::TcknFormat => "must be a T.C. identity number: 11 digits, not starting with 0".into(),
             Self::TcknChecksum => "fails the T.C. identity number checksum".into(),
             Self::VknFormat => "must be a tax number (VKN): 10 digits".into(),
             Self::VknChecksum => "fails the tax number (VKN) checksum".into(),
@@ -145,19 +135,11 @@ impl Problem {
             Self::Empty => "boş olamaz".into(),
             Self::TooShort(n) => format!("en az {n} karakter olmalıdır"),
             Self::TooLong(n) => format!("en fazla {n} karakter olmalıdır"),
-            Self::ExternalIdChars => {
-                "yalnızca A-Z harfleri, rakamlar, '-' ve '_' içerebilir".into()
-            }
-            Self::NameChars => {
-                "yalnızca harf, boşluk, kesme işareti, nokta ve tire içerebilir".into()
-            }
+            Self::ExternalIdChars => "yalnızca A-Z harfleri, rakamlar, '-' ve '_' içerebilir".into(),
+            Self::NameChars => "yalnızca harf, boşluk, kesme işareti, nokta ve tire içerebilir".into(),
             Self::Email => "geçerli bir e-posta adresi olmalıdır".into(),
-            Self::Phone => {
-                "uluslararası biçimde bir telefon numarası olmalıdır, örn. +905321234567".into()
-            }
-            Self::PhoneTurkishLength => {
-                "Türkiye numaralarında +90'dan sonra 10 rakam bulunur".into()
-            }
+            Self::Phone => "uluslararası biçimde bir telefon numarası olmalıdır, örn. +905321234567".into(),
+            Self::PhoneTurkishLength => "Türkiye numaralarında +90'dan sonra 10 rakam bulunur".into(),
             Self::Gender => "\"M\" ya da \"F\" olmalıdır".into(),
             Self::DateFormat => "YYYY-AA-GG biçiminde bir tarih olmalıdır".into(),
             Self::DateNotReal => "takvimde olmayan bir tarih".into(),
@@ -173,10 +155,9 @@ impl Problem {
             Self::OutOfRange(min, max) => format!("{min} ile {max} arasında olmalıdır"),
             Self::ArrayTooShort(n) => format!("en az {n} öğe içermelidir"),
             Self::ArrayTooLong(n) => format!("en fazla {n} öğe içerebilir"),
-            Self::AtLeastOneOf(fields) => format!(
-                "şunlardan en az biri verilmelidir: {}",
-                quoted_list(fields, "ya da")
-            ),
+            Self::AtLeastOneOf(fields) => {
+                format!("şunlardan en az biri verilmelidir: {}", quoted_list(fields, "ya da"))
+            }
             Self::UnknownField => "belgelenmiş bir alan değil; olduğu gibi gönderilir".into(),
             Self::NotJson => "istek gövdesi JSON olarak yazılamıyor".into(),
         }
@@ -235,31 +216,16 @@ mod tests {
             let (en, tr) = (p.message(Lang::En), p.message(Lang::Tr));
             assert!(!en.is_empty() && !tr.is_empty(), "{p:?}");
             assert_ne!(en, tr, "{p:?} is not translated");
-            assert!(
-                p.code().chars().all(|c| c.is_ascii_lowercase() || c == '_'),
-                "{p:?}"
-            );
+            assert!(p.code().chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{p:?}");
         }
     }
 
     #[test]
     fn parameters_appear_in_messages() {
-        assert_eq!(
-            Problem::TooShort(3).message(Lang::En),
-            "must be at least 3 characters long"
-        );
-        assert_eq!(
-            Problem::TooShort(3).message(Lang::Tr),
-            "en az 3 karakter olmalıdır"
-        );
-        assert_eq!(
-            Problem::OneOf(&["M", "F", "X"]).message(Lang::En),
-            "must be one of \"M\", \"F\" or \"X\""
-        );
-        assert_eq!(
-            Problem::OneOf(&["M"]).message(Lang::Tr),
-            "şunlardan biri olmalıdır: \"M\""
-        );
+        assert_eq!(Problem::TooShort(3).message(Lang::En), "must be at least 3 characters long");
+        assert_eq!(Problem::TooShort(3).message(Lang::Tr), "en az 3 karakter olmalıdır");
+        assert_eq!(Problem::OneOf(&["M", "F", "X"]).message(Lang::En), "must be one of \"M\", \"F\" or \"X\"");
+        assert_eq!(Problem::OneOf(&["M"]).message(Lang::Tr), "şunlardan biri olmalıdır: \"M\"");
     }
 
     #[test]

@@ -62,17 +62,10 @@ pub struct Settings {
 impl Settings {
     fn issue(&self, path: &str, problem: Problem) -> Issue {
         let severity = match problem {
-            Problem::TcknChecksum | Problem::VknChecksum if self.strict_identity_numbers => {
-                Severity::Error
-            }
+            Problem::TcknChecksum | Problem::VknChecksum if self.strict_identity_numbers => Severity::Error,
             _ => problem.default_severity(),
         };
-        Issue {
-            path: path.to_owned(),
-            code: problem.code().to_owned(),
-            message: problem.message(self.lang),
-            severity,
-        }
+        Issue { path: path.to_owned(), code: problem.code().to_owned(), message: problem.message(self.lang), severity }
     }
 }
 
@@ -98,10 +91,7 @@ pub fn body(schema: Option<&Schema>, body: &mut Value, settings: &Settings) -> V
         Some(schema) => {
             check_value(&Rule::Object(schema.fields), body, "", settings, &mut out);
             if let (Some(names), Value::Object(map)) = (schema.at_least_one_of, &*body) {
-                if !names
-                    .iter()
-                    .any(|n| map.get(*n).is_some_and(|v| !v.is_null()))
-                {
+                if !names.iter().any(|n| map.get(*n).is_some_and(|v| !v.is_null())) {
                     out.push(settings.issue("", Problem::AtLeastOneOf(names)));
                 }
             }
@@ -120,13 +110,7 @@ fn join(prefix: &str, name: &str) -> String {
     }
 }
 
-fn check_object(
-    fields: &[Field],
-    map: &mut Map<String, Value>,
-    prefix: &str,
-    s: &Settings,
-    out: &mut Vec<Issue>,
-) {
+fn check_object(fields: &[Field], map: &mut Map<String, Value>, prefix: &str, s: &Settings, out: &mut Vec<Issue>) {
     for field in fields {
         let path = join(prefix, field.name);
         match map.get_mut(field.name) {
@@ -208,9 +192,7 @@ fn check_string(rule: &Rule, text: &str, s: &Settings) -> Vec<Problem> {
             }
         }
         // Non-string rules are dispatched in check_value.
-        Rule::Object(_) | Rule::Array { .. } | Rule::Bool | Rule::Integer { .. } | Rule::Phone => {
-            Vec::new()
-        }
+        Rule::Object(_) | Rule::Array { .. } | Rule::Bool | Rule::Integer { .. } | Rule::Phone => Vec::new(),
     }
 }
 
@@ -220,24 +202,14 @@ mod tests {
     use serde_json::json;
     use time::macros::date;
 
-    const SETTINGS: Settings = Settings {
-        lang: Lang::En,
-        strict_identity_numbers: false,
-        today: date!(2026 - 11 - 23),
-    };
+    const SETTINGS: Settings =
+        Settings { lang: Lang::En, strict_identity_numbers: false, today: date!(2026 - 11 - 23) };
 
     fn codes(issues: &[Issue]) -> Vec<(String, String, Severity)> {
-        issues
-            .iter()
-            .map(|i| (i.path.clone(), i.code.clone(), i.severity))
-            .collect()
+        issues.iter().map(|i| (i.path.clone(), i.code.clone(), i.severity)).collect()
     }
 
-    fn run(
-        op: &str,
-        mut value: Value,
-        settings: &Settings,
-    ) -> (Vec<(String, String, Severity)>, Value) {
+    fn run(op: &str, mut value: Value, settings: &Settings) -> (Vec<(String, String, Severity)>, Value) {
         let issues = body(schemas::schema(op), &mut value, settings);
         (codes(&issues), value)
     }
@@ -284,19 +256,10 @@ mod tests {
     fn identity_checksum_is_a_warning_unless_strict() {
         let body = json!({"external_id": "abc", "identity_number": "12345677938"});
         let (lenient, _) = run("createCustomer", body.clone(), &SETTINGS);
-        assert_eq!(
-            lenient,
-            vec![c("identity_number", "tckn_checksum", Severity::Warning)]
-        );
-        let strict = Settings {
-            strict_identity_numbers: true,
-            ..SETTINGS
-        };
+        assert_eq!(lenient, vec![c("identity_number", "tckn_checksum", Severity::Warning)]);
+        let strict = Settings { strict_identity_numbers: true, ..SETTINGS };
         let (strict_issues, _) = run("createCustomer", body, &strict);
-        assert_eq!(
-            strict_issues,
-            vec![c("identity_number", "tckn_checksum", Severity::Error)]
-        );
+        assert_eq!(strict_issues, vec![c("identity_number", "tckn_checksum", Severity::Error)]);
     }
 
     #[test]
@@ -306,10 +269,7 @@ mod tests {
             json!({"external_id": "biz-1", "company_name": "Minted Ltd", "identity_number": "10000000146"}),
             &SETTINGS,
         );
-        assert_eq!(
-            issues,
-            vec![c("identity_number", "vkn_format", Severity::Error)]
-        );
+        assert_eq!(issues, vec![c("identity_number", "vkn_format", Severity::Error)]);
     }
 
     #[test]
@@ -326,11 +286,7 @@ mod tests {
                 c("items[1].status", "one_of", Severity::Error)
             ]
         );
-        let (empty, _) = run(
-            "bulkUpsertCustomerWalletKyc",
-            json!({"items": []}),
-            &SETTINGS,
-        );
+        let (empty, _) = run("bulkUpsertCustomerWalletKyc", json!({"items": []}), &SETTINGS);
         assert_eq!(empty, vec![c("items", "too_few_items", Severity::Error)]);
     }
 
@@ -338,17 +294,9 @@ mod tests {
     fn get_order_alternative_needs_one_identifier() {
         let (issues, _) = run("getOrderAlternative", json!({"push_hook": true}), &SETTINGS);
         assert_eq!(issues, vec![c("", "at_least_one_of", Severity::Error)]);
-        let (ok, _) = run(
-            "getOrderAlternative",
-            json!({"order_code": "ALS8HEVP"}),
-            &SETTINGS,
-        );
+        let (ok, _) = run("getOrderAlternative", json!({"order_code": "ALS8HEVP"}), &SETTINGS);
         assert_eq!(ok, vec![]);
-        let (bad_type, _) = run(
-            "getOrderAlternative",
-            json!({"guid": "x", "push_hook": "yes"}),
-            &SETTINGS,
-        );
+        let (bad_type, _) = run("getOrderAlternative", json!({"guid": "x", "push_hook": "yes"}), &SETTINGS);
         assert_eq!(bad_type, vec![c("push_hook", "type", Severity::Error)]);
     }
 
@@ -357,26 +305,16 @@ mod tests {
         let (issues, _) = run("createCustomer", json!("text"), &SETTINGS);
         assert_eq!(issues, vec![c("", "type", Severity::Error)]);
         // null optional fields are accepted (the API's own examples send them)
-        let (nulls, _) = run(
-            "createCustomer",
-            json!({"external_id": "abc", "middlename": null}),
-            &SETTINGS,
-        );
+        let (nulls, _) = run("createCustomer", json!({"external_id": "abc", "middlename": null}), &SETTINGS);
         assert_eq!(nulls, vec![]);
         // bodiless operations: no body is fine, a body is flagged
         assert!(body(None, &mut Value::Null, &SETTINGS).is_empty());
-        assert_eq!(
-            codes(&body(None, &mut json!({}), &SETTINGS)),
-            vec![c("", "unknown_field", Severity::Warning)]
-        );
+        assert_eq!(codes(&body(None, &mut json!({}), &SETTINGS)), vec![c("", "unknown_field", Severity::Warning)]);
     }
 
     #[test]
     fn messages_follow_the_language() {
-        let tr = Settings {
-            lang: Lang::Tr,
-            ..SETTINGS
-        };
+        let tr = Settings { lang: Lang::Tr, ..SETTINGS };
         let issues = body(schemas::schema("createCustomer"), &mut json!({}), &tr);
         assert_eq!(issues[0].message, "zorunludur");
         let issues = body(schemas::schema("createCustomer"), &mut json!({}), &SETTINGS);

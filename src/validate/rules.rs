@@ -9,10 +9,7 @@ use super::messages::Problem;
 /// `external_id`: 3–40 characters of `A-Z a-z 0-9 - _` (the docs' "pattern" `^[A-Za-z0-9-_]$` is an input mask).
 pub fn external_id(value: &str) -> Vec<Problem> {
     let mut problems = length(value, 3, 40);
-    if !value
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
+    if !value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         problems.push(Problem::ExternalIdChars);
     }
     problems
@@ -35,10 +32,7 @@ pub fn length(value: &str, min: usize, max: usize) -> Vec<Problem> {
 /// A person's first or last name: 3–40 characters (documented bounds) of letters, spaces, `'`, `.` and `-`.
 pub fn person_name(value: &str) -> Vec<Problem> {
     let mut problems = length(value.trim(), 3, 40);
-    if !value
-        .chars()
-        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '’' | '.' | '-'))
-    {
+    if !value.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '\'' | '’' | '.' | '-')) {
         problems.push(Problem::NameChars);
     }
     problems
@@ -66,9 +60,7 @@ pub fn email(value: &str) -> Vec<Problem> {
             && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.contains("..")
-            && local
-                .chars()
-                .all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+            && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
         let labels: Vec<&str> = domain.split('.').collect();
         let domain_ok = labels.len() >= 2
             && labels.iter().all(|l| {
@@ -78,9 +70,7 @@ pub fn email(value: &str) -> Vec<Problem> {
                     && !l.ends_with('-')
                     && l.chars().all(|c| c.is_alphanumeric() || c == '-')
             })
-            && labels.last().is_some_and(|tld| {
-                tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)
-            });
+            && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
         Some(local_ok && domain_ok)
     })();
     if ok == Some(true) {
@@ -93,10 +83,7 @@ pub fn email(value: &str) -> Vec<Problem> {
 /// Normalises a phone number to E.164. Spaces, dashes, dots and parentheses are dropped; `00` becomes `+`; Turkish
 /// national forms become `+90…`: `05xx…` (11 digits), `5xx…` (10 digits), `90…` (12 digits), `0xxx…` landlines.
 pub fn normalize_phone(value: &str) -> Result<String, Problem> {
-    let compact: String = value
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
-        .collect();
+    let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}')).collect();
     let (plus, digits) = match compact.strip_prefix('+') {
         Some(rest) => (true, rest.to_owned()),
         None => match compact.strip_prefix("00") {
@@ -142,25 +129,15 @@ pub fn gender(value: &str) -> Vec<Problem> {
 /// Parses `YYYY-MM-DD` strictly (no signs, no extra digits); the calendar check is the `time` crate's.
 pub fn parse_date(value: &str) -> Result<Date, Problem> {
     let shape_ok = value.len() == 10
-        && value.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    let number =
-        |range: std::ops::Range<usize>| value.get(range).and_then(|s| s.parse::<u16>().ok());
+        && value.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let number = |range: std::ops::Range<usize>| value.get(range).and_then(|s| s.parse::<u16>().ok());
     let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
         return Err(Problem::DateFormat);
     };
     if !shape_ok {
         return Err(Problem::DateFormat);
     }
-    let month = u8::try_from(month)
-        .ok()
-        .and_then(|m| Month::try_from(m).ok())
-        .ok_or(Problem::DateNotReal)?;
+    let month = u8::try_from(month).ok().and_then(|m| Month::try_from(m).ok()).ok_or(Problem::DateNotReal)?;
     let day = u8::try_from(day).map_err(|_| Problem::DateNotReal)?;
     Date::from_calendar_date(i32::from(year), month, day).map_err(|_| Problem::DateNotReal)
 }
@@ -240,12 +217,7 @@ mod tests {
 
     #[test]
     fn email_table() {
-        let valid = [
-            "a@b.co",
-            "mehmet.gulbilge+tag@example.com.tr",
-            "x_y@sub-domain.example.org",
-            "ç@örnek.com.tr",
-        ];
+        let valid = ["a@b.co", "mehmet.gulbilge+tag@example.com.tr", "x_y@sub-domain.example.org", "ç@örnek.com.tr"];
         let invalid = [
             "",
             "plain",
@@ -291,11 +263,7 @@ mod tests {
             ("+", Err(Problem::Phone)),
         ];
         for (input, expected) in cases {
-            assert_eq!(
-                normalize_phone(input),
-                expected.clone().map(str::to_owned),
-                "{input:?}"
-            );
+            assert_eq!(normalize_phone(input), expected.clone().map(str::to_owned), "{input:?}");
         }
     }
 

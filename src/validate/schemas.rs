@@ -7,10 +7,7 @@ pub enum Rule {
     ExternalId,
     PersonName,
     MiddleName,
-    Text {
-        min: usize,
-        max: usize,
-    },
+    Text { min: usize, max: usize },
     Email,
     Phone,
     Gender,
@@ -18,17 +15,10 @@ pub enum Rule {
     Tckn,
     Vkn,
     Bool,
-    Integer {
-        min: i64,
-        max: i64,
-    },
+    Integer { min: i64, max: i64 },
     OneOf(&'static [&'static str]),
     Object(&'static [Field]),
-    Array {
-        min: usize,
-        max: usize,
-        item: &'static Rule,
-    },
+    Array { min: usize, max: usize, item: &'static Rule },
 }
 
 /// One field of a request object.
@@ -40,19 +30,11 @@ pub struct Field {
 }
 
 const fn req(name: &'static str, rule: Rule) -> Field {
-    Field {
-        name,
-        required: true,
-        rule,
-    }
+    Field { name, required: true, rule }
 }
 
 const fn opt(name: &'static str, rule: Rule) -> Field {
-    Field {
-        name,
-        required: false,
-        rule,
-    }
+    Field { name, required: false, rule }
 }
 
 /// A request body.
@@ -64,10 +46,7 @@ pub struct Schema {
 }
 
 const fn fields(fields: &'static [Field]) -> Schema {
-    Schema {
-        fields,
-        at_least_one_of: None,
-    }
+    Schema { fields, at_least_one_of: None }
 }
 
 /// Wallet KYC statuses this SDK sends (the endpoint is inferred; see README).
@@ -125,14 +104,8 @@ const BULK_WALLET_KYC_ITEM: Rule = Rule::Object(&[
     opt("verified_at", Rule::Text { min: 1, max: 40 }),
 ]);
 
-const BULK_UPSERT_WALLET_KYC: Schema = fields(&[req(
-    "items",
-    Rule::Array {
-        min: 1,
-        max: 100,
-        item: &BULK_WALLET_KYC_ITEM,
-    },
-)]);
+const BULK_UPSERT_WALLET_KYC: Schema =
+    fields(&[req("items", Rule::Array { min: 1, max: 100, item: &BULK_WALLET_KYC_ITEM })]);
 
 const GET_ORDER_ALTERNATIVE: Schema = Schema {
     fields: &[
@@ -166,12 +139,7 @@ mod tests {
     fn operations_with_a_body_have_a_schema_and_reads_do_not() {
         for route in ROUTES {
             let has_body = matches!(route.method, Method::Post | Method::Patch);
-            assert_eq!(
-                schema(route.operation).is_some(),
-                has_body,
-                "{}",
-                route.operation
-            );
+            assert_eq!(schema(route.operation).is_some(), has_body, "{}", route.operation);
         }
     }
 
@@ -180,12 +148,7 @@ mod tests {
         for route in ROUTES {
             if let Some(schema) = schema(route.operation) {
                 for (i, f) in schema.fields.iter().enumerate() {
-                    assert!(
-                        schema.fields[..i].iter().all(|o| o.name != f.name),
-                        "{}.{}",
-                        route.operation,
-                        f.name
-                    );
+                    assert!(schema.fields[..i].iter().all(|o| o.name != f.name), "{}.{}", route.operation, f.name);
                 }
             }
         }

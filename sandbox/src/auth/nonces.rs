@@ -1,0 +1,125 @@
+//! Server nonces: issued at random, remembered with their issue time and the `nc` values already used.
+
+use std::collections::{HashMap, HashSet};
+use std::time::{Duration, Instant};
+
+/// Upper bound on remembered nonces, so a stream of unauthenticated requests cannot grow memory without limit.
+const MAX_NONCES: usize = 10_000;
+
+/// Expired nonces are kept this long past their TTL so a late client still learns `stale=true`.
+const STALE_GRACE: Duration = Duration::from_secs(600);
+
+/// `count` random bytes, hex encoded.
+pub fn random_hex(count: usize) -> String {
+    let mut bytes = vec![0u8; count];
+    getrandom::fill(&mut bytes).expect("the operating system provides randomness");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+struct Entry {
+    issued: Instant,
+    seen_nc: HashSet<u32>,
+}
+
+/// What the store knows about a nonce a client sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NonceState {
+    Unknown,
+    Expired,
+    Fresh,
+}
+
+/// The nonces this server has issued.
+pub struct NonceStore {
+    ttl: Duration,
+    entries: HashMap<String, Entry>,
+}
+
+impl NonceStore {
+    pub fn new(ttl: Duration) -> Self {
+        Self { ttl, entries: HashMap::new() }
+    }
+
+    /// Issues a new random nonce valid for the TTL from `now`.
+    pub fn issue(&mut self, now: Instant) -> String {
+        self.prune(now);
+        let nonce = random_hex(24);
+        self.entries.insert(nonce.clone(), Entry { issued: now, seen_nc: HashSet::new() });
+        nonce
+    }
+
+    /// Whether `nonce` was issued here and is still within its TTL at `now`.
+    pub fn state(&self, nonce: &str, now: Instant) -> NonceState {
+        match self.entries.get(nonce) {
+            None => NonceState::Unknown,
+            Some(entry) if now.saturating_duration_since(entry.issued) > self.ttl => NonceState::Expired,
+            Some(_) => NonceState::Fresh,
+        }
+    }
+
+    /// Records `nc` for `nonce`; `false` when that pair was used before (a replay). Out-of-order counts are fine:
+    /// parallel requests on one nonce arrive in any order.
+    pub fn record_use(&mut self, nonce: &str, nc: u32) -> bool {
+        self.entries.get_mut(nonce).is_some_and(|entry| entry.seen_nc.insert(nc))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn prune(&mut self, now: Instant) {
+        let keep_for = self.ttl + STALE_GRACE;
+        self.entries.retain(|_, entry| now.saturating_duration_since(entry.issued) <= keep_for);
+        if self.entries.len() >= MAX_NONCES {
+            let mut by_age: Vec<(Instant, String)> =
+                self.entries.iter().map(|(nonce, entry)| (entry.issued, nonce.clone())).collect();
+            by_age.sort();
+            for (_, nonce) in by_age.into_iter().take(self.entries.len() + 1 - MAX_NONCES / 2) {
+                self.entries.remove(&nonce);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issued_nonces_are_random_and_fresh() {
+        let now = Instant::now();
+        let mut store = NonceStore::new(Duration::from_secs(10));
+        let a = store.issue(now);
+        let b = store.issue(now);
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 48);
+        assert_eq!(store.state(&a, now), NonceState::Fresh);
+        assert_eq!(store.state(&a, now + Duration::from_secs(11)), NonceState::Expired);
+        assert_eq!(store.state("never-issued", now), NonceState::Unknown);
+    }
+
+    #[test]
+    fn each_nc_is_accepted_once_in_any_order() {
+        let now = Instant::now();
+        let mut store = NonceStore::new(Duration::from_secs(10));
+        let nonce = store.issue(now);
+        assert!(store.record_use(&nonce, 2));
+        assert!(store.record_use(&nonce, 1));
+        assert!(!store.record_use(&nonce, 2));
+        assert!(!store.record_use("unknown", 1));
+    }
+
+    #[test]
+    fn old_nonces_are_forgotten() {
+        let now = Instant::now();
+        let mut store = NonceStore::new(Duration::from_secs(1));
+        let old = store.issue(now);
+        store.issue(now + Duration::from_secs(1) + STALE_GRACE + Duration::from_secs(1));
+        assert_eq!(store.state(&old, now), NonceState::Unknown);
+        assert_eq!(store.len(), 1);
+    }
+}

@@ -1,0 +1,94 @@
+//! Customer wallet KYC: get, upsert, bulk upsert (paths inferred; the docs only list the entries).
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::routing::{get, post};
+use axum::Router;
+use serde_json::{json, Map, Value};
+
+use super::Id;
+use crate::envelope::{ok, Failure, Lang, Msg, Reply, Rule};
+use crate::state::{now_timestamp, Kyc};
+use crate::validate::{self, json_object, Fields};
+use crate::AppState;
+
+const STATUSES: &[&str] = &["pending", "verified", "rejected"];
+const MAX_BULK_ITEMS: usize = 100;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/partner/customer/{external_customer_id}/wallet-kyc", get(fetch).post(upsert))
+        .route("/partner/customer/wallet-kyc/bulk", post(bulk_upsert))
+}
+
+/// A KYC record from a body (or bulk item), stamped now.
+fn read_kyc(fields: Fields<'_>) -> Result<Kyc, Failure> {
+    let status = fields.required_string("status")?;
+    validate::one_of("status", status, STATUSES)?;
+    let level = fields.integer("level")?.unwrap_or(0);
+    if !(0..=3).contains(&level) {
+        return Err(Failure::field("level", Rule::Range(0, 3)));
+    }
+    Ok(Kyc {
+        status: status.to_owned(),
+        level,
+        reference: fields.string("reference")?.map(str::to_owned),
+        verified_at: fields.string("verified_at")?.map(str::to_owned),
+        updated_at: Some(now_timestamp()),
+    })
+}
+
+/// `getCustomerWalletKyc`.
+async fn fetch(State(state): State<AppState>, Id(id): Id) -> Reply {
+    let store = state.store();
+    let customer = store.customer(&id).ok_or_else(|| Failure::not_found(Msg::CustomerNotFound))?;
+    ok(customer.kyc_view())
+}
+
+/// `upsertCustomerWalletKyc`: replaces the record.
+async fn upsert(State(state): State<AppState>, Id(id): Id, body: Bytes) -> Reply {
+    let body = json_object(&body)?;
+    if state.store().customer(&id).is_none() {
+        return Err(Failure::not_found(Msg::CustomerNotFound));
+    }
+    let kyc = read_kyc(Fields(&body))?;
+    let mut store = state.store();
+    let customer = store.customer_mut(&id).ok_or_else(|| Failure::not_found(Msg::CustomerNotFound))?;
+    customer.kyc = kyc;
+    ok(customer.kyc_view())
+}
+
+/// `bulkUpsertCustomerWalletKyc`: 1–100 items, one result each in input order; a bad item fails alone.
+async fn bulk_upsert(State(state): State<AppState>, lang: Lang, body: Bytes) -> Reply {
+    let body = json_object(&body)?;
+    let items = Fields(&body).array("items")?.ok_or_else(|| Failure::field("items", Rule::Required))?;
+    if items.is_empty() || items.len() > MAX_BULK_ITEMS {
+        return Err(Failure::field("items", Rule::Items(1, MAX_BULK_ITEMS)));
+    }
+    let empty = Map::new();
+    let mut store = state.store();
+    let results: Vec<Value> = items
+        .iter()
+        .map(|item| {
+            let fields = Fields(item.as_object().unwrap_or(&empty));
+            let id = fields.string("customer_external_id").ok().flatten().unwrap_or("");
+            let outcome = if !item.is_object() {
+                Err(Failure::field("items", Rule::Type("object")).msg)
+            } else if id.is_empty() {
+                Err(Msg::Field("customer_external_id", Rule::Required))
+            } else if let Some(customer) = store.customer_mut(id) {
+                read_kyc(fields).map(|kyc| customer.kyc = kyc).map_err(|failure| failure.msg)
+            } else {
+                Err(Msg::CustomerNotFound)
+            };
+            let message = match outcome {
+                Ok(()) => None,
+                // The bulk result keeps the API's lower-case wording for a missing customer.
+                Err(Msg::CustomerNotFound) => Some(lang.pick("müşteri bulunamadı", "customer not found")),
+                Err(msg) => Some(msg.text(lang)),
+            };
+            json!({"customer_external_id": id, "success": message.is_none(), "message": message})
+        })
+        .collect();
+    ok(json!({ "results": results }))
+}
