@@ -88,7 +88,7 @@ impl MintedClient {
         wasm_bindgen_futures::future_to_promise(async move {
             let result = async {
                 let response = transport.send(&call).await?;
-                crate::envelope::check(&response.raw, data, &transport.config.secrets())?;
+                crate::envelope::check(&response.raw, data, &transport.secrets(&response))?;
                 js::parse_data(&response.js_body)
             };
             result.await.map_err(|err| JsValue::from(err.in_operation(operation)))

@@ -13,6 +13,7 @@ pub mod state;
 pub mod validate;
 
 use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -76,6 +77,16 @@ struct Shared {
     store: Mutex<state::Store>,
     /// One opaque value per server run; clients echo it back unchanged.
     opaque: String,
+    /// Requests to `/partner` paths, and how many of them were answered 401 (see `GET /__sandbox/stats`).
+    partner_requests: AtomicU64,
+    unauthorized: AtomicU64,
+}
+
+/// Traffic counters, so tests can prove how many round trips a client made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    pub partner_requests: u64,
+    pub unauthorized: u64,
 }
 
 impl AppState {
@@ -88,6 +99,8 @@ impl AppState {
                 nonces: Mutex::new(nonces),
                 store: Mutex::new(state::Store::seeded()),
                 opaque: auth::random_hex(16),
+                partner_requests: AtomicU64::new(0),
+                unauthorized: AtomicU64::new(0),
             }),
         }
     }
@@ -103,6 +116,21 @@ impl AppState {
     /// The API data. A poisoned lock is recovered: a panicking handler must not take the sandbox down.
     pub fn store(&self) -> MutexGuard<'_, state::Store> {
         self.inner.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Counts one `/partner` request, and whether it was refused with a 401.
+    pub fn count_request(&self, unauthorized: bool) {
+        self.inner.partner_requests.fetch_add(1, Ordering::Relaxed);
+        if unauthorized {
+            self.inner.unauthorized.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    pub fn stats(&self) -> Stats {
+        Stats {
+            partner_requests: self.inner.partner_requests.load(Ordering::Relaxed),
+            unauthorized: self.inner.unauthorized.load(Ordering::Relaxed),
+        }
     }
 
     pub fn nonces(&self) -> MutexGuard<'_, auth::NonceStore> {

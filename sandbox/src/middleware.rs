@@ -41,7 +41,9 @@ pub async fn partner_guard(State(state): State<AppState>, request: Request, next
     if !is_partner_path(request.uri().path()) {
         return next.run(request).await;
     }
-    if let Some(challenge) = authenticate(&state, &request) {
+    let challenge = authenticate(&state, &request);
+    state.count_request(challenge.is_some());
+    if let Some(challenge) = challenge {
         return challenge;
     }
     if let Err(failure) = check_headers(&request) {

@@ -23,6 +23,8 @@ pub struct HttpResponse {
     pub raw: RawResponse,
     pub www_authenticate: Option<String>,
     pub js_body: js_sys::Uint8Array,
+    /// The `Authorization` value this exchange sent: a secret to cut out of anything reported about it.
+    pub sent_authorization: Option<String>,
 }
 
 /// Performs one exchange.
@@ -114,7 +116,12 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
         .map_err(|_| classify(stop.get(), "the connection failed while reading the response".into()))?;
     let js_body = js_sys::Uint8Array::new(&buffer);
     let body = js_body.to_vec();
-    Ok(HttpResponse { raw: RawResponse { status, body, request_id }, www_authenticate, js_body })
+    Ok(HttpResponse {
+        raw: RawResponse { status, body, request_id },
+        www_authenticate,
+        js_body,
+        sent_authorization: None,
+    })
 }
 
 /// Native builds (tests, the sandbox) have no fetch: the client is meant to run as WebAssembly.

@@ -73,8 +73,10 @@ impl Transport {
                     headers.push(("Authorization", value));
                 }
             }
-            let signed = headers.iter().any(|(name, _)| *name == "Authorization");
-            let response = http::send(&HttpRequest {
+            let sent_authorization =
+                headers.iter().find(|(name, _)| *name == "Authorization").map(|(_, value)| value.clone());
+            let signed = sent_authorization.is_some();
+            let mut response = http::send(&HttpRequest {
                 method: call.route.method,
                 url: &url,
                 headers: &headers,
@@ -83,6 +85,7 @@ impl Transport {
                 signal: call.signal.as_ref(),
             })
             .await?;
+            response.sent_authorization = sent_authorization;
             if response.raw.status != 401 {
                 return Ok(response);
             }
@@ -112,7 +115,15 @@ impl Transport {
             .with_status(401)
             .with_code(crate::error::ErrorCode::Sdk("unauthorized"))
             .with_request_id(response.raw.request_id.clone())
-            .with_body(Some(crate::redact::redact_body(&response.raw.body, &self.config.secrets())))
+            .with_body(Some(crate::redact::redact_body(&response.raw.body, &self.secrets(response))))
+    }
+
+    /// Everything that must not appear in what is reported about `response`: the password and the Authorization
+    /// value sent.
+    pub fn secrets<'a>(&'a self, response: &'a HttpResponse) -> Vec<&'a str> {
+        let mut secrets = self.config.secrets();
+        secrets.extend(response.sent_authorization.as_deref());
+        secrets
     }
 }
 

@@ -4,7 +4,7 @@ mod customers;
 mod kyc;
 mod orders;
 
-use axum::extract::{FromRequestParts, Path};
+use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::routing::get;
@@ -18,6 +18,7 @@ use crate::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/__sandbox/health", get(|| async { Json(json!({"ok": true})) }))
+        .route("/__sandbox/stats", get(|State(state): State<AppState>| async move { Json(state.stats()) }))
         .merge(customers::routes())
         .merge(kyc::routes())
         .merge(orders::routes())

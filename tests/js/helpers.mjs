@@ -1,0 +1,80 @@
+// Shared helpers for the Node suites: the sandbox process, a throwaway HTTP server for canned answers, raw signed
+// calls for the contract test, and the OpenAPI document.
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { digestAuthorization, MintedClient } from 'minted-connect';
+import { root, startSandbox } from '../../scripts/sandbox-process.mjs';
+
+export { root, startSandbox };
+
+/** Path of the Partner API description shared with every developer and CI run. */
+export const OPENAPI_PATH = process.env.MINTED_OPENAPI || join(root, '..', 'shared', 'api', 'minted-connect-partner.openapi.yaml');
+
+let openapi;
+export function loadOpenApi() {
+  openapi ??= parseYaml(readFileSync(OPENAPI_PATH, 'utf8'));
+  return openapi;
+}
+
+/** A client for the given sandbox with its documented credentials. */
+export function clientFor(sandbox, extra = {}) {
+  return new MintedClient({ baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password, language: 'en', ...extra });
+}
+
+/** Traffic counters of a sandbox: { partner_requests, unauthorized }. */
+export async function stats(sandbox) {
+  return (await fetch(`${sandbox.url}/__sandbox/stats`)).json();
+}
+
+/**
+ * A real HTTP server on a free loopback port that answers every request with `respond(req, body)`'s
+ * `{ status, headers, body }` and records what it received.
+ */
+export async function cannedServer(respond) {
+  const requests = [];
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      requests.push({ method: req.method, url: req.url, headers: req.headers, body });
+      const answer = respond(req, body) ?? {};
+      res.writeHead(answer.status ?? 200, answer.headers ?? {});
+      res.end(answer.body ?? '');
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+let cnonceCounter = 0;
+
+/** One signed request with plain fetch (challenge, then Digest via the package's digestAuthorization). */
+export async function rawCall(sandbox, method, path, body, extraHeaders = {}) {
+  const headers = { 'x-client-id': 'web', 'api-version': '2', 'Accept-Language': 'en', ...extraHeaders };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body) };
+  const first = await fetch(sandbox.url + path, init);
+  if (first.status !== 401) return first;
+  await first.arrayBuffer();
+  const challenge = first.headers.get('www-authenticate');
+  const param = (name) => new RegExp(`${name}="?([^",]+)"?`).exec(challenge)?.[1];
+  const authorization = digestAuthorization({
+    username: sandbox.username, password: sandbox.password, realm: param('realm'), nonce: param('nonce'),
+    uri: path, method, qop: 'auth', nc: 1, cnonce: `contract${++cnonceCounter}`, algorithm: param('algorithm') ?? 'MD5',
+    opaque: param('opaque'),
+  });
+  return fetch(sandbox.url + path, { ...init, headers: { ...headers, Authorization: authorization } });
+}
+
+/** A unique, valid external id. */
+export function uniqueId(prefix = 'test') {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
