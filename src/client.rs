@@ -142,7 +142,7 @@ pub(crate) fn validate_js(operation_id: &str, body: &JsValue, settings: &Setting
     Ok(validate::body(validate::schemas::schema(operation_id), &mut json, settings))
 }
 
-/// Generates one client method per operation (each returns a promise), `check_response` for `decodeResponse`, and
+/// Generates one client method per operation (each returns a promise), `response_shape` for `decodeResponse`, and
 /// the list of declared return types for a test.
 ///
 /// Shapes: `(path NAME)`, `(body TYPE)`, `(path NAME, body TYPE)`. The TypeScript return type is spelled out because
@@ -154,8 +154,8 @@ macro_rules! operations {
     )*) => {
         $( $crate::client::operations!(@method [$(#[$meta])*] $js, $name, $Res, $ts, $($shape)*); )*
 
-        /// Checks a response body against the documented type of an operation's `data`.
-        pub(crate) fn check_response(operation: &str) -> Option<$crate::client::Checker> {
+        /// The documented shape of an operation's `data` (what the client checks responses against).
+        pub fn response_shape(operation: &str) -> Option<&'static $crate::shape::DataShape> {
             match operation {
                 $( $js => Some(&<$Res as $crate::shape::Described>::DATA), )*
                 _ => None,

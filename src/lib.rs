@@ -208,7 +208,7 @@ pub fn decode_response(
             .with_code(ErrorCode::Sdk("unknown_operation"))
     };
     let operation = routes::find(operationId).ok_or_else(unknown)?.operation;
-    let check = check_response(operation).ok_or_else(unknown)?;
+    let check = response_shape(operation).ok_or_else(unknown)?;
     let bytes = match body.as_string() {
         Some(text) => js_sys::Uint8Array::from(text.as_bytes()),
         None => body.dyn_into::<js_sys::Uint8Array>().map_err(|_| {
@@ -309,7 +309,7 @@ mod tests {
     #[test]
     fn every_route_has_a_client_method_and_a_checker() {
         for route in routes::ROUTES {
-            assert!(check_response(route.operation).is_some(), "{} has no method", route.operation);
+            assert!(response_shape(route.operation).is_some(), "{} has no method", route.operation);
         }
     }
 }

@@ -38,8 +38,7 @@ pub type Lang = Language;
 
 /// One problem found in a request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(rename = "ValidationIssue")]
-pub struct Issue {
+pub struct ValidationIssue {
     /// Where: `email`, `customer.phone`, `items[0].amount`; empty for the body as a whole.
     pub path: String,
     /// Stable machine-readable code, e.g. `required`, `too_short`, `tckn_checksum`.
@@ -48,6 +47,9 @@ pub struct Issue {
     pub message: String,
     pub severity: Severity,
 }
+
+/// Shorter name used inside the crate.
+pub type Issue = ValidationIssue;
 
 /// What validation needs to know besides the body.
 #[derive(Clone, Copy, Debug)]

@@ -1,0 +1,33 @@
+# minted-connect: every entry point. `make demo` and `make test` set up a fresh machine by themselves.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+PORT ?= 8787
+
+.PHONY: setup pkg sandbox-bin sandbox demo test clean
+
+## setup: install the toolchain pieces and npm dependencies (idempotent; fast when done)
+setup:
+	@scripts/setup.sh
+
+## pkg: build the wasm and assemble the npm package in pkg/
+pkg: setup
+	@node scripts/build-pkg.mjs
+
+sandbox-bin:
+	@cargo build -q -p minted-sandbox
+
+## sandbox: run the local Partner API sandbox on 127.0.0.1:$(PORT) (see README for flags)
+sandbox: sandbox-bin
+	@target/debug/minted-sandbox --port $(PORT)
+
+## demo: build, start the sandbox, run the Node demo, serve the admin panel; Ctrl-C stops everything
+demo: pkg sandbox-bin
+	@node scripts/demo.mjs
+
+## test: every check and test suite (what CI runs)
+test:
+	@scripts/test.sh
+
+clean:
+	cargo clean
+	rm -rf pkg tests/js/node_modules tools/node_modules

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Everything `make test` runs, in order: formatting and lints, native tests, the wasm suite in Node and in headless
+# Chromium, then the Node suites on the assembled package (contract, examples, types, Playwright). Each suite that
+# needs a server starts its own sandbox on a free loopback port and stops it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+started=$(date +%s)
+
+step "setup"
+scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (native, all targets; wasm32 library)"
+cargo clippy --workspace --all-targets -q -- -D warnings
+cargo clippy -p minted-connect --target wasm32-unknown-unknown -q -- -D warnings
+
+step "native tests (SDK policies, documented examples, sandbox)"
+cargo test --workspace -q
+
+step "build: package and sandbox"
+node scripts/build-pkg.mjs
+cargo build -q -p minted-sandbox
+scripts/setup.sh tests/js
+
+step "wasm tests in Node (wasm-bindgen-test, real HTTP to a sandbox)"
+node scripts/with-sandbox.mjs -- wasm-pack test --node --mode no-install -- --test wasm_node
+
+step "wasm tests in headless Chromium"
+node scripts/with-sandbox.mjs -- wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" \
+  --mode no-install -- --test wasm_browser
+
+step "Node tests of the assembled package (node --test)"
+(cd tests/js && node --test --test-concurrency=1 --test-reporter=spec)
+
+step "all tests passed in $(( $(date +%s) - started )) s"

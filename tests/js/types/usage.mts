@@ -1,0 +1,57 @@
+// Compiled (not run) by types.test.mjs: typical use must type-check, misuse must not.
+import {
+  MintedClient, MintedError, decodeResponse, digestAuthorization, operations, validateRequest,
+  type CustomerRecord, type CustomerWithWallets, type MintedErrorKind, type Order, type OperationInfo,
+  type ValidationIssue,
+} from 'minted-connect';
+
+const client = new MintedClient({ baseUrl: 'https://api.staging.mintedconnect.com', username: 'u', password: 'p', language: 'en', timeoutMs: 10_000 });
+
+export async function typicalUse(): Promise<void> {
+  const customer: CustomerWithWallets = await client.getCustomer('MTD0018232');
+  const firstWallet = customer.wallets[0];
+  const balance: number | null | undefined = firstWallet?.balance;
+  const order: Order = await client.getOrder('HYAQA01714rqz', { signal: new AbortController().signal });
+  const guid: string = order.guid;
+  const status: string | null | undefined = order.status_name;
+  const undocumented: unknown = order['channel'];
+  const created: CustomerRecord = await client.createCustomer({ external_id: 'abc', gender: 'F', phone: '05321112233' });
+  await client.updateCustomer('abc', { firstname: 'Ayşe', lastname: 'Demir', phone: '+905321112233', identity_number: '10000000146' });
+  await client.getOrderAlternative({ order_code: 'ALS8HEVP', push_hook: true });
+  const removed = await client.removeCustomer('abc');
+  const wasRemoved: boolean | null | undefined = removed?.removed;
+  const issues: ValidationIssue[] = validateRequest('createCustomer', { external_id: 'x' }, { language: 'tr' });
+  const severity: 'error' | 'warning' | undefined = issues[0]?.severity;
+  const header: string = digestAuthorization({ username: 'u', password: 'p', realm: 'r', nonce: 'n', uri: '/', method: 'GET', nc: 1, cnonce: 'c', qop: 'auth', algorithm: 'SHA-256' });
+  const rows: OperationInfo[] = operations();
+  const data: unknown = decodeResponse('getOrder', '{}');
+  void [balance, guid, status, undocumented, created, wasRemoved, severity, header, rows, data];
+}
+
+export function errorHandling(err: unknown): string {
+  if (err instanceof MintedError) {
+    const kind: MintedErrorKind = err.kind;
+    const code: number | string | undefined = err.code;
+    return `${kind} ${err.status ?? ''} ${code ?? ''} ${err.issues?.length ?? 0} ${err.requestId ?? ''}`;
+  }
+  return 'other';
+}
+
+export async function misuse(): Promise<void> {
+  // @ts-expect-error gender is "M" | "F"
+  await client.createCustomer({ external_id: 'abc', gender: 'X' });
+  // @ts-expect-error external_id is required
+  await client.createCustomer({ firstname: 'Ayşe' });
+  // @ts-expect-error language is "tr" | "en"
+  new MintedClient({ baseUrl: 'https://x.test', language: 'de' });
+  // @ts-expect-error baseUrl is required
+  new MintedClient({ username: 'u' });
+  // @ts-expect-error the path parameter is a string
+  await client.getCustomer(42);
+  // @ts-expect-error wallet KYC statuses are a fixed set
+  await client.upsertCustomerWalletKyc('abc', { status: 'maybe' });
+  const order = await client.getOrder('x');
+  // @ts-expect-error guid is a string, not a number
+  const wrong: number = order.guid;
+  void wrong;
+}
