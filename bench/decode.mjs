@@ -14,7 +14,7 @@ import { parse as parseYaml } from '../tests/js/node_modules/yaml/dist/index.js'
 const require = createRequire(import.meta.url);
 const { decodeResponse, validateRequest } = require('../pkg/node/index.cjs');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const doc = parseYaml(readFileSync(process.env.MINTED_OPENAPI || join(root, '..', 'shared', 'api', 'minted-connect-partner.openapi.yaml'), 'utf8'));
+const doc = parseYaml(readFileSync(process.env.MINTED_OPENAPI || join(root, 'spec', 'minted-connect-partner.openapi.yaml'), 'utf8'));
 
 const example = doc.paths['/partner/order/{external_order_id}'].get.responses['200'].content['application/json'].examples.cardPaymentOrder.value;
 const text = JSON.stringify(example);

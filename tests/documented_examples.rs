@@ -10,7 +10,7 @@ use serde_yaml::Value;
 
 fn openapi() -> Value {
     let path = std::env::var_os("MINTED_OPENAPI").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/api/minted-connect-partner.openapi.yaml")
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("spec/minted-connect-partner.openapi.yaml")
     });
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     serde_yaml::from_str(&text).unwrap()
@@ -90,5 +90,17 @@ fn every_example_of_a_supported_operation_is_covered_above() {
         for id in ids.iter().filter(|id| response_shape(id).is_some()) {
             passes(id, &value).unwrap_or_else(|e| panic!("{id} {name}: {e}"));
         }
+    }
+}
+
+#[test]
+fn the_vendored_description_matches_the_shared_one_when_present() {
+    // Developers and CI machines of this workplace also have the description at ../shared; the copy in spec/ must be
+    // the same document (replace it when the shared one changes).
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let shared = root.join("../shared/api/minted-connect-partner.openapi.yaml");
+    if let Ok(shared) = std::fs::read_to_string(shared) {
+        let vendored = std::fs::read_to_string(root.join("spec/minted-connect-partner.openapi.yaml")).unwrap();
+        assert!(shared == vendored, "spec/minted-connect-partner.openapi.yaml differs from ../shared/api: copy it over");
     }
 }

@@ -9,8 +9,8 @@ import { root, startSandbox } from '../../scripts/sandbox-process.mjs';
 
 export { root, startSandbox };
 
-/** Path of the Partner API description shared with every developer and CI run. */
-export const OPENAPI_PATH = process.env.MINTED_OPENAPI || join(root, '..', 'shared', 'api', 'minted-connect-partner.openapi.yaml');
+/** Path of the Partner API description (vendored in spec/). */
+export const OPENAPI_PATH = process.env.MINTED_OPENAPI || join(root, 'spec', 'minted-connect-partner.openapi.yaml');
 
 let openapi;
 export function loadOpenApi() {
