@@ -9,9 +9,9 @@ use minted_connect::response_shape;
 use serde_yaml::Value;
 
 fn openapi() -> Value {
-    let path = std::env::var_os("MINTED_OPENAPI").map(PathBuf::from).unwrap_or_else(|| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("spec/minted-connect-partner.openapi.yaml")
-    });
+    let path = std::env::var_os("MINTED_OPENAPI")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("spec/minted-connect-partner.openapi.yaml"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     serde_yaml::from_str(&text).unwrap()
 }
@@ -101,6 +101,9 @@ fn the_vendored_description_matches_the_shared_one_when_present() {
     let shared = root.join("../shared/api/minted-connect-partner.openapi.yaml");
     if let Ok(shared) = std::fs::read_to_string(shared) {
         let vendored = std::fs::read_to_string(root.join("spec/minted-connect-partner.openapi.yaml")).unwrap();
-        assert!(shared == vendored, "spec/minted-connect-partner.openapi.yaml differs from ../shared/api: copy it over");
+        assert!(
+            shared == vendored,
+            "spec/minted-connect-partner.openapi.yaml differs from ../shared/api: copy it over"
+        );
     }
 }
