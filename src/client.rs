@@ -113,14 +113,15 @@ impl MintedClient {
         }
         let body = match body {
             Some(value) => {
-                let mut json = js::to_json(&value).map_err(|issue| MintedError::validation(vec![issue]))?;
+                let mut json =
+                    js::to_json(&value).map_err(|issue| MintedError::validation(vec![issue], settings.lang))?;
                 issues.extend(validate::body(validate::schemas::schema(operation), &mut json, &settings));
                 Some(json.to_string())
             }
             None => None,
         };
         if validate::has_errors(&issues) {
-            return Err(MintedError::validation(issues));
+            return Err(MintedError::validation(issues, settings.lang));
         }
         let values: Vec<&str> = path_values.iter().map(|(_, v)| *v).collect();
         let path = routes::fill_path(route.path, &values)

@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::validate::{Issue, Severity};
+use crate::validate::{Issue, Language, Severity};
 
 /// What went wrong, coarsely. Mirrors `MintedErrorKind` in the TypeScript declarations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,14 +107,19 @@ impl MintedError {
         err
     }
 
-    /// A validation error summarising the error-severity issues (all issues are kept in `issues`).
-    pub fn validation(issues: Vec<Issue>) -> Self {
+    /// A validation error summarising the error-severity issues (all issues are kept in `issues`), worded in the
+    /// language of the issues.
+    pub fn validation(issues: Vec<Issue>, lang: Language) -> Self {
         let errors: Vec<String> = issues
             .iter()
             .filter(|i| i.severity == Severity::Error)
             .map(|i| if i.path.is_empty() { i.message.clone() } else { format!("{}: {}", i.path, i.message) })
             .collect();
-        let mut err = Self::new(ErrorKind::Validation, format!("invalid request: {}", errors.join("; ")));
+        let prefix = match lang {
+            Language::En => "invalid request",
+            Language::Tr => "geçersiz istek",
+        };
+        let mut err = Self::new(ErrorKind::Validation, format!("{prefix}: {}", errors.join("; ")));
         err.code = Some(ErrorCode::Sdk("invalid_request"));
         err.issues = issues;
         err
@@ -197,11 +202,13 @@ mod tests {
 
     #[test]
     fn validation_message_lists_only_errors_but_keeps_every_issue() {
-        let err =
-            MintedError::validation(vec![issue("email", Severity::Error), issue("identity_number", Severity::Warning)]);
+        let issues = vec![issue("email", Severity::Error), issue("identity_number", Severity::Warning)];
+        let err = MintedError::validation(issues, Language::En);
         assert_eq!(err.kind, ErrorKind::Validation);
         assert_eq!(err.message, "invalid request: email: email is wrong");
         assert_eq!(err.issues.len(), 2);
+        let tr = MintedError::validation(vec![issue("email", Severity::Error)], Language::Tr);
+        assert_eq!(tr.message, "geçersiz istek: email: email is wrong");
     }
 
     #[test]

@@ -266,7 +266,7 @@ pub fn normalize_phone(phone: &str) -> Result<String, JsValue> {
             message: problem.message(Language::En),
             severity: validate::Severity::Error,
         };
-        MintedError::validation(vec![issue]).into()
+        MintedError::validation(vec![issue], Language::En).into()
     })
 }
 
