@@ -38,3 +38,18 @@ export function parseData(bytes) {
   const data = JSON.parse(decoder.decode(bytes)).data;
   return data === undefined ? null : data;
 }
+
+/** An async iterable over `next` (a function returning Promise<{ value, done }>); `stop` runs when a loop breaks. */
+export function asyncIterable(next, stop) {
+  return {
+    [Symbol.asyncIterator]() {
+      return {
+        next,
+        return() {
+          stop();
+          return Promise.resolve({ value: undefined, done: true });
+        },
+      };
+    },
+  };
+}

@@ -1,16 +1,38 @@
-//! `MintedClient` and the path every call takes: validate → route → send → decode. The per-operation methods are
-//! generated from the table in `lib.rs` by the `operations!` macro below.
+//! `MintedClient` and the path every call takes: prepare (validate, route, snapshot) synchronously → send → check →
+//! hand the data to JS. The per-operation methods are generated from the table in `lib.rs` by `operations!`.
 
 use std::rc::Rc;
 
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
+use crate::calls;
 use crate::config;
-use crate::error::{ErrorKind, MintedError};
+use crate::error::{ErrorCode, ErrorKind, MintedError};
 use crate::js;
-use crate::routes;
+use crate::quote::{self, Quote, QuoteBook};
+use crate::routes::{self, Method, PathSource, Resolved};
+use crate::shape::{DataShape, Described, Shape};
+use crate::transport::http::HttpResponse;
 use crate::transport::{clock, Call, Transport};
-use crate::validate::{self, Issue, Settings};
+use crate::validate::{self, Issue, Problem, Settings};
+
+/// What every call of one client shares: the transport (config, Digest session) and the quotes it has seen.
+pub struct Shared {
+    pub transport: Transport,
+    pub quotes: QuoteBook,
+}
+
+impl Shared {
+    fn settings(&self) -> Settings {
+        let config = &self.transport.config;
+        Settings {
+            lang: config.language,
+            strict_identity_numbers: config.strict_identity_numbers,
+            today: clock::today_utc(),
+        }
+    }
+}
 
 /// A client for the Minted Connect Partner API.
 ///
@@ -21,11 +43,18 @@ use crate::validate::{self, Issue, Settings};
 /// ```
 #[wasm_bindgen]
 pub struct MintedClient {
-    transport: Rc<Transport>,
+    shared: Rc<Shared>,
 }
 
-/// Checks a response body against an operation's documented type.
-pub(crate) type Checker = &'static crate::shape::DataShape;
+/// The documented shape of a call's `data`.
+pub(crate) type Checker = &'static DataShape;
+
+/// What a call sends besides its path parameters.
+pub(crate) enum Input {
+    None,
+    Body(JsValue),
+    Query(Option<JsValue>),
+}
 
 #[wasm_bindgen]
 impl MintedClient {
@@ -37,7 +66,7 @@ impl MintedClient {
         let json =
             js::to_json(&config).map_err(|_| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
         let config = config::from_json(&json)?;
-        Ok(MintedClient { transport: Rc::new(Transport::new(config)) })
+        Ok(MintedClient { shared: Rc::new(Shared { transport: Transport::new(config), quotes: QuoteBook::default() }) })
     }
 
     /// Validates a request body for an operation without sending it, with this client's language and strictness.
@@ -49,160 +78,231 @@ impl MintedClient {
         operationId: &str,
         #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let settings = self.settings();
-        Ok(js::to_js(&validate_js(operationId, &body, &settings)?))
+        Ok(js::to_js(&validate_js(operationId, &body, &self.shared.settings())?))
     }
 
     /// The API base URL this client talks to.
     #[wasm_bindgen(getter, js_name = baseUrl)]
     pub fn base_url(&self) -> String {
-        self.transport.config.base_url.clone()
+        self.shared.transport.config.base_url.clone()
     }
-}
 
-impl MintedClient {
-    fn settings(&self) -> Settings {
-        let config = &self.transport.config;
-        Settings {
-            lang: config.language,
-            strict_identity_numbers: config.strict_identity_numbers,
-            today: clock::today_utc(),
+    /// Fixes (locks) prices and returns a `Quote`: its `token` goes in the next buy or sell as `price_token` before
+    /// `quote.expiresAt`. One HTTP endpoint serves every price-fix entry of the docs: from amount
+    /// (`{ type: 'digital', customer_external_id }`), from total price (add `total` and `currency`), partner B2B
+    /// (no customer), card payment, and sell.
+    #[wasm_bindgen(js_name = priceFix, unchecked_return_type = "Promise<Quote>")]
+    pub fn price_fix(
+        &self,
+        body: tsify::Ts<crate::api::pricing::PriceFixRequest>,
+        options: Option<tsify::Ts<js::CallOptions>>,
+    ) -> js_sys::Promise {
+        price_fix(self.shared.clone(), body.js_value(), options.map(|o| o.js_value()))
+    }
+
+    /// Makes any call with the client's authentication, headers, envelope decoding and errors, and resolves to the
+    /// response `data` untouched: for endpoints whose real shape differs from what this SDK infers.
+    ///
+    /// ```js
+    /// const data = await client.request({ method: 'GET', path: '/partner/order/list', query: { page: 2 } });
+    /// ```
+    #[wasm_bindgen(unchecked_return_type = "Promise<unknown>")]
+    pub fn request(&self, options: tsify::Ts<crate::api::RawRequest>) -> js_sys::Promise {
+        let shared = self.shared.clone();
+        match raw_call(&options.js_value()) {
+            Ok(call) => spawn_call(shared, "request", call, &ANY_DATA),
+            Err(err) => js_sys::Promise::reject(&JsValue::from(err.in_operation("request"))),
         }
     }
 
-    /// Validates and prepares one call synchronously (so later changes to the caller's objects cannot leak into
-    /// it), then sends and decodes it; the promise resolves to the response `data` as the server sent it.
+    /// Every order matching `query`, page after page, fetched lazily as the loop advances:
+    /// `for await (const order of client.listOrders({ customer_external_id: 'MTD0018232' })) { … }`.
+    /// Breaking out of the loop stops fetching.
+    #[wasm_bindgen(js_name = listOrders, unchecked_return_type = "AsyncIterable<Order>")]
+    pub fn list_orders(
+        &self,
+        query: Option<tsify::Ts<crate::api::orders::OrdersQuery>>,
+        options: Option<tsify::Ts<js::CallOptions>>,
+    ) -> Result<JsValue, JsValue> {
+        crate::pages::list_orders(self.shared.clone(), query.map(|q| q.js_value()), options.map(|o| o.js_value()))
+            .map_err(|e| JsValue::from(e.in_operation("listOrders")))
+    }
+}
+
+/// `data` of a raw request: anything, including nothing.
+static ANY_DATA: DataShape = DataShape { shape: &Shape::Any, nullable: true };
+
+impl MintedClient {
+    /// Prepares one call synchronously (so later changes to the caller's objects cannot leak into it), then sends
+    /// and checks it; the promise resolves to the response `data` as the server sent it.
     pub(crate) fn spawn(
         &self,
-        operation: &'static str,
+        call: &'static str,
         path_values: &[(&'static str, &str)],
-        body: Option<JsValue>,
+        input: Input,
         options: Option<JsValue>,
         data: Checker,
     ) -> js_sys::Promise {
-        let call = match self.prepare(operation, path_values, body, options) {
-            Ok(call) => call,
-            Err(err) => return js_sys::Promise::reject(&JsValue::from(err.in_operation(operation))),
-        };
-        let transport = self.transport.clone();
-        wasm_bindgen_futures::future_to_promise(async move {
-            let result = async {
-                let response = transport.send(&call).await?;
-                crate::envelope::check(&response.raw, data, &transport.secrets(&response))?;
-                js::parse_data(&response.js_body)
-            };
-            result.await.map_err(|err| JsValue::from(err.in_operation(operation)))
-        })
-    }
-
-    fn prepare(
-        &self,
-        operation: &'static str,
-        path_values: &[(&'static str, &str)],
-        body: Option<JsValue>,
-        options: Option<JsValue>,
-    ) -> Result<Call, MintedError> {
-        let route = routes::find(operation)
-            .ok_or_else(|| MintedError::new(ErrorKind::Config, format!("no route for operation {operation}")))?;
-        let options = js::call_options(options)?;
-        let settings = self.settings();
-
-        let mut issues: Vec<Issue> = Vec::new();
-        for (name, value) in path_values {
-            issues.extend(validate::path_param(name, value, &settings));
+        match prepare(&self.shared, call, path_values, input, options) {
+            Ok(prepared) => spawn_call(self.shared.clone(), call, prepared, data),
+            Err(err) => js_sys::Promise::reject(&JsValue::from(err.in_operation(call))),
         }
-        let body = match body {
-            Some(value) => {
-                let mut json =
-                    js::to_json(&value).map_err(|issue| MintedError::validation(vec![issue], settings.lang))?;
-                issues.extend(validate::body(validate::schemas::schema(operation), &mut json, &settings));
-                Some(json.to_string())
-            }
-            None => None,
-        };
-        if validate::has_errors(&issues) {
-            return Err(MintedError::validation(issues, settings.lang));
-        }
-        let values: Vec<&str> = path_values.iter().map(|(_, v)| *v).collect();
-        let path = routes::fill_path(route.path, &values)
-            .ok_or_else(|| MintedError::new(ErrorKind::Config, "path parameters do not match the route"))?;
-        Ok(Call { route, path, body, signal: options.signal })
     }
 }
 
+fn spawn_call(shared: Rc<Shared>, call: &'static str, prepared: Call, data: Checker) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let result = execute(&shared, &prepared, data).await.and_then(|response| js::parse_data(&response.js_body));
+        result.map_err(|err| JsValue::from(err.in_operation(call)))
+    })
+}
+
+/// Sends a prepared call and checks the response against `data`.
+pub(crate) async fn execute(shared: &Shared, call: &Call, data: Checker) -> Result<HttpResponse, MintedError> {
+    let response = shared.transport.send(call).await?;
+    crate::envelope::check(&response.raw, data, &shared.transport.secrets(&response))?;
+    Ok(response)
+}
+
+/// Validates a call's input against its table, applies the convenience rewrites, refuses expired quotes, and
+/// resolves its route (with the client's overrides).
+pub(crate) fn prepare(
+    shared: &Shared,
+    call: &'static str,
+    path_values: &[(&'static str, &str)],
+    input: Input,
+    options: Option<JsValue>,
+) -> Result<Call, MintedError> {
+    let config = &shared.transport.config;
+    let route = config
+        .routes
+        .resolve(call)
+        .ok_or_else(|| MintedError::new(ErrorKind::Config, format!("no route for operation {call}")))?;
+    let options = js::call_options(options)?;
+    let settings = shared.settings();
+
+    let mut issues: Vec<Issue> = Vec::new();
+    for (name, value) in path_values {
+        issues.extend(validate::path_param(name, value, &settings));
+    }
+    let mut body = None;
+    let mut query = String::new();
+    match input {
+        Input::None => {}
+        Input::Query(value) => {
+            let mut json =
+                js::to_json(&value.unwrap_or(JsValue::UNDEFINED)).map_err(|i| invalid(vec![i], &settings))?;
+            if json.is_null() {
+                json = Value::Object(serde_json::Map::new());
+            }
+            issues.extend(validate::body(validate::schema(call), &mut json, &settings));
+            query = routes::query_string(&calls::query_pairs(&json));
+        }
+        Input::Body(value) => {
+            let mut json = js::to_json(&value).map_err(|i| invalid(vec![i], &settings))?;
+            issues.extend(validate::body(validate::schema(call), &mut json, &settings));
+            if let Some(token) = calls::price_token(&json) {
+                if shared.quotes.is_expired(token, clock::now_ms()) == Some(true) {
+                    issues.push(settings.issue("price_token", Problem::QuoteExpired));
+                }
+            }
+            calls::shape_body(call, &mut json);
+            body = Some(json);
+        }
+    }
+    if validate::has_errors(&issues) {
+        let mut err = invalid(issues, &settings);
+        if err.issues.iter().any(|i| i.code == Problem::QuoteExpired.code()) {
+            err.code = Some(ErrorCode::Sdk("quote_expired"));
+        }
+        return Err(err);
+    }
+    let path = routes::fill_path(&route.path, path_values)
+        .ok_or_else(|| MintedError::new(ErrorKind::Config, "path parameters do not match the route"))?;
+    Ok(Call { route, path: path + &query, body: body.map(|b| b.to_string()), signal: options.signal })
+}
+
+fn invalid(issues: Vec<Issue>, settings: &Settings) -> MintedError {
+    MintedError::validation(issues, settings.lang)
+}
+
+/// `priceFix` and `Quote.refresh`: the call, then a `Quote` whose deadline counts from when the request was sent.
+pub(crate) fn price_fix(shared: Rc<Shared>, body: JsValue, options: Option<JsValue>) -> js_sys::Promise {
+    const CALL: &str = "priceFix";
+    let prepared = match prepare(&shared, CALL, &[], Input::Body(body.clone()), options) {
+        Ok(prepared) => prepared,
+        Err(err) => return js_sys::Promise::reject(&JsValue::from(err.in_operation(CALL))),
+    };
+    // The Quote keeps a copy of the request for refresh(), detached from the caller's object.
+    let request = js_sys::JSON::parse(prepared.body.as_deref().unwrap_or("{}")).unwrap_or(body);
+    wasm_bindgen_futures::future_to_promise(async move {
+        let sent = clock::now_ms();
+        let result = async {
+            let response = execute(&shared, &prepared, &crate::api::pricing::PriceFix::DATA).await?;
+            let data = js::parse_data(&response.js_body)?;
+            let get = |name: &str| js_sys::Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+            let token = get("token").as_string().unwrap_or_default();
+            let expires_at = get("expires_at").as_string().map(|s| js_sys::Date::parse(&s));
+            let server_date = response.server_date.as_deref().map(js_sys::Date::parse);
+            let deadline = quote::deadline(sent, clock::now_ms(), get("expire_ttl").as_f64(), expires_at, server_date)
+                .unwrap_or(sent);
+            Ok(Quote::new(data, token, deadline, request, shared.clone()))
+        };
+        result.await.map(JsValue::from).map_err(|err: MintedError| JsValue::from(err.in_operation(CALL)))
+    })
+}
+
+/// Checks a raw request's options and builds its call.
+fn raw_call(options: &JsValue) -> Result<Call, MintedError> {
+    let bad = |why: &str| {
+        MintedError::new(ErrorKind::Validation, format!("invalid request options: {why}"))
+            .with_code(ErrorCode::Sdk("invalid_options"))
+    };
+    let get = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    if !options.is_object() {
+        return Err(bad("pass { method, path, query?, body?, apiVersion?, signal? }"));
+    }
+    let method = get("method")
+        .as_string()
+        .and_then(|m| Method::parse(&m))
+        .ok_or_else(|| bad("method must be GET, POST, PUT, PATCH or DELETE"))?;
+    let path = get("path")
+        .as_string()
+        .filter(|p| p.starts_with('/') && !p.contains(['?', '#', ' ']))
+        .ok_or_else(|| bad("path must start with / and contain no spaces, ? or #; put parameters in query"))?;
+    let api_version = match get("apiVersion") {
+        v if v.is_undefined() || v.is_null() => "2".to_owned(),
+        v => v.as_string().filter(|s| !s.is_empty()).ok_or_else(|| bad("apiVersion must be a non-empty string"))?,
+    };
+    let query = js::to_json(&get("query")).map_err(|_| bad("query must be plain data"))?;
+    if !(query.is_null() || query.is_object()) {
+        return Err(bad("query must be an object of strings, numbers or booleans"));
+    }
+    let body = match get("body") {
+        v if v.is_undefined() => None,
+        v => Some(js::to_json(&v).map_err(|_| bad("body must be plain data"))?.to_string()),
+    };
+    let signal = js::call_options(Some(options.clone()))?.signal;
+    let route = Resolved {
+        operation: "request",
+        method,
+        path: path.clone().into(),
+        api_version: api_version.into(),
+        idempotent: method == Method::Get,
+        source: PathSource::Inferred,
+    };
+    Ok(Call { route, path: path + &routes::query_string(&calls::query_pairs(&query)), body, signal })
+}
+
 /// Validates a JS body for an operation (shared by the client method and the free function).
-pub(crate) fn validate_js(operation_id: &str, body: &JsValue, settings: &Settings) -> Result<Vec<Issue>, MintedError> {
-    if routes::find(operation_id).is_none() {
-        return Err(MintedError::new(ErrorKind::Validation, format!("unknown operation id `{operation_id}`"))
-            .with_code(crate::error::ErrorCode::Sdk("unknown_operation")));
+pub(crate) fn validate_js(call: &str, body: &JsValue, settings: &Settings) -> Result<Vec<Issue>, MintedError> {
+    if routes::route_of(call).is_none() {
+        return Err(MintedError::new(ErrorKind::Validation, format!("unknown operation id `{call}`"))
+            .with_code(ErrorCode::Sdk("unknown_operation")));
     }
     let mut json = match js::to_json(body) {
         Ok(json) => json,
         Err(issue) => return Ok(vec![issue]),
     };
-    Ok(validate::body(validate::schemas::schema(operation_id), &mut json, settings))
+    Ok(validate::body(validate::schema(call), &mut json, settings))
 }
-
-/// Generates one client method per operation (each returns a promise), `response_shape` for `decodeResponse`, and
-/// the list of declared return types for a test.
-///
-/// Shapes: `(path NAME)`, `(body TYPE)`, `(path NAME, body TYPE)`. The TypeScript return type is spelled out because
-/// wasm-bindgen attributes take literals only; a test checks it names the Rust type.
-macro_rules! operations {
-    ($(
-        $(#[$meta:meta])*
-        $js:literal => fn $name:ident($($shape:tt)*) -> $Res:ident as $ts:literal;
-    )*) => {
-        $( $crate::client::operations!(@method [$(#[$meta])*] $js, $name, $Res, $ts, $($shape)*); )*
-
-        /// The documented shape of an operation's `data` (what the client checks responses against).
-        pub fn response_shape(operation: &str) -> Option<&'static $crate::shape::DataShape> {
-            match operation {
-                $( $js => Some(&<$Res as $crate::shape::Described>::DATA), )*
-                _ => None,
-            }
-        }
-
-        #[cfg(test)]
-        pub(crate) const DECLARED_RETURNS: &[(&str, &str)] = &[$(($ts, stringify!($Res))),*];
-    };
-    (@method [$($doc:tt)*] $js:literal, $name:ident, $Res:ident, $ts:literal, path $p:ident) => {
-        #[wasm_bindgen]
-        impl MintedClient {
-            $($doc)*
-            #[wasm_bindgen(js_name = $js, unchecked_return_type = $ts)]
-            pub fn $name(&self, $p: String, options: Option<tsify::Ts<$crate::js::CallOptions>>) -> js_sys::Promise {
-                let data = &<$Res as $crate::shape::Described>::DATA;
-                self.spawn($js, &[(stringify!($p), &$p)], None, options.map(|o| o.js_value()), data)
-            }
-        }
-    };
-    (@method [$($doc:tt)*] $js:literal, $name:ident, $Res:ident, $ts:literal, body $Body:ty) => {
-        #[wasm_bindgen]
-        impl MintedClient {
-            $($doc)*
-            #[wasm_bindgen(js_name = $js, unchecked_return_type = $ts)]
-            pub fn $name(&self, body: tsify::Ts<$Body>, options: Option<tsify::Ts<$crate::js::CallOptions>>) -> js_sys::Promise {
-                let data = &<$Res as $crate::shape::Described>::DATA;
-                self.spawn($js, &[], Some(body.js_value()), options.map(|o| o.js_value()), data)
-            }
-        }
-    };
-    (@method [$($doc:tt)*] $js:literal, $name:ident, $Res:ident, $ts:literal, path $p:ident, body $Body:ty) => {
-        #[wasm_bindgen]
-        impl MintedClient {
-            $($doc)*
-            #[wasm_bindgen(js_name = $js, unchecked_return_type = $ts)]
-            pub fn $name(
-                &self,
-                $p: String,
-                body: tsify::Ts<$Body>,
-                options: Option<tsify::Ts<$crate::js::CallOptions>>,
-            ) -> js_sys::Promise {
-                let data = &<$Res as $crate::shape::Described>::DATA;
-                self.spawn($js, &[(stringify!($p), &$p)], Some(body.js_value()), options.map(|o| o.js_value()), data)
-            }
-        }
-    };
-}
-pub(crate) use operations;

@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 use tsify::Tsify;
 
 use crate::error::{ErrorCode, ErrorKind, MintedError};
+use crate::routes::{Method, Override, Overrides};
 use crate::validate::Language;
 
 /// Default per-attempt timeout.
@@ -45,6 +46,27 @@ pub struct ClientConfig {
     #[serde(default)]
     #[tsify(optional)]
     pub strict_identity_numbers: Option<bool>,
+    /// Replace the method, path or `api-version` of operations, by operation id — for inferred paths that turn out
+    /// different: `{ getOrders: { path: '/partner/order/list' } }`. Aliases (`buyGold`) follow their operation.
+    #[serde(default)]
+    #[tsify(optional, type = "Partial<Record<OperationId, RouteOverride>>")]
+    pub routes: Option<()>,
+}
+
+/// A replacement for parts of one route.
+#[derive(Clone, Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RouteOverride {
+    #[serde(default)]
+    #[tsify(optional, type = "\"GET\" | \"POST\" | \"PUT\" | \"PATCH\" | \"DELETE\"")]
+    pub method: Option<String>,
+    /// Path template; must keep the same `{placeholders}`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub path: Option<String>,
+    #[serde(default)]
+    #[tsify(optional)]
+    pub api_version: Option<String>,
 }
 
 /// The configuration after checks and defaults.
@@ -59,6 +81,7 @@ pub struct Config {
     pub language: Language,
     pub timeout_ms: u32,
     pub strict_identity_numbers: bool,
+    pub routes: Overrides,
 }
 
 impl fmt::Debug for Config {
@@ -71,6 +94,7 @@ impl fmt::Debug for Config {
             .field("language", &self.language)
             .field("timeout_ms", &self.timeout_ms)
             .field("strict_identity_numbers", &self.strict_identity_numbers)
+            .field("routes", &self.routes)
             .finish()
     }
 }
@@ -83,7 +107,7 @@ impl Config {
 }
 
 const FIELDS: &[&str] =
-    &["baseUrl", "username", "password", "clientId", "language", "timeoutMs", "strictIdentityNumbers"];
+    &["baseUrl", "username", "password", "clientId", "language", "timeoutMs", "strictIdentityNumbers", "routes"];
 
 /// Checks a config given as JSON (what `JSON.stringify(config)` yields) and applies defaults.
 pub fn from_json(value: &Value) -> Result<Config, MintedError> {
@@ -139,7 +163,45 @@ pub fn from_json(value: &Value) -> Result<Config, MintedError> {
         Some(Value::Bool(b)) => *b,
         Some(_) => return Err(MintedError::config("strictIdentityNumbers", "must be true or false")),
     };
-    Ok(Config { base_url, base_path, credentials, client_id, language, timeout_ms, strict_identity_numbers })
+    let routes = match map.get("routes") {
+        None | Some(Value::Null) => Overrides::default(),
+        Some(value) => parse_routes(value)?,
+    };
+    Ok(Config { base_url, base_path, credentials, client_id, language, timeout_ms, strict_identity_numbers, routes })
+}
+
+fn parse_routes(value: &Value) -> Result<Overrides, MintedError> {
+    let bad = |why: String| MintedError::config("routes", why);
+    let Value::Object(map) = value else {
+        return Err(bad(
+            "must be an object keyed by operation id, e.g. { getOrders: { path: '/partner/order/list' } }".into(),
+        ));
+    };
+    let mut overrides = Overrides::default();
+    for (operation, spec) in map {
+        let Value::Object(spec) = spec else {
+            return Err(bad(format!("`{operation}` must be an object with method, path or apiVersion")));
+        };
+        let mut value = Override::default();
+        for (key, field) in spec {
+            let text = field.as_str().ok_or_else(|| bad(format!("`{operation}`.{key} must be a string")))?;
+            match key.as_str() {
+                "method" => {
+                    value.method =
+                        Some(Method::parse(text).ok_or_else(|| {
+                            bad(format!("`{operation}`.method must be GET, POST, PUT, PATCH or DELETE"))
+                        })?)
+                }
+                "path" => value.path = Some(text.to_owned()),
+                "apiVersion" => value.api_version = Some(text.to_owned()),
+                other => {
+                    return Err(bad(format!("`{operation}` has an unknown key `{other}` (method, path, apiVersion)")))
+                }
+            }
+        }
+        overrides.add(operation, value).map_err(bad)?;
+    }
+    Ok(overrides)
 }
 
 fn unknown_field(key: &str, hint: String) -> MintedError {
@@ -254,6 +316,27 @@ mod tests {
                 "true or false",
             ),
             (json!({"baseURL": "http://x.test"}), None, "unknown field `baseURL` (did you mean baseUrl?)"),
+            (json!({"baseUrl": "http://x.test", "routes": []}), Some("routes"), "keyed by operation id"),
+            (
+                json!({"baseUrl": "http://x.test", "routes": {"nope": {}}}),
+                Some("routes"),
+                "unknown operation id `nope`",
+            ),
+            (
+                json!({"baseUrl": "http://x.test", "routes": {"getOrders": {"verb": "GET"}}}),
+                Some("routes"),
+                "unknown key `verb`",
+            ),
+            (
+                json!({"baseUrl": "http://x.test", "routes": {"getOrders": {"method": "TRACE"}}}),
+                Some("routes"),
+                "GET, POST",
+            ),
+            (
+                json!({"baseUrl": "http://x.test", "routes": {"getOrder": {"path": "/x/{id}"}}}),
+                Some("routes"),
+                "placeholders",
+            ),
         ];
         for (value, field, fragment) in cases {
             let err = from_json(value).unwrap_err();
@@ -261,6 +344,16 @@ mod tests {
             assert_eq!(err.field, *field, "{value}");
             assert!(err.message.contains(fragment), "{value}: {}", err.message);
         }
+    }
+
+    #[test]
+    fn route_overrides_are_parsed() {
+        let config = from_json(&json!({"baseUrl": "http://x.test", "routes": {
+            "getOrders": {"path": "/partner/order/list", "method": "post"}, "priceFix": {"apiVersion": "4"}}}))
+        .unwrap();
+        let orders = config.routes.resolve("getOrders").unwrap();
+        assert_eq!((orders.method, orders.path.as_ref()), (Method::Post, "/partner/order/list"));
+        assert_eq!(config.routes.resolve("priceFix").unwrap().api_version, "4");
     }
 
     #[test]

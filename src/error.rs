@@ -59,7 +59,8 @@ pub fn format_code(code: f64) -> String {
     if code.fract() == 0.0 && code.abs() < 1e15 {
         format!("{}", code as i64)
     } else {
-        format!("{code}")
+        // JSON's own number formatting: Rust's float Display would add kilobytes of wasm for a case that never occurs.
+        serde_json::Number::from_f64(code).map_or_else(|| "?".to_owned(), |n| n.to_string())
     }
 }
 

@@ -1,13 +1,17 @@
 //! The one table of operations: operation id → HTTP method, path template, `api-version`, idempotency, and whether
-//! the path is documented by Minted or inferred by this SDK. Nothing else in the crate spells a path.
+//! the path is documented by Minted or inferred by this SDK. Nothing else in the crate spells a path. A client's
+//! `routes` option overrides rows (see [`Overrides`]).
+
+use std::borrow::Cow;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-/// HTTP methods the Partner API uses.
+/// HTTP methods.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
     Get,
     Post,
+    Put,
     Patch,
     Delete,
 }
@@ -17,9 +21,17 @@ impl Method {
         match self {
             Self::Get => "GET",
             Self::Post => "POST",
+            Self::Put => "PUT",
             Self::Patch => "PATCH",
             Self::Delete => "DELETE",
         }
+    }
+
+    /// Parses a method name, case-insensitively.
+    pub fn parse(name: &str) -> Option<Self> {
+        [Self::Get, Self::Post, Self::Put, Self::Patch, Self::Delete]
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(name))
     }
 }
 
@@ -49,34 +61,180 @@ const fn route(
     operation: &'static str,
     method: Method,
     path: &'static str,
+    api_version: &'static str,
     idempotent: bool,
     source: PathSource,
 ) -> Route {
-    Route { operation, method, path, api_version: "2", idempotent, source }
+    Route { operation, method, path, api_version, idempotent, source }
 }
 
 use Method::*;
 use PathSource::*;
 
-/// Every operation the client can call. Keep rows grouped as in Minted's navigation.
+/// Every HTTP operation the client can call, grouped as in Minted's navigation. `idempotent` marks calls that are
+/// safe to repeat: reads, quotes, calculations, and writes that converge to the same state.
 pub const ROUTES: &[Route] = &[
+    // Pricing
+    route("priceFix", Post, "/partner/pricefix", "3", true, Documented),
+    route("calculatePrice", Post, "/partner/calculate-price", "2", true, Inferred),
+    route("getProductPrices", Get, "/partner/product-prices", "2", true, Inferred),
+    // Buy and sell
+    route("buyDigital", Post, "/partner/order/digital/buy", "2", false, Documented),
+    route("sellDigital", Post, "/partner/order/digital/sell", "2", false, Documented),
+    // Card payment
+    route("getPaymentTypes", Get, "/partner/payment/types", "2", true, Inferred),
+    route("cardPaymentBinQuery", Post, "/partner/payment/bin", "2", true, Inferred),
     // Customers
-    route("createCustomer", Post, "/partner/customer", false, Documented),
-    route("createBusinessCustomer", Post, "/partner/customer/business", false, Inferred),
-    route("updateCustomer", Patch, "/partner/customer/{external_customer_id}", true, Documented),
-    route("removeCustomer", Delete, "/partner/customer/{external_customer_id}", true, Inferred),
-    route("getCustomer", Get, "/partner/customer/{external_customer_id}", true, Documented),
-    route("getCustomerWalletKyc", Get, "/partner/customer/{external_customer_id}/wallet-kyc", true, Inferred),
-    route("upsertCustomerWalletKyc", Post, "/partner/customer/{external_customer_id}/wallet-kyc", true, Inferred),
-    route("bulkUpsertCustomerWalletKyc", Post, "/partner/customer/wallet-kyc/bulk", true, Inferred),
+    route("createCustomer", Post, "/partner/customer", "2", false, Documented),
+    route("createBusinessCustomer", Post, "/partner/customer/business", "2", false, Inferred),
+    route("updateCustomer", Patch, "/partner/customer/{external_customer_id}", "2", true, Documented),
+    route("removeCustomer", Delete, "/partner/customer/{external_customer_id}", "2", true, Inferred),
+    route("getCustomer", Get, "/partner/customer/{external_customer_id}", "2", true, Documented),
+    route("getCustomerWalletKyc", Get, "/partner/customer/{external_customer_id}/wallet-kyc", "2", true, Inferred),
+    route("upsertCustomerWalletKyc", Post, "/partner/customer/{external_customer_id}/wallet-kyc", "2", true, Inferred),
+    route("bulkUpsertCustomerWalletKyc", Post, "/partner/customer/wallet-kyc/bulk", "2", true, Inferred),
+    // Balances
+    route("getPartnerBalance", Get, "/partner/balance", "2", true, Inferred),
+    route("getCustomerBalance", Get, "/partner/balance/customer/{customer_external_id}", "2", true, Documented),
+    route("updateCustomerCashBalance", Patch, "/partner/balance/customer/{customer_external_id}", "2", false, Inferred),
+    route("getBalanceStats", Post, "/partner/balance/stats", "2", true, Inferred),
+    route(
+        "getCustomerBalance7dStats",
+        Get,
+        "/partner/balance/customer/{customer_external_id}/stats-7d",
+        "2",
+        true,
+        Inferred,
+    ),
+    // Card storage
+    route("listStoredCards", Post, "/partner/card-storage/list", "2", true, Inferred),
+    route("addStoredCard", Post, "/partner/card-storage", "2", false, Inferred),
+    route("deleteStoredCard", Delete, "/partner/card-storage", "2", true, Inferred),
+    // Delivery
+    route("listDeliveryWallets", Post, "/partner/delivery/wallets", "2", true, Inferred),
+    route("calculateDelivery", Post, "/partner/delivery/calculate", "2", true, Inferred),
+    route("createDelivery", Post, "/partner/delivery", "2", false, Inferred),
     // Orders
-    route("getOrder", Get, "/partner/order/{external_order_id}", true, Documented),
-    route("getOrderAlternative", Post, "/partner/order", true, Documented),
+    route("getOrders", Get, "/partner/orders", "2", true, Inferred),
+    route("getOrder", Get, "/partner/order/{external_order_id}", "2", true, Documented),
+    route("getOrderAlternative", Post, "/partner/order", "2", true, Documented),
+    route("getOrderStatuses", Get, "/partner/order-statuses", "2", true, Inferred),
+    // Partner legal
+    route("getPartnerLegal", Post, "/partner/legal", "2", true, Inferred),
 ];
 
-/// Looks an operation up by id.
+/// Client calls that are a documented entry's convenient form of a shared HTTP operation: they resolve to the
+/// operation's route (and its override) but validate their own input.
+pub const ALIASES: &[(&str, &str)] = &[
+    ("buyGold", "buyDigital"),
+    ("buySilver", "buyDigital"),
+    ("buyPlatinum", "buyDigital"),
+    ("cardPaymentBuyWithCardNumber", "buyDigital"),
+    ("cardPaymentBuyWithCardToken", "buyDigital"),
+    ("sellGold", "sellDigital"),
+    ("sellSilver", "sellDigital"),
+    ("createDeliveryPayWithCash", "createDelivery"),
+    ("createDeliveryPayWithCard", "createDelivery"),
+    ("cardPaymentGetOrder", "getOrder"),
+];
+
+/// Looks an HTTP operation up by id.
 pub fn find(operation: &str) -> Option<&'static Route> {
     ROUTES.iter().find(|r| r.operation == operation)
+}
+
+/// The route a client call uses: its own row, or for an alias the row of the operation it is a form of.
+pub fn route_of(call: &str) -> Option<&'static Route> {
+    find(call).or_else(|| ALIASES.iter().find(|(alias, _)| *alias == call).and_then(|(_, target)| find(target)))
+}
+
+/// A route as a client resolves it, with its overrides applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    pub operation: &'static str,
+    pub method: Method,
+    pub path: Cow<'static, str>,
+    pub api_version: Cow<'static, str>,
+    pub idempotent: bool,
+    pub source: PathSource,
+}
+
+impl From<&'static Route> for Resolved {
+    fn from(route: &'static Route) -> Self {
+        Self {
+            operation: route.operation,
+            method: route.method,
+            path: Cow::Borrowed(route.path),
+            api_version: Cow::Borrowed(route.api_version),
+            idempotent: route.idempotent,
+            source: route.source,
+        }
+    }
+}
+
+/// A replacement for parts of one row, from the client's `routes` option.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Override {
+    pub method: Option<Method>,
+    pub path: Option<String>,
+    pub api_version: Option<String>,
+}
+
+/// A client's overrides, checked when the client is created.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overrides(Vec<(&'static str, Override)>);
+
+impl Overrides {
+    /// Adds an override for `operation`, checking it against the row it replaces. The error says what is wrong.
+    pub fn add(&mut self, operation: &str, value: Override) -> Result<(), String> {
+        let Some(route) = find(operation) else {
+            return Err(match ALIASES.iter().find(|(alias, _)| *alias == operation) {
+                Some((_, target)) => format!("`{operation}` uses the route of `{target}`: override `{target}`"),
+                None => format!("unknown operation id `{operation}`"),
+            });
+        };
+        if let Some(path) = &value.path {
+            if !path.starts_with('/') || path.contains(['?', '#', ' ']) || path.chars().any(char::is_control) {
+                return Err(format!("`{operation}`.path must start with / and contain no spaces, ? or #"));
+            }
+            let mut want = placeholders(route.path);
+            let mut have = placeholders(path);
+            want.sort_unstable();
+            have.sort_unstable();
+            if want != have {
+                return Err(format!(
+                    "`{operation}`.path must use the placeholders {{{}}}",
+                    placeholders(route.path).join("}, {")
+                ));
+            }
+        }
+        if let Some(version) = &value.api_version {
+            if version.is_empty() || !version.chars().all(|c| c.is_ascii_graphic()) {
+                return Err(format!("`{operation}`.apiVersion must be a non-empty header-safe value"));
+            }
+        }
+        self.0.retain(|(op, _)| *op != route.operation);
+        self.0.push((route.operation, value));
+        Ok(())
+    }
+
+    /// The route of a client call with overrides applied.
+    pub fn resolve(&self, call: &str) -> Option<Resolved> {
+        let route = route_of(call)?;
+        let mut resolved = Resolved::from(route);
+        if let Some((_, o)) = self.0.iter().find(|(op, _)| *op == route.operation) {
+            if let Some(method) = o.method {
+                resolved.method = method;
+            }
+            if let Some(path) = &o.path {
+                resolved.path = Cow::Owned(path.clone());
+            }
+            if let Some(version) = &o.api_version {
+                resolved.api_version = Cow::Owned(version.clone());
+            }
+        }
+        Some(resolved)
+    }
 }
 
 /// Characters left as they are in a path segment: RFC 3986 unreserved.
@@ -87,20 +245,37 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
 }
 
-/// Fills `{placeholders}` in order with percent-encoded values. `None` when the counts differ.
-pub fn fill_path(template: &str, values: &[&str]) -> Option<String> {
+/// Fills each `{placeholder}` with the percent-encoded value of that name. `None` when a placeholder has no value,
+/// a value has no placeholder, or a brace is unmatched.
+pub fn fill_path(template: &str, values: &[(&str, &str)]) -> Option<String> {
     let mut out = String::with_capacity(template.len() + 16);
-    let mut values = values.iter();
+    let mut used = 0;
     let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        let end = rest[start..].find('}')? + start;
-        out.push_str(rest.get(..start)?);
-        let value = values.next()?;
+    while let Some((before, after)) = rest.split_once('{') {
+        let (name, tail) = after.split_once('}')?;
+        out.push_str(before);
+        let (_, value) = values.iter().find(|(n, _)| *n == name)?;
         out.extend(utf8_percent_encode(value, SEGMENT));
-        rest = rest.get(end + 1..)?;
+        used += 1;
+        rest = tail;
     }
     out.push_str(rest);
-    values.next().is_none().then_some(out)
+    (used == values.len()).then_some(out)
+}
+
+/// Characters left as they are in a query component (RFC 3986 unreserved).
+const QUERY: &AsciiSet = SEGMENT;
+
+/// Builds `?a=1&b=x%20y` from name/value pairs (empty for none), in the given order.
+pub fn query_string(pairs: &[(String, String)]) -> String {
+    let mut out = String::new();
+    for (i, (name, value)) in pairs.iter().enumerate() {
+        out.push(if i == 0 { '?' } else { '&' });
+        out.extend(utf8_percent_encode(name, QUERY));
+        out.push('=');
+        out.extend(utf8_percent_encode(value, QUERY));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -149,16 +324,87 @@ mod tests {
     }
 
     #[test]
+    fn the_table_covers_the_31_http_operations_and_aliases_point_at_rows() {
+        assert_eq!(ROUTES.len(), 31);
+        for (alias, target) in ALIASES {
+            assert!(find(alias).is_none(), "{alias} is both a row and an alias");
+            assert_eq!(route_of(alias).map(|r| r.operation), Some(*target));
+        }
+        assert_eq!(find("priceFix").map(|r| r.api_version), Some("3"));
+        assert!(ROUTES.iter().filter(|r| r.operation != "priceFix").all(|r| r.api_version == "2"));
+    }
+
+    #[test]
+    fn overrides_replace_parts_of_a_row() {
+        let mut overrides = Overrides::default();
+        overrides
+            .add("getOrders", Override { path: Some("/partner/order/list".into()), ..Override::default() })
+            .unwrap();
+        overrides
+            .add(
+                "buyDigital",
+                Override { method: Some(Method::Put), api_version: Some("4".into()), ..Override::default() },
+            )
+            .unwrap();
+        let orders = overrides.resolve("getOrders").unwrap();
+        assert_eq!(
+            (orders.method, orders.path.as_ref(), orders.api_version.as_ref()),
+            (Get, "/partner/order/list", "2")
+        );
+        let gold = overrides.resolve("buyGold").unwrap();
+        assert_eq!(
+            (gold.operation, gold.method, gold.path.as_ref(), gold.api_version.as_ref()),
+            ("buyDigital", Put, "/partner/order/digital/buy", "4")
+        );
+        assert_eq!(overrides.resolve("getOrder").unwrap(), Resolved::from(find("getOrder").unwrap()));
+        assert!(overrides.resolve("nope").is_none());
+    }
+
+    #[test]
+    fn bad_overrides_are_explained() {
+        let cases: &[(&str, Override, &str)] = &[
+            ("nope", Override::default(), "unknown operation id `nope`"),
+            ("buyGold", Override::default(), "override `buyDigital`"),
+            ("getOrders", Override { path: Some("partner/orders".into()), ..Override::default() }, "must start with /"),
+            (
+                "getOrder",
+                Override { path: Some("/partner/order/{id}".into()), ..Override::default() },
+                "{external_order_id}",
+            ),
+            ("getOrder", Override { path: Some("/partner/order/x?y=1".into()), ..Override::default() }, "no spaces"),
+            ("getOrder", Override { api_version: Some(String::new()), ..Override::default() }, "apiVersion"),
+        ];
+        for (op, o, fragment) in cases {
+            let err = Overrides::default().add(op, o.clone()).unwrap_err();
+            assert!(err.contains(fragment), "{op}: {err}");
+        }
+    }
+
+    #[test]
+    fn query_strings_are_encoded() {
+        assert_eq!(query_string(&[]), "");
+        let pairs = [("page".to_owned(), "2".to_owned()), ("status".to_owned(), "Payment Confirmed".to_owned())];
+        assert_eq!(query_string(&pairs), "?page=2&status=Payment%20Confirmed");
+    }
+
+    #[test]
+    fn methods_parse_case_insensitively() {
+        assert_eq!(Method::parse("patch"), Some(Patch));
+        assert_eq!(Method::parse("TRACE"), None);
+    }
+
+    #[test]
     fn fills_and_encodes_path_parameters() {
-        let cases: &[(&str, &[&str], Option<&str>)] = &[
-            ("/partner/customer/{id}", &["MTD0018232"], Some("/partner/customer/MTD0018232")),
-            ("/partner/customer/{id}", &["a b/c?d#e"], Some("/partner/customer/a%20b%2Fc%3Fd%23e")),
-            ("/partner/customer/{id}", &["ş-ğ_~."], Some("/partner/customer/%C5%9F-%C4%9F_~.")),
-            ("/partner/customer/{id}/wallet-kyc", &["x"], Some("/partner/customer/x/wallet-kyc")),
+        let cases: &[(&str, &[(&str, &str)], Option<&str>)] = &[
+            ("/partner/customer/{id}", &[("id", "MTD0018232")], Some("/partner/customer/MTD0018232")),
+            ("/partner/customer/{id}", &[("id", "a b/c?d#e")], Some("/partner/customer/a%20b%2Fc%3Fd%23e")),
+            ("/partner/customer/{id}", &[("id", "ş-ğ_~.")], Some("/partner/customer/%C5%9F-%C4%9F_~.")),
+            ("/partner/customer/{id}/wallet-kyc", &[("id", "x")], Some("/partner/customer/x/wallet-kyc")),
             ("/partner/customer", &[], Some("/partner/customer")),
             ("/partner/customer/{id}", &[], None),
-            ("/partner/customer", &["extra"], None),
-            ("/partner/customer/{id", &["x"], None),
+            ("/partner/customer/{id}", &[("other", "x")], None),
+            ("/partner/customer", &[("extra", "x")], None),
+            ("/partner/customer/{id", &[("id", "x")], None),
         ];
         for (template, values, expected) in cases {
             assert_eq!(fill_path(template, values).as_deref(), *expected, "{template} {values:?}");

@@ -5,8 +5,14 @@
 //! the docs do not list, and unknown fields reach the caller untouched (the object handed to JS is the server's JSON,
 //! checked against these types, not rebuilt from them).
 
+pub mod balances;
 pub mod customers;
+pub mod delivery;
+pub mod legal;
 pub mod orders;
+pub mod payments;
+pub mod pricing;
+pub mod trade;
 
 use serde::{Deserialize, Deserializer};
 use tsify::Tsify;
@@ -27,6 +33,31 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OrNull<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Option::<T>::deserialize(deserializer).map(Self)
     }
+}
+
+/// Options of `client.request`, the raw escape hatch.
+#[derive(serde::Deserialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct RawRequest {
+    #[tsify(type = "\"GET\" | \"POST\" | \"PUT\" | \"PATCH\" | \"DELETE\"")]
+    pub method: String,
+    /// Path below the base URL, starting with `/`, e.g. `/partner/order/list`.
+    pub path: String,
+    /// Query parameters (encoded by the SDK).
+    #[serde(default)]
+    #[tsify(optional, type = "Record<string, string | number | boolean>")]
+    pub query: Option<()>,
+    /// JSON body.
+    #[serde(default)]
+    #[tsify(optional, type = "unknown")]
+    pub body: Option<()>,
+    /// `api-version` header; default `"2"`.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub api_version: Option<String>,
+    #[serde(default)]
+    #[tsify(optional, type = "AbortSignal")]
+    pub signal: Option<()>,
 }
 
 /// Marks response interfaces as open: the server may add fields, and they reach the caller as they came.
@@ -58,13 +89,21 @@ export type OrderPaymentType = "cash" | "credit-card" | (string & {});
 export type PaymentState = "new" | "success" | (string & {});
 /** Wallet KYC status (inferred endpoint). */
 export type WalletKycStatus = "pending" | "verified" | "rejected";
+/** Price-fix type; only "digital" appears in the docs. */
+export type PriceFixType = "digital" | (string & {});
 "#;
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     //! The shape tables must say exactly what the TypeScript declarations (generated from the structs) say.
+    use super::balances::*;
     use super::customers::*;
+    use super::delivery::*;
+    use super::legal::*;
     use super::orders::*;
+    use super::payments::*;
+    use super::pricing::*;
+    use super::trade::*;
     use crate::shape::{Described, Shape};
     use tsify::Tsify;
 
@@ -92,15 +131,49 @@ mod tests {
             OrderAddressLine,
             OrderAddress,
             Order,
+            PageLink,
+            OrdersPage,
+            OrderStatusInfo,
+            Price,
+            PriceFix,
+            CalculatedLine,
+            CalculatedPrice,
+            ProductPrice,
+            OrderResponse,
+            PaymentTypeInfo,
+            Installment,
+            BinInfo,
+            StoredCard,
+            DeletedStoredCard,
+            BalanceItem,
+            TxTotals,
+            BalanceStats,
+            DayWallet,
+            DayBalance,
+            Balance7dStats,
+            DeliveryOption,
+            DeliveryWallet,
+            DeliveryQuoteItem,
+            MetalAmount,
+            DeliveryQuote,
+            LegalDocument,
         )
     }
 
     /// Aliases of string unions declared in `VALUE_SETS`.
-    const STRING_ALIASES: &[&str] =
-        &["OrderType", "OrderStatus", "OrderPaymentType", "PaymentState", "WalletKycStatus", "Gender", "Currency"];
+    const STRING_ALIASES: &[&str] = &[
+        "OrderType",
+        "OrderStatus",
+        "OrderPaymentType",
+        "PaymentState",
+        "WalletKycStatus",
+        "Gender",
+        "Currency",
+        "PriceFixType",
+    ];
 
     /// `(name, optional, type)` of each field line in a tsify declaration.
-    fn fields(decl: &str) -> Vec<(String, bool, String)> {
+    pub(crate) fn fields(decl: &str) -> Vec<(String, bool, String)> {
         decl.lines()
             .map(str::trim)
             .filter(|l| {
@@ -121,6 +194,9 @@ mod tests {
         if let Some(item) = ts.strip_suffix("[]") {
             return matches!(shape, Shape::Arr(inner) if agrees(item, inner, registry));
         }
+        if ts == "Record<string, unknown>" || ts == "unknown" {
+            return *shape == Shape::Any;
+        }
         let base = ts.split(" | ").next().unwrap_or(ts);
         match base {
             "string" => *shape == Shape::Str,
@@ -128,6 +204,25 @@ mod tests {
             "boolean" => *shape == Shape::Bool,
             alias if STRING_ALIASES.contains(&alias) => *shape == Shape::Str,
             name => registry.iter().any(|(n, _, s)| *n == name && *s == shape),
+        }
+    }
+
+    #[test]
+    fn list_types_are_arrays_of_their_item() {
+        let lists: &[(&str, &Shape)] = &[
+            (<ProductPriceList as Tsify>::DECL, <ProductPriceList as Described>::SHAPE),
+            (<PaymentTypeList as Tsify>::DECL, <PaymentTypeList as Described>::SHAPE),
+            (<StoredCardList as Tsify>::DECL, <StoredCardList as Described>::SHAPE),
+            (<BalanceList as Tsify>::DECL, <BalanceList as Described>::SHAPE),
+            (<DeliveryWalletList as Tsify>::DECL, <DeliveryWalletList as Described>::SHAPE),
+            (<OrderStatusList as Tsify>::DECL, <OrderStatusList as Described>::SHAPE),
+            (<LegalDocumentList as Tsify>::DECL, <LegalDocumentList as Described>::SHAPE),
+        ];
+        let registry = registry();
+        for (decl, shape) in lists {
+            let item =
+                decl.split(" = ").nth(1).and_then(|t| t.trim().trim_end_matches(';').strip_suffix("[]")).unwrap();
+            assert!(agrees(&format!("{item}[]"), shape, &registry), "{decl}");
         }
     }
 

@@ -380,3 +380,131 @@ described!(OrderDelivery => ORDER_DELIVERY);
 described!(OrderAddressLine => ORDER_ADDRESS_LINE);
 described!(OrderAddress => ORDER_ADDRESS);
 described!(Order => ORDER);
+
+// Order listing and statuses.
+
+/// Query of `getOrders` / `listOrders` (inferred path `GET /partner/orders`; parameters as the E-Commerce order list documents them).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
+pub struct OrdersQuery {
+    /// From 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub page: Option<u32>,
+    /// Page size, 5–30 (default 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub total: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub customer_external_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub sku: Option<String>,
+    /// A status name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "OrderStatus")]
+    pub status: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional, type = "\"buy\" | \"sell\" | \"delivery\"")]
+    pub tx_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "sortBy")]
+    #[tsify(optional, type = "\"type\" | \"total\" | \"customer external id\" | \"created at\"")]
+    pub sort_by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "sortType")]
+    #[tsify(optional, type = "\"asc\" | \"desc\"")]
+    pub sort_type: Option<String>,
+    /// `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "startDate")]
+    #[tsify(optional)]
+    pub start_date: Option<String>,
+    /// `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "endDate")]
+    #[tsify(optional)]
+    pub end_date: Option<String>,
+}
+
+/// A link of the page wrapper.
+#[derive(Clone, Debug, Default, PartialEq, Tsify)]
+pub struct PageLink {
+    #[tsify(optional)]
+    pub url: OrNull<String>,
+    #[tsify(optional)]
+    pub label: OrNull<String>,
+    #[tsify(optional)]
+    pub active: OrNull<bool>,
+}
+
+/// `data` of `getOrders`: one page of orders in the documented (Laravel-style) wrapper.
+#[derive(Clone, Debug, Default, PartialEq, Tsify)]
+pub struct OrdersPage {
+    #[tsify(optional)]
+    pub current_page: OrNull<f64>,
+    pub data: Vec<Order>,
+    #[tsify(optional)]
+    pub first_page_url: OrNull<String>,
+    #[tsify(optional)]
+    pub from: OrNull<f64>,
+    #[tsify(optional)]
+    pub last_page: OrNull<f64>,
+    #[tsify(optional)]
+    pub last_page_url: OrNull<String>,
+    #[tsify(optional)]
+    pub links: OrNull<Vec<PageLink>>,
+    /// `null` on the last page.
+    #[tsify(optional)]
+    pub next_page_url: OrNull<String>,
+    #[tsify(optional)]
+    pub path: OrNull<String>,
+    #[tsify(optional)]
+    pub per_page: OrNull<f64>,
+    #[tsify(optional)]
+    pub prev_page_url: OrNull<String>,
+    #[tsify(optional)]
+    pub to: OrNull<f64>,
+    /// Orders matching the query.
+    #[tsify(optional)]
+    pub total: OrNull<f64>,
+}
+
+/// An order status (`getOrderStatuses`, inferred shape).
+#[derive(Clone, Debug, Default, PartialEq, Tsify)]
+pub struct OrderStatusInfo {
+    pub id: f64,
+    #[tsify(type = "OrderStatus")]
+    pub name: String,
+}
+
+/// A list of [`OrderStatusInfo`].
+#[derive(Clone, Debug, Default, PartialEq, Tsify)]
+#[tsify(type = "OrderStatusInfo[]")]
+pub struct OrderStatusList(pub Vec<OrderStatusInfo>);
+
+// Response shapes, checked against the structs above by `api::tests`.
+
+pub const PAGE_LINK: Shape =
+    Shape::Obj(&[opt("url", Shape::Str), opt("label", Shape::Str), opt("active", Shape::Bool)]);
+
+pub const ORDERS_PAGE: Shape = Shape::Obj(&[
+    opt("current_page", Shape::Num),
+    req("data", Shape::Arr(&ORDER)),
+    opt("first_page_url", Shape::Str),
+    opt("from", Shape::Num),
+    opt("last_page", Shape::Num),
+    opt("last_page_url", Shape::Str),
+    opt("links", Shape::Arr(&PAGE_LINK)),
+    opt("next_page_url", Shape::Str),
+    opt("path", Shape::Str),
+    opt("per_page", Shape::Num),
+    opt("prev_page_url", Shape::Str),
+    opt("to", Shape::Num),
+    opt("total", Shape::Num),
+]);
+
+pub const ORDER_STATUS_INFO: Shape = Shape::Obj(&[req("id", Shape::Num), req("name", Shape::Str)]);
+
+described!(PageLink => PAGE_LINK);
+described!(OrdersPage => ORDERS_PAGE);
+described!(OrderStatusInfo => ORDER_STATUS_INFO);
+described!(OrderStatusList => Shape::Arr(&ORDER_STATUS_INFO));
+
+open_interfaces!("PageLink", "OrdersPage", "OrderStatusInfo");

@@ -25,6 +25,8 @@ pub struct HttpResponse {
     pub js_body: js_sys::Uint8Array,
     /// The `Authorization` value this exchange sent: a secret to cut out of anything reported about it.
     pub sent_authorization: Option<String>,
+    /// The server's `Date` header, when readable (CORS hides it unless exposed).
+    pub server_date: Option<String>,
 }
 
 /// Performs one exchange.
@@ -91,6 +93,7 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
     let method = match request.method {
         Method::Get => GlooMethod::GET,
         Method::Post => GlooMethod::POST,
+        Method::Put => GlooMethod::PUT,
         Method::Patch => GlooMethod::PATCH,
         Method::Delete => GlooMethod::DELETE,
     };
@@ -109,6 +112,7 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
     let headers = response.headers();
     let www_authenticate = headers.get("www-authenticate");
     let request_id = headers.get("x-request-id");
+    let server_date = headers.get("date");
     let raw: web_sys::Response = response.into();
     let buffer_promise = raw.array_buffer().map_err(|_| network("the response body could not be read".into()))?;
     let buffer = JsFuture::from(buffer_promise)
@@ -121,6 +125,7 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
         www_authenticate,
         js_body,
         sent_authorization: None,
+        server_date,
     })
 }
 

@@ -9,15 +9,15 @@ use std::cell::RefCell;
 
 use crate::config::Config;
 use crate::error::{ErrorKind, MintedError};
-use crate::routes::Route;
+use crate::routes::Resolved;
 use crate::validate::Language;
 use digest::DigestSession;
 use http::{HttpRequest, HttpResponse};
 
 /// One call, ready to send.
 pub struct Call {
-    pub route: &'static Route,
-    /// The filled path, percent-encoded, starting with `/`.
+    pub route: Resolved,
+    /// The filled path with its query string, percent-encoded, starting with `/`.
     pub path: String,
     pub body: Option<String>,
     pub signal: Option<web_sys::AbortSignal>,
@@ -38,9 +38,9 @@ impl Transport {
     }
 
     /// The headers every request carries, before `Authorization`.
-    pub fn base_headers(&self, route: &Route, has_body: bool) -> Vec<(&'static str, String)> {
+    pub fn base_headers(&self, route: &Resolved, has_body: bool) -> Vec<(&'static str, String)> {
         let mut headers = vec![
-            ("api-version", route.api_version.to_owned()),
+            ("api-version", route.api_version.to_string()),
             ("x-client-id", self.config.client_id.clone()),
             (
                 "Accept-Language",
@@ -67,7 +67,7 @@ impl Transport {
         let method = call.route.method.as_str();
         let mut answered_fresh_challenge = false;
         for _ in 0..MAX_AUTH_EXCHANGES {
-            let mut headers = self.base_headers(call.route, call.body.is_some());
+            let mut headers = self.base_headers(&call.route, call.body.is_some());
             if let Some((user, password)) = &self.config.credentials {
                 if let Some(value) = self.session.borrow_mut().authorize(user, password, method, &digest_uri) {
                     headers.push(("Authorization", value));
@@ -139,7 +139,7 @@ mod tests {
         )
         .unwrap();
         let transport = Transport::new(config);
-        let headers = transport.base_headers(find("getCustomer").unwrap(), false);
+        let headers = transport.base_headers(&find("getCustomer").unwrap().into(), false);
         assert_eq!(
             headers,
             vec![
@@ -149,7 +149,7 @@ mod tests {
                 ("Accept", "application/json".to_owned()),
             ]
         );
-        let with_body = transport.base_headers(find("createCustomer").unwrap(), true);
+        let with_body = transport.base_headers(&find("createCustomer").unwrap().into(), true);
         assert_eq!(with_body.last(), Some(&("Content-Type", "application/json".to_owned())));
     }
 }

@@ -1,4 +1,46 @@
-//! Payment-card helpers shared by validation and redaction.
+//! Payment cards: checks for validation, helpers shared with redaction.
+
+use time::Date;
+
+use super::Problem;
+
+/// Removes spaces and dashes and checks the number: 12–19 digits passing Luhn. Returns the digits to send.
+pub fn normalize_card_number(value: &str) -> Result<String, Problem> {
+    let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    if !(12..=19).contains(&compact.len()) || !compact.bytes().all(|b| b.is_ascii_digit()) {
+        Err(Problem::CardNumberFormat)
+    } else if !luhn_valid(&compact) {
+        Err(Problem::CardLuhn)
+    } else {
+        Ok(compact)
+    }
+}
+
+/// `MM/YY`, a real month, not before the current month.
+pub fn expiry(value: &str, today: Date) -> Vec<Problem> {
+    let parts = value.split_once('/').filter(|(m, y)| m.len() == 2 && y.len() == 2);
+    let parsed = parts.and_then(|(m, y)| Some((m.parse::<u8>().ok()?, y.parse::<i32>().ok()?)));
+    match parsed {
+        Some((month, _)) if !(1..=12).contains(&month) => vec![Problem::CardExpiryFormat],
+        Some((month, year)) => {
+            if (2000 + year, month) < (today.year(), u8::from(today.month())) {
+                vec![Problem::CardExpired]
+            } else {
+                Vec::new()
+            }
+        }
+        None => vec![Problem::CardExpiryFormat],
+    }
+}
+
+/// `min`–`max` ASCII digits (CVV, BIN), or `problem`.
+pub fn digits(value: &str, min: usize, max: usize, problem: Problem) -> Vec<Problem> {
+    if (min..=max).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit()) {
+        Vec::new()
+    } else {
+        vec![problem]
+    }
+}
 
 /// Luhn (mod 10) check over ASCII digits; `false` for anything else or fewer than two digits.
 pub fn luhn_valid(digits: &str) -> bool {
@@ -71,6 +113,53 @@ mod tests {
         for (value, expected) in cases {
             assert_eq!(luhn_valid(value), expected, "{value}");
         }
+    }
+
+    #[test]
+    fn card_number_table() {
+        let cases: &[(&str, Result<&str, Problem>)] = &[
+            ("4111111111111111", Ok("4111111111111111")),
+            ("4111 1111 1111 1111", Ok("4111111111111111")),
+            ("4111-1111-1111-1111", Ok("4111111111111111")),
+            ("4111111111111112", Err(Problem::CardLuhn)),
+            ("41111111111", Err(Problem::CardNumberFormat)),
+            ("41111111111111111111", Err(Problem::CardNumberFormat)),
+            ("4111x11111111111", Err(Problem::CardNumberFormat)),
+            ("", Err(Problem::CardNumberFormat)),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(normalize_card_number(value), expected.clone().map(str::to_owned), "{value}");
+        }
+    }
+
+    #[test]
+    fn expiry_table() {
+        let today = time::macros::date!(2026 - 11 - 23);
+        let cases: &[(&str, &[Problem])] = &[
+            ("11/26", &[]),
+            ("12/26", &[]),
+            ("01/30", &[]),
+            ("10/26", &[Problem::CardExpired]),
+            ("05/28", &[]),
+            ("13/27", &[Problem::CardExpiryFormat]),
+            ("00/27", &[Problem::CardExpiryFormat]),
+            ("1/27", &[Problem::CardExpiryFormat]),
+            ("11/2026", &[Problem::CardExpiryFormat]),
+            ("1127", &[Problem::CardExpiryFormat]),
+        ];
+        for (value, expected) in cases {
+            assert_eq!(expiry(value, today), *expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn digits_table() {
+        assert!(digits("123", 3, 4, Problem::Cvv).is_empty());
+        assert!(digits("1234", 3, 4, Problem::Cvv).is_empty());
+        assert_eq!(digits("12", 3, 4, Problem::Cvv), vec![Problem::Cvv]);
+        assert_eq!(digits("12a", 3, 4, Problem::Cvv), vec![Problem::Cvv]);
+        assert!(digits("41111111", 6, 8, Problem::Bin).is_empty());
+        assert_eq!(digits("411111111", 6, 8, Problem::Bin), vec![Problem::Bin]);
     }
 
     #[test]

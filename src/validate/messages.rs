@@ -36,6 +36,26 @@ pub enum Problem {
     AtLeastOneOf(&'static [&'static str]),
     UnknownField,
     NotJson,
+    NotNumber,
+    NotPositive,
+    TooLarge,
+    Decimals(u8),
+    SkuFormat,
+    UnknownSku,
+    Unusual(&'static [&'static str]),
+    TokenFormat,
+    CardNumberFormat,
+    CardLuhn,
+    CardExpiryFormat,
+    CardExpired,
+    Cvv,
+    Bin,
+    Ip,
+    ExactlyOneOf(&'static [&'static str]),
+    RequiredWith(&'static str),
+    RequiredWhen(&'static str, &'static str),
+    OnlyWhen(&'static str, &'static str),
+    QuoteExpired,
 }
 
 impl Problem {
@@ -68,13 +88,35 @@ impl Problem {
             Self::AtLeastOneOf(_) => "at_least_one_of",
             Self::UnknownField => "unknown_field",
             Self::NotJson => "not_json",
+            Self::NotNumber => "type",
+            Self::NotPositive => "not_positive",
+            Self::TooLarge => "too_large",
+            Self::Decimals(_) => "too_many_decimals",
+            Self::SkuFormat => "sku_format",
+            Self::UnknownSku => "unknown_sku",
+            Self::Unusual(_) => "unusual_value",
+            Self::TokenFormat => "token_format",
+            Self::CardNumberFormat => "card_number_format",
+            Self::CardLuhn => "card_number_checksum",
+            Self::CardExpiryFormat => "card_expiry_format",
+            Self::CardExpired => "card_expired",
+            Self::Cvv => "cvv_format",
+            Self::Bin => "bin_format",
+            Self::Ip => "ip_address",
+            Self::ExactlyOneOf(_) => "exactly_one_of",
+            Self::RequiredWith(_) => "required_with",
+            Self::RequiredWhen(..) => "required_when",
+            Self::OnlyWhen(..) => "only_when",
+            Self::QuoteExpired => "quote_expired",
         }
     }
 
     /// Severity unless a setting changes it (checksums become errors with `strictIdentityNumbers`).
     pub fn default_severity(&self) -> Severity {
         match self {
-            Self::TcknChecksum | Self::VknChecksum | Self::UnknownField => Severity::Warning,
+            Self::TcknChecksum | Self::VknChecksum | Self::UnknownField | Self::UnknownSku | Self::Unusual(_) => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }
@@ -121,6 +163,26 @@ impl Problem {
             }
             Self::UnknownField => "is not a documented field; it is sent as is".into(),
             Self::NotJson => "the request body cannot be written as JSON".into(),
+            Self::NotNumber => "must be a number".into(),
+            Self::NotPositive => "must be greater than zero".into(),
+            Self::TooLarge => "is too large".into(),
+            Self::Decimals(n) => format!("may have at most {n} decimals"),
+            Self::SkuFormat => "must be a product code such as GAU (capital letters and digits)".into(),
+            Self::UnknownSku => "is not a product code seen in the docs; it is sent as is".into(),
+            Self::Unusual(values) => format!("is usually {}; it is sent as is", quoted_list(values, "or")),
+            Self::TokenFormat => "must be a token without spaces".into(),
+            Self::CardNumberFormat => "must be a card number of 12 to 19 digits".into(),
+            Self::CardLuhn => "is not a valid card number (checksum)".into(),
+            Self::CardExpiryFormat => "must be an expiry date written MM/YY".into(),
+            Self::CardExpired => "the card has expired".into(),
+            Self::Cvv => "must be the 3 or 4 digits on the card".into(),
+            Self::Bin => "must be the first 6 to 8 digits of the card".into(),
+            Self::Ip => "must be an IPv4 or IPv6 address".into(),
+            Self::ExactlyOneOf(fields) => format!("give exactly one of {}", quoted_list(fields, "or")),
+            Self::RequiredWith(field) => format!("is required when \"{field}\" is given"),
+            Self::RequiredWhen(field, value) => format!("is required when \"{field}\" is \"{value}\""),
+            Self::OnlyWhen(field, value) => format!("is allowed only when \"{field}\" is \"{value}\""),
+            Self::QuoteExpired => "the price quote has expired: fix a new price (quote.refresh())".into(),
         }
     }
 
@@ -160,6 +222,30 @@ impl Problem {
             }
             Self::UnknownField => "belgelenmiş bir alan değil; olduğu gibi gönderilir".into(),
             Self::NotJson => "istek gövdesi JSON olarak yazılamıyor".into(),
+            Self::NotNumber => "sayı olmalıdır".into(),
+            Self::NotPositive => "sıfırdan büyük olmalıdır".into(),
+            Self::TooLarge => "çok büyük".into(),
+            Self::Decimals(n) => format!("en fazla {n} ondalık basamak içerebilir"),
+            Self::SkuFormat => "GAU gibi bir ürün kodu olmalıdır (büyük harf ve rakam)".into(),
+            Self::UnknownSku => "belgelerde görülen bir ürün kodu değil; olduğu gibi gönderilir".into(),
+            Self::Unusual(values) => {
+                format!("genellikle {} olur; olduğu gibi gönderilir", quoted_list(values, "ya da"))
+            }
+            Self::TokenFormat => "boşluk içermeyen bir belirteç olmalıdır".into(),
+            Self::CardNumberFormat => "12 ile 19 haneli bir kart numarası olmalıdır".into(),
+            Self::CardLuhn => "geçerli bir kart numarası değil (doğrulama hanesi)".into(),
+            Self::CardExpiryFormat => "AA/YY biçiminde bir son kullanma tarihi olmalıdır".into(),
+            Self::CardExpired => "kartın süresi dolmuş".into(),
+            Self::Cvv => "kartın üzerindeki 3 ya da 4 haneli kod olmalıdır".into(),
+            Self::Bin => "kartın ilk 6 ile 8 hanesi olmalıdır".into(),
+            Self::Ip => "bir IPv4 ya da IPv6 adresi olmalıdır".into(),
+            Self::ExactlyOneOf(fields) => {
+                format!("şunlardan yalnızca biri verilmelidir: {}", quoted_list(fields, "ya da"))
+            }
+            Self::RequiredWith(field) => format!("\"{field}\" verildiğinde zorunludur"),
+            Self::RequiredWhen(field, value) => format!("\"{field}\" \"{value}\" olduğunda zorunludur"),
+            Self::OnlyWhen(field, value) => format!("yalnızca \"{field}\" \"{value}\" olduğunda verilebilir"),
+            Self::QuoteExpired => "fiyat teklifinin süresi doldu: yeni fiyat sabitleyin (quote.refresh())".into(),
         }
     }
 }
@@ -208,6 +294,26 @@ mod tests {
         Problem::AtLeastOneOf(&["guid", "order_code"]),
         Problem::UnknownField,
         Problem::NotJson,
+        Problem::NotNumber,
+        Problem::NotPositive,
+        Problem::TooLarge,
+        Problem::Decimals(2),
+        Problem::SkuFormat,
+        Problem::UnknownSku,
+        Problem::Unusual(&["digital"]),
+        Problem::TokenFormat,
+        Problem::CardNumberFormat,
+        Problem::CardLuhn,
+        Problem::CardExpiryFormat,
+        Problem::CardExpired,
+        Problem::Cvv,
+        Problem::Bin,
+        Problem::Ip,
+        Problem::ExactlyOneOf(&["amount", "total"]),
+        Problem::RequiredWith("total"),
+        Problem::RequiredWhen("payment_type", "creditcard"),
+        Problem::OnlyWhen("payment_type", "creditcard"),
+        Problem::QuoteExpired,
     ];
 
     #[test]

@@ -1,20 +1,24 @@
 //! Request validation: pure, before any network I/O, every problem at once with its field path, in Turkish or
-//! English. The engine walks a JSON body against a per-operation table of fields (`schemas.rs`), applies the field
-//! rules (`rules.rs`), and normalises values in place where the API wants one spelling (phone numbers).
+//! English. The engine (`engine.rs`) walks a JSON body against a per-call table (`tables/`), applies the field
+//! rules (`rules.rs`, `card.rs`, `identity.rs`), and normalises values in place where the API wants one spelling
+//! (phone and card numbers).
 
 pub mod card;
+mod engine;
 pub mod identity;
 pub mod messages;
 pub mod rules;
-pub mod schemas;
+pub mod schema;
+pub mod tables;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use time::Date;
 use tsify::Tsify;
 
 pub use messages::Problem;
-pub use schemas::{Field, Rule, Schema};
+pub use schema::{Check, Field, Rule, Schema};
+pub use tables::schema;
 
 /// How serious an issue is. Only `error` stops a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
@@ -62,7 +66,7 @@ pub struct Settings {
 }
 
 impl Settings {
-    fn issue(&self, path: &str, problem: Problem) -> Issue {
+    pub(crate) fn issue(&self, path: &str, problem: Problem) -> Issue {
         let severity = match problem {
             Problem::TcknChecksum | Problem::VknChecksum if self.strict_identity_numbers => Severity::Error,
             _ => problem.default_severity(),
@@ -85,117 +89,18 @@ pub fn path_param(name: &str, value: &str, settings: &Settings) -> Vec<Issue> {
     }
 }
 
-/// Validates `body` against the operation's schema, normalising it in place. Operations without a body schema accept
-/// nothing: a missing body is fine, anything else is reported.
+/// Validates `body` against a schema, normalising it in place. Without a schema the call sends nothing: a missing
+/// body is fine, anything else is reported.
 pub fn body(schema: Option<&Schema>, body: &mut Value, settings: &Settings) -> Vec<Issue> {
     let mut out = Vec::new();
     match schema {
         Some(schema) => {
-            check_value(&Rule::Object(schema.fields), body, "", settings, &mut out);
-            if let (Some(names), Value::Object(map)) = (schema.at_least_one_of, &*body) {
-                if !names.iter().any(|n| map.get(*n).is_some_and(|v| !v.is_null())) {
-                    out.push(settings.issue("", Problem::AtLeastOneOf(names)));
-                }
-            }
+            engine::check_value(&Rule::ObjectWith(schema.fields, schema.checks), body, "", settings, &mut out)
         }
         None if body.is_null() => {}
         None => out.push(settings.issue("", Problem::UnknownField)),
     }
     out
-}
-
-fn join(prefix: &str, name: &str) -> String {
-    if prefix.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{prefix}.{name}")
-    }
-}
-
-fn check_object(fields: &[Field], map: &mut Map<String, Value>, prefix: &str, s: &Settings, out: &mut Vec<Issue>) {
-    for field in fields {
-        let path = join(prefix, field.name);
-        match map.get_mut(field.name) {
-            None | Some(Value::Null) => {
-                if field.required {
-                    out.push(s.issue(&path, Problem::Required));
-                }
-            }
-            Some(value) => check_value(&field.rule, value, &path, s, out),
-        }
-    }
-    for key in map.keys() {
-        if !fields.iter().any(|f| f.name == key) {
-            out.push(s.issue(&join(prefix, key), Problem::UnknownField));
-        }
-    }
-}
-
-fn check_value(rule: &Rule, value: &mut Value, path: &str, s: &Settings, out: &mut Vec<Issue>) {
-    let report = |out: &mut Vec<Issue>, problems: Vec<Problem>| {
-        out.extend(problems.into_iter().map(|p| s.issue(path, p)));
-    };
-    match rule {
-        Rule::Object(fields) => match value {
-            Value::Object(map) => check_object(fields, map, path, s, out),
-            _ => report(out, vec![Problem::NotObject]),
-        },
-        Rule::Array { min, max, item } => match value {
-            Value::Array(items) => {
-                if items.len() < *min {
-                    report(out, vec![Problem::ArrayTooShort(*min)]);
-                } else if items.len() > *max {
-                    report(out, vec![Problem::ArrayTooLong(*max)]);
-                }
-                for (i, element) in items.iter_mut().enumerate() {
-                    check_value(item, element, &format!("{path}[{i}]"), s, out);
-                }
-            }
-            _ => report(out, vec![Problem::NotArray]),
-        },
-        Rule::Bool => {
-            if !value.is_boolean() {
-                report(out, vec![Problem::NotBoolean]);
-            }
-        }
-        Rule::Integer { min, max } => match value.as_i64() {
-            Some(n) if (*min..=*max).contains(&n) => {}
-            Some(_) => report(out, vec![Problem::OutOfRange(*min, *max)]),
-            None => report(out, vec![Problem::NotInteger]),
-        },
-        Rule::Phone => match value.as_str().map(rules::normalize_phone) {
-            Some(Ok(normalized)) => *value = Value::String(normalized),
-            Some(Err(problem)) => report(out, vec![problem]),
-            None => report(out, vec![Problem::NotString]),
-        },
-        string_rule => match value.as_str() {
-            Some(text) => report(out, check_string(string_rule, text, s)),
-            None => report(out, vec![Problem::NotString]),
-        },
-    }
-}
-
-fn check_string(rule: &Rule, text: &str, s: &Settings) -> Vec<Problem> {
-    match rule {
-        Rule::ExternalId => rules::external_id(text),
-        Rule::PersonName => rules::person_name(text),
-        Rule::MiddleName => rules::middle_name(text),
-        Rule::Text { min, max } => rules::length(text, *min, *max),
-        Rule::Email => rules::email(text),
-        Rule::Gender => rules::gender(text),
-        Rule::Birthdate => rules::birthdate(text, s.today),
-        Rule::Tckn => rules::tckn(text),
-        Rule::Vkn => rules::vkn(text),
-        Rule::OneOf(values) => {
-            if values.contains(&text) {
-                Vec::new()
-            } else {
-                vec![Problem::OneOf(values)]
-            }
-        }
-        // Non-string rules are dispatched in check_value.
-        Rule::Object(_) | Rule::Array { .. } | Rule::Bool | Rule::Integer { .. } | Rule::Phone => Vec::new(),
-    }
 }
 
 #[cfg(test)]
@@ -212,7 +117,7 @@ mod tests {
     }
 
     fn run(op: &str, mut value: Value, settings: &Settings) -> (Vec<(String, String, Severity)>, Value) {
-        let issues = body(schemas::schema(op), &mut value, settings);
+        let issues = body(schema(op), &mut value, settings);
         (codes(&issues), value)
     }
 
@@ -317,9 +222,9 @@ mod tests {
     #[test]
     fn messages_follow_the_language() {
         let tr = Settings { lang: Lang::Tr, ..SETTINGS };
-        let issues = body(schemas::schema("createCustomer"), &mut json!({}), &tr);
+        let issues = body(schema("createCustomer"), &mut json!({}), &tr);
         assert_eq!(issues[0].message, "zorunludur");
-        let issues = body(schemas::schema("createCustomer"), &mut json!({}), &SETTINGS);
+        let issues = body(schema("createCustomer"), &mut json!({}), &SETTINGS);
         assert_eq!(issues[0].message, "is required");
     }
 

@@ -152,6 +152,56 @@ pub fn birthdate(value: &str, today: Date) -> Vec<Problem> {
     }
 }
 
+/// A positive number with at most `decimals` decimals and at most `max` (grams of metal: 4, money: 2).
+pub fn quantity(value: Option<f64>, decimals: u8, max: f64) -> Vec<Problem> {
+    let Some(value) = value.filter(|v| v.is_finite()) else {
+        return vec![Problem::NotNumber];
+    };
+    let scaled = value * 10f64.powi(i32::from(decimals));
+    if value <= 0.0 {
+        vec![Problem::NotPositive]
+    } else if value > max {
+        vec![Problem::TooLarge]
+    } else if (scaled - scaled.round()).abs() > 1e-6 * scaled.abs().max(1.0) {
+        vec![Problem::Decimals(decimals)]
+    } else {
+        Vec::new()
+    }
+}
+
+/// A product code: 2–21 of `A-Z 0-9 -`; one the SDK has not seen is only a warning.
+pub fn sku(value: &str, known: &[&str]) -> Vec<Problem> {
+    if !(2..=21).contains(&value.len())
+        || !value.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+    {
+        vec![Problem::SkuFormat]
+    } else if !known.contains(&value) {
+        vec![Problem::UnknownSku]
+    } else {
+        Vec::new()
+    }
+}
+
+/// An opaque token: 1–512 visible ASCII characters.
+pub fn token(value: &str) -> Vec<Problem> {
+    if value.is_empty() {
+        vec![Problem::Empty]
+    } else if value.len() > 512 || !value.chars().all(|c| c.is_ascii_graphic()) {
+        vec![Problem::TokenFormat]
+    } else {
+        Vec::new()
+    }
+}
+
+/// An IPv4 or IPv6 address (as the standard library parses them).
+pub fn ip(value: &str) -> Vec<Problem> {
+    if value.parse::<std::net::IpAddr>().is_ok() {
+        Vec::new()
+    } else {
+        vec![Problem::Ip]
+    }
+}
+
 /// A person's T.C. identity number; the checksum problem is reported separately so its severity can vary.
 pub fn tckn(value: &str) -> Vec<Problem> {
     if !identity::is_tckn_format(value) {
@@ -298,6 +348,44 @@ mod tests {
         assert!(vkn("1234567890").is_empty());
         assert_eq!(vkn("1234567891"), vec![Problem::VknChecksum]);
         assert_eq!(vkn("10000000146"), vec![Problem::VknFormat]);
+    }
+
+    #[test]
+    fn quantity_table() {
+        let cases: &[(Option<f64>, u8, &[Problem])] = &[
+            (Some(1.0), 4, &[]),
+            (Some(0.1), 4, &[]),
+            (Some(0.0001), 4, &[]),
+            (Some(1.23456), 4, &[Problem::Decimals(4)]),
+            (Some(10.5), 2, &[]),
+            (Some(0.29), 2, &[]),
+            (Some(10.555), 2, &[Problem::Decimals(2)]),
+            (Some(0.0), 2, &[Problem::NotPositive]),
+            (Some(-5.0), 2, &[Problem::NotPositive]),
+            (Some(2e7), 4, &[Problem::TooLarge]),
+            (None, 2, &[Problem::NotNumber]),
+        ];
+        for (value, decimals, expected) in cases {
+            let max = if *decimals == 4 { 1e7 } else { 1e11 };
+            assert_eq!(quantity(*value, *decimals, max), *expected, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn sku_token_and_ip_tables() {
+        assert!(sku("GAU", &["GAU"]).is_empty());
+        assert_eq!(sku("XAU", &["GAU"]), vec![Problem::UnknownSku]);
+        assert_eq!(sku("gau", &["GAU"]), vec![Problem::SkuFormat]);
+        assert_eq!(sku("G", &["GAU"]), vec![Problem::SkuFormat]);
+        assert!(token("t85QBvvn1GHeOslKuiJm7CF0M0lpwU26").is_empty());
+        assert_eq!(token(""), vec![Problem::Empty]);
+        assert_eq!(token("has space"), vec![Problem::TokenFormat]);
+        for good in ["127.0.0.1", "::1", "2001:db8::8a2e:370:7334", "192.168.1.20"] {
+            assert!(ip(good).is_empty(), "{good}");
+        }
+        for bad in ["256.1.1.1", "1.2.3", "localhost", "", "::g"] {
+            assert_eq!(ip(bad), vec![Problem::Ip], "{bad}");
+        }
     }
 
     #[test]

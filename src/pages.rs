@@ -1,0 +1,138 @@
+//! `listOrders`: an async iterable over every order matching a query, fetching `getOrders` pages lazily.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use js_sys::{Object, Promise, Reflect};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+use crate::api::orders::OrdersPage;
+use crate::client::{self, Input, Shared};
+use crate::error::MintedError;
+use crate::js;
+use crate::shape::Described;
+
+#[wasm_bindgen(module = "/js/minted_error.js")]
+extern "C" {
+    /// `{ [Symbol.asyncIterator]() { return { next, return } } }`
+    #[wasm_bindgen(js_name = asyncIterable)]
+    fn async_iterable(next: &JsValue, stop: &JsValue) -> JsValue;
+}
+
+/// Where the iteration stands.
+struct Pager {
+    shared: Rc<Shared>,
+    query: serde_json::Map<String, Value>,
+    options: Option<JsValue>,
+    next_page: u64,
+    buffer: VecDeque<JsValue>,
+    done: bool,
+}
+
+/// What the next page says about the iteration: more pages after it or not.
+pub fn has_more(page: u64, last_page: Option<f64>, items: usize) -> bool {
+    items > 0 && last_page.is_none_or(|last| (page as f64) < last)
+}
+
+fn result(value: JsValue, done: bool) -> JsValue {
+    let out = Object::new();
+    let _ = Reflect::set(&out, &"value".into(), &value);
+    let _ = Reflect::set(&out, &"done".into(), &JsValue::from_bool(done));
+    out.into()
+}
+
+/// Builds the iterable. The query is checked now, so a bad filter fails at the call, not at the first `next()`.
+pub fn list_orders(
+    shared: Rc<Shared>,
+    query: Option<JsValue>,
+    options: Option<JsValue>,
+) -> Result<JsValue, MintedError> {
+    // Validate once up front with the same table getOrders uses.
+    client::prepare(&shared, "getOrders", &[], Input::Query(query.clone()), options.clone())?;
+    let query = match js::to_json(&query.unwrap_or(JsValue::UNDEFINED)) {
+        Ok(Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let first = query.get("page").and_then(Value::as_u64).unwrap_or(1);
+    let pager =
+        Rc::new(RefCell::new(Pager { shared, query, options, next_page: first, buffer: VecDeque::new(), done: false }));
+
+    let next = {
+        let pager = pager.clone();
+        Closure::<dyn FnMut() -> Promise>::new(move || next(pager.clone()))
+    };
+    let stop = {
+        let pager = pager.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            let mut p = pager.borrow_mut();
+            p.done = true;
+            p.buffer.clear();
+        })
+    };
+    Ok(async_iterable(&next.into_js_value(), &stop.into_js_value()))
+}
+
+fn next(pager: Rc<RefCell<Pager>>) -> Promise {
+    {
+        let mut p = pager.borrow_mut();
+        if let Some(item) = p.buffer.pop_front() {
+            return Promise::resolve(&result(item, false));
+        }
+        if p.done {
+            return Promise::resolve(&result(JsValue::UNDEFINED, true));
+        }
+    }
+    wasm_bindgen_futures::future_to_promise(async move {
+        let (shared, query, options, page) = {
+            let p = pager.borrow();
+            let mut query = p.query.clone();
+            query.insert("page".to_owned(), Value::from(p.next_page));
+            (p.shared.clone(), query, p.options.clone(), p.next_page)
+        };
+        let query = js_sys::JSON::parse(&Value::Object(query).to_string()).unwrap_or(JsValue::UNDEFINED);
+        let fetched = async {
+            let call = client::prepare(&shared, "getOrders", &[], Input::Query(Some(query)), options)?;
+            let response = client::execute(&shared, &call, &OrdersPage::DATA).await?;
+            js::parse_data(&response.js_body)
+        };
+        let data = fetched.await.map_err(|e| JsValue::from(e.in_operation("listOrders")))?;
+        let items = js_sys::Array::from(&Reflect::get(&data, &"data".into()).unwrap_or(JsValue::UNDEFINED));
+        let last_page = Reflect::get(&data, &"last_page".into()).ok().and_then(|v| v.as_f64());
+        let mut p = pager.borrow_mut();
+        if p.done {
+            return Ok(result(JsValue::UNDEFINED, true));
+        }
+        p.buffer.extend(items.iter());
+        p.next_page = page + 1;
+        p.done = !has_more(page, last_page, items.length() as usize);
+        Ok(match p.buffer.pop_front() {
+            Some(item) => result(item, false),
+            None => {
+                p.done = true;
+                result(JsValue::UNDEFINED, true)
+            }
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_continue_until_the_last_or_an_empty_one() {
+        let cases = [
+            (1, Some(3.0), 10, true),
+            (3, Some(3.0), 10, false),
+            (4, Some(3.0), 0, false),
+            (1, None, 10, true),
+            (1, None, 0, false),
+            (1, Some(1.0), 5, false),
+        ];
+        for (page, last, items, expected) in cases {
+            assert_eq!(has_more(page, last, items), expected, "{page} {last:?} {items}");
+        }
+    }
+}

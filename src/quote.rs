@@ -1,0 +1,213 @@
+//! The price-fix quote lifecycle: a local deadline that does not depend on the server's clock, the `Quote` class
+//! callers hold, and the book of tokens the client has seen so an expired quote is refused before any network I/O.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::Reflect;
+use wasm_bindgen::prelude::*;
+
+use crate::client::{self, Shared};
+use crate::transport::clock;
+
+/// Margin taken off every quote so a buy sent at the last moment still reaches the server in time.
+pub const SAFETY_MS: f64 = 2000.0;
+
+/// How many recent quotes a client remembers.
+const BOOK_SIZE: usize = 256;
+
+/// The local instant (ms since the epoch, local clock) after which a quote must not be used.
+///
+/// `expire_ttl` is relative, so `sent_ms + ttl` needs no agreement between clocks; it is measured from when the
+/// request was *sent*, which errs on the safe side. Without a TTL, `expires_at` is used, shifted by the skew between
+/// the server's `Date` and the local receive time when the server sent one. Either way [`SAFETY_MS`] (or a tenth of
+/// a short TTL) is taken off.
+pub fn deadline(
+    sent_ms: f64,
+    received_ms: f64,
+    expire_ttl_s: Option<f64>,
+    expires_at_ms: Option<f64>,
+    server_date_ms: Option<f64>,
+) -> Option<f64> {
+    let from_ttl = expire_ttl_s.filter(|t| t.is_finite() && *t >= 0.0).map(|ttl| {
+        let margin = SAFETY_MS.min(ttl * 100.0);
+        sent_ms + ttl * 1000.0 - margin
+    });
+    let from_expiry = expires_at_ms.filter(|t| t.is_finite()).map(|at| {
+        let skew = server_date_ms.filter(|d| d.is_finite()).map_or(0.0, |server| received_ms - server);
+        at + skew - SAFETY_MS
+    });
+    match (from_ttl, from_expiry, server_date_ms.is_some()) {
+        (Some(ttl), Some(expiry), true) => Some(ttl.min(expiry)),
+        (Some(ttl), _, _) => Some(ttl),
+        (None, expiry, _) => expiry,
+    }
+}
+
+/// Tokens this client has been given, with their local deadlines.
+#[derive(Default)]
+pub struct QuoteBook(RefCell<Vec<(String, f64)>>);
+
+impl QuoteBook {
+    pub fn remember(&self, token: &str, deadline_ms: f64) {
+        let mut book = self.0.borrow_mut();
+        book.retain(|(t, _)| t != token);
+        if book.len() >= BOOK_SIZE {
+            book.remove(0);
+        }
+        book.push((token.to_owned(), deadline_ms));
+    }
+
+    /// `Some(true)` when the token is known and past its deadline; `None` when the client never saw it.
+    pub fn is_expired(&self, token: &str, now_ms: f64) -> Option<bool> {
+        self.0.borrow().iter().find(|(t, _)| t == token).map(|(_, deadline)| now_ms >= *deadline)
+    }
+}
+
+/// A price quote from `priceFix`: the locked prices, their token, and when it stops being usable.
+///
+/// ```js
+/// let quote = await client.priceFix({ type: 'digital', customer_external_id: 'MTD0018232' });
+/// if (quote.remainingSeconds() < 30) quote = await quote.refresh();
+/// await client.buyGold({ price_token: quote.token, external_id: 'order-1', customer, amount: 1 });
+/// ```
+#[wasm_bindgen]
+pub struct Quote {
+    data: JsValue,
+    token: String,
+    deadline_ms: f64,
+    request: JsValue,
+    shared: Rc<Shared>,
+}
+
+impl Quote {
+    pub(crate) fn new(data: JsValue, token: String, deadline_ms: f64, request: JsValue, shared: Rc<Shared>) -> Self {
+        shared.quotes.remember(&token, deadline_ms);
+        Self { data, token, deadline_ms, request, shared }
+    }
+
+    fn field(&self, name: &str) -> JsValue {
+        Reflect::get(&self.data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    }
+}
+
+#[wasm_bindgen]
+impl Quote {
+    /// The price token to send as `price_token`.
+    #[wasm_bindgen(getter)]
+    pub fn token(&self) -> String {
+        self.token.clone()
+    }
+
+    /// The whole price-fix `data` as the server sent it.
+    #[wasm_bindgen(getter, unchecked_return_type = "PriceFix")]
+    pub fn data(&self) -> JsValue {
+        self.data.clone()
+    }
+
+    /// Per-product prices.
+    #[wasm_bindgen(getter, unchecked_return_type = "Price[]")]
+    pub fn prices(&self) -> JsValue {
+        self.field("prices")
+    }
+
+    /// Currency of the prices (e.g. `TRY`).
+    #[wasm_bindgen(getter, unchecked_return_type = "string | undefined")]
+    pub fn currency(&self) -> JsValue {
+        self.field("currency")
+    }
+
+    /// When the quote stops being usable, by this machine's clock (a safety margin already taken off).
+    #[wasm_bindgen(getter, js_name = expiresAt)]
+    pub fn expires_at(&self) -> js_sys::Date {
+        js_sys::Date::new(&JsValue::from_f64(self.deadline_ms))
+    }
+
+    /// `true` once the quote can no longer be used: a buy or sell with it is refused locally.
+    #[wasm_bindgen(js_name = isExpired)]
+    pub fn is_expired(&self) -> bool {
+        clock::now_ms() >= self.deadline_ms
+    }
+
+    /// Whole seconds left before the quote expires (0 when expired).
+    #[wasm_bindgen(js_name = remainingSeconds)]
+    pub fn remaining_seconds(&self) -> f64 {
+        ((self.deadline_ms - clock::now_ms()) / 1000.0).floor().max(0.0)
+    }
+
+    /// The price of one product, or `undefined`.
+    #[wasm_bindgen(js_name = priceFor, unchecked_return_type = "Price | undefined")]
+    pub fn price_for(&self, sku: &str) -> JsValue {
+        let prices = js_sys::Array::from(&self.field("prices"));
+        prices
+            .iter()
+            .find(|p| {
+                Reflect::get(p, &JsValue::from_str("sku")).ok().and_then(|s| s.as_string()).as_deref() == Some(sku)
+            })
+            .unwrap_or(JsValue::UNDEFINED)
+    }
+
+    /// Fixes prices again with the same request, giving a fresh quote.
+    #[wasm_bindgen(unchecked_return_type = "Promise<Quote>")]
+    pub fn refresh(&self, options: Option<tsify::Ts<crate::js::CallOptions>>) -> js_sys::Promise {
+        client::price_fix(self.shared.clone(), self.request.clone(), options.map(|o| o.js_value()))
+    }
+
+    /// The data plus the token and local expiry, for logs and `JSON.stringify`.
+    #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "Record<string, unknown>")]
+    pub fn to_json(&self) -> JsValue {
+        let out = js_sys::Object::assign(&js_sys::Object::new(), self.data.unchecked_ref());
+        let _ = Reflect::set(&out, &"expiresAt".into(), &self.expires_at().to_iso_string());
+        out.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadline_table() {
+        // (sent, received, ttl s, expires_at, server date) → deadline
+        let cases: &[(f64, f64, Option<f64>, Option<f64>, Option<f64>, Option<f64>)] = &[
+            // the TTL counts from when the request was sent, minus the margin
+            (1_000_000.0, 1_000_300.0, Some(239.0), None, None, Some(1_000_000.0 + 239_000.0 - 2000.0)),
+            // a server clock an hour ahead does not matter with a TTL
+            (1_000_000.0, 1_000_300.0, Some(239.0), Some(4_600_000.0 + 239_000.0), None, Some(1_237_000.0)),
+            // without a TTL, expires_at shifted by the skew the Date header shows
+            (
+                1_000_000.0,
+                1_000_300.0,
+                None,
+                Some(4_840_000.0),
+                Some(4_600_300.0),
+                Some(1_000_300.0 + 239_700.0 - 2000.0),
+            ),
+            // without a TTL or a Date, expires_at is trusted as is
+            (1_000_000.0, 1_000_300.0, None, Some(1_240_000.0), None, Some(1_238_000.0)),
+            // with both and a Date, the earlier wins
+            (1_000_000.0, 1_000_300.0, Some(239.0), Some(1_100_000.0), Some(1_000_300.0), Some(1_098_000.0)),
+            // a short TTL keeps most of itself
+            (0.0, 0.0, Some(1.0), None, None, Some(900.0)),
+            (0.0, 0.0, None, None, None, None),
+            (0.0, 0.0, Some(f64::NAN), Some(f64::INFINITY), None, None),
+        ];
+        for (sent, received, ttl, at, date, expected) in cases {
+            assert_eq!(deadline(*sent, *received, *ttl, *at, *date), *expected, "{ttl:?} {at:?} {date:?}");
+        }
+    }
+
+    #[test]
+    fn the_book_knows_expired_tokens_and_forgets_old_ones() {
+        let book = QuoteBook::default();
+        book.remember("a", 100.0);
+        assert_eq!(book.is_expired("a", 99.0), Some(false));
+        assert_eq!(book.is_expired("a", 100.0), Some(true));
+        assert_eq!(book.is_expired("b", 0.0), None);
+        for i in 0..BOOK_SIZE {
+            book.remember(&format!("t{i}"), 1.0);
+        }
+        assert_eq!(book.is_expired("a", 0.0), None);
+        assert_eq!(book.is_expired(&format!("t{}", BOOK_SIZE - 1), 0.0), Some(false));
+    }
+}

@@ -1,0 +1,123 @@
+//! The vocabulary of request tables: rules for values, fields of objects, checks across fields.
+
+/// How one value is checked.
+#[derive(Debug)]
+pub enum Rule {
+    ExternalId,
+    PersonName,
+    MiddleName,
+    Text {
+        min: usize,
+        max: usize,
+    },
+    Email,
+    /// Normalised to E.164 in place.
+    Phone,
+    Gender,
+    Birthdate,
+    /// Any real calendar date `YYYY-MM-DD`.
+    Date,
+    Tckn,
+    Vkn,
+    Bool,
+    Integer {
+        min: i64,
+        max: i64,
+    },
+    /// Grams of metal: positive, at most 4 decimals.
+    Metal,
+    /// Money: positive, at most 2 decimals.
+    Money,
+    /// `GBP`, `USD`, `EUR` or `TRY`: the set the docs fix for requests.
+    Currency,
+    /// A product code; unknown codes are a warning.
+    Sku,
+    /// An opaque token (price token, card token): a non-empty string without spaces.
+    Token,
+    /// Digits only after removing spaces and dashes (normalised in place), 12–19 of them, Luhn-valid.
+    CardNumber,
+    /// `MM/YY`, not in the past.
+    CardExpiry,
+    /// 3 or 4 digits.
+    Cvv,
+    /// 6 to 8 digits.
+    Bin,
+    /// An IPv4 or IPv6 address.
+    Ip,
+    /// Exactly one of these values.
+    OneOf(&'static [&'static str]),
+    /// Usually one of these values; anything else is a warning.
+    Suggest(&'static [&'static str]),
+    Object(&'static [Field]),
+    /// An object with checks across its fields.
+    ObjectWith(&'static [Field], &'static [Check]),
+    /// A card (`card_number` …) or a stored card (`card_token` …), chosen by the presence of `card_token`.
+    Payment,
+    Array {
+        min: usize,
+        max: usize,
+        item: &'static Rule,
+    },
+}
+
+/// One field of a request object.
+#[derive(Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub required: bool,
+    pub rule: Rule,
+}
+
+pub const fn req(name: &'static str, rule: Rule) -> Field {
+    Field { name, required: true, rule }
+}
+
+pub const fn opt(name: &'static str, rule: Rule) -> Field {
+    Field { name, required: false, rule }
+}
+
+/// A check across the fields of one object.
+#[derive(Debug)]
+pub enum Check {
+    /// At least one of these fields is present.
+    AtLeastOneOf(&'static [&'static str]),
+    /// Exactly one of these fields is present.
+    ExactlyOneOf(&'static [&'static str]),
+    /// When the first field is present, the second must be too.
+    Requires(&'static str, &'static str),
+    /// When `field` equals `value`, `needs` must be present; when it does not, `needs` must be absent.
+    PresentExactlyWhen { field: &'static str, value: &'static str, needs: &'static str },
+}
+
+/// A request body (or query).
+#[derive(Debug)]
+pub struct Schema {
+    pub fields: &'static [Field],
+    pub checks: &'static [Check],
+}
+
+pub const fn fields(fields: &'static [Field]) -> Schema {
+    Schema { fields, checks: &[] }
+}
+
+/// Product codes seen in the docs (price-fix example) and the sandbox's deliverable bars.
+pub const KNOWN_SKUS: &[&str] =
+    &["GAU", "GAG", "BGAU", "BGAG", "GPT", "GPD", "DAU1", "DAU5", "DAU10", "DAU20", "DAG100", "DAG250", "DAG500"];
+
+/// Fields of a card payment block.
+pub const CARD: &[Field] = &[
+    req("card_holder", Rule::Text { min: 2, max: 60 }),
+    req("card_number", Rule::CardNumber),
+    req("card_expiry", Rule::CardExpiry),
+    req("card_cvv", Rule::Cvv),
+    req("customer_ip", Rule::Ip),
+    opt("installment", Rule::Integer { min: 1, max: 12 }),
+];
+
+/// Fields of a stored-card payment block.
+pub const STORED_CARD: &[Field] = &[
+    req("card_token", Rule::Token),
+    req("card_cvv", Rule::Cvv),
+    req("customer_ip", Rule::Ip),
+    opt("installment", Rule::Integer { min: 1, max: 12 }),
+];
