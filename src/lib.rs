@@ -8,6 +8,10 @@
 // Test tables are tuples of expectations; naming each tuple type would not make them clearer.
 #![cfg_attr(test, allow(clippy::type_complexity))]
 
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod api;
 mod calls;
 mod client;
@@ -183,20 +187,31 @@ pub fn validate_request(
     #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
     options: Option<tsify::Ts<ValidateOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let options: ValidateOptions = match options.map(|o| o.js_value()).filter(|o| !o.is_undefined() && !o.is_null()) {
-        None => ValidateOptions::default(),
-        Some(o) => js::to_json(&o).ok().and_then(|json| serde_json::from_value(json).ok()).ok_or_else(|| {
-            MintedError::new(
-                ErrorKind::Validation,
-                "options must be { language?: 'tr' | 'en', strictIdentityNumbers?: boolean }",
-            )
-        })?,
+    let bad = || {
+        MintedError::new(
+            ErrorKind::Validation,
+            "options must be { language?: 'tr' | 'en', strictIdentityNumbers?: boolean }",
+        )
     };
-    let settings = Settings {
-        lang: options.language.unwrap_or_default(),
-        strict_identity_numbers: options.strict_identity_numbers.unwrap_or(false),
-        today: clock::today_utc(),
+    let json = match options.map(|o| o.js_value()) {
+        Some(o) => js::to_json(&o).map_err(|_| bad())?,
+        None => Value::Null,
     };
+    let lang = match json.get("language") {
+        None | Some(Value::Null) => Language::default(),
+        Some(Value::String(s)) if s == "tr" => Language::Tr,
+        Some(Value::String(s)) if s == "en" => Language::En,
+        Some(_) => return Err(bad().into()),
+    };
+    let strict = match json.get("strictIdentityNumbers") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(bad().into()),
+    };
+    if !(json.is_null() || json.is_object()) {
+        return Err(bad().into());
+    }
+    let settings = Settings { lang, strict_identity_numbers: strict, today: clock::today_utc() };
     Ok(js::to_js(&client::validate_js(operationId, &body, &settings)?))
 }
 

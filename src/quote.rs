@@ -19,9 +19,10 @@ const BOOK_SIZE: usize = 256;
 /// The local instant (ms since the epoch, local clock) after which a quote must not be used.
 ///
 /// `expire_ttl` is relative, so `sent_ms + ttl` needs no agreement between clocks; it is measured from when the
-/// request was *sent*, which errs on the safe side. Without a TTL, `expires_at` is used, shifted by the skew between
-/// the server's `Date` and the local receive time when the server sent one. Either way [`SAFETY_MS`] (or a tenth of
-/// a short TTL) is taken off.
+/// request was *sent*, which errs on the safe side. Only without a TTL is `expires_at` used, shifted by the skew
+/// between the server's `Date` header and the local receive time when the server sent one (`Date` has whole seconds,
+/// so the server is assumed to be a second later than it says). A safety margin of [`SAFETY_MS`], or a tenth of a
+/// short lifetime, is taken off.
 pub fn deadline(
     sent_ms: f64,
     received_ms: f64,
@@ -29,19 +30,17 @@ pub fn deadline(
     expires_at_ms: Option<f64>,
     server_date_ms: Option<f64>,
 ) -> Option<f64> {
-    let from_ttl = expire_ttl_s.filter(|t| t.is_finite() && *t >= 0.0).map(|ttl| {
-        let margin = SAFETY_MS.min(ttl * 100.0);
-        sent_ms + ttl * 1000.0 - margin
-    });
-    let from_expiry = expires_at_ms.filter(|t| t.is_finite()).map(|at| {
-        let skew = server_date_ms.filter(|d| d.is_finite()).map_or(0.0, |server| received_ms - server);
-        at + skew - SAFETY_MS
-    });
-    match (from_ttl, from_expiry, server_date_ms.is_some()) {
-        (Some(ttl), Some(expiry), true) => Some(ttl.min(expiry)),
-        (Some(ttl), _, _) => Some(ttl),
-        (None, expiry, _) => expiry,
+    let margin = |lifetime_ms: f64| SAFETY_MS.min(lifetime_ms.max(0.0) / 10.0);
+    if let Some(ttl) = expire_ttl_s.filter(|t| t.is_finite() && *t >= 0.0) {
+        return Some(sent_ms + ttl * 1000.0 - margin(ttl * 1000.0));
     }
+    let at = expires_at_ms.filter(|t| t.is_finite())?;
+    let (server_now, local_now) = match server_date_ms.filter(|d| d.is_finite()) {
+        Some(date) => (date + 1000.0, received_ms),
+        None => (sent_ms, sent_ms),
+    };
+    let lifetime = at - server_now;
+    Some(local_now + lifetime - margin(lifetime))
 }
 
 /// Tokens this client has been given, with their local deadlines.
@@ -168,27 +167,25 @@ mod tests {
 
     #[test]
     fn deadline_table() {
-        // (sent, received, ttl s, expires_at, server date) → deadline
+        // (sent, received, ttl s, expires_at, server Date) → deadline
         let cases: &[(f64, f64, Option<f64>, Option<f64>, Option<f64>, Option<f64>)] = &[
             // the TTL counts from when the request was sent, minus the margin
             (1_000_000.0, 1_000_300.0, Some(239.0), None, None, Some(1_000_000.0 + 239_000.0 - 2000.0)),
-            // a server clock an hour ahead does not matter with a TTL
-            (1_000_000.0, 1_000_300.0, Some(239.0), Some(4_600_000.0 + 239_000.0), None, Some(1_237_000.0)),
-            // without a TTL, expires_at shifted by the skew the Date header shows
+            // with a TTL, a server clock an hour ahead does not matter
+            (1_000_000.0, 1_000_300.0, Some(239.0), Some(4_839_000.0), Some(4_600_000.0), Some(1_237_000.0)),
+            // a short TTL keeps most of itself
+            (0.0, 0.0, Some(1.0), None, None, Some(900.0)),
+            // without a TTL: expires_at relative to the Date header (taken a second late), from the receive time
             (
                 1_000_000.0,
                 1_000_300.0,
                 None,
                 Some(4_840_000.0),
-                Some(4_600_300.0),
-                Some(1_000_300.0 + 239_700.0 - 2000.0),
+                Some(4_600_000.0),
+                Some(1_000_300.0 + 239_000.0 - 2000.0),
             ),
-            // without a TTL or a Date, expires_at is trusted as is
+            // without a TTL or a Date, the clocks are trusted
             (1_000_000.0, 1_000_300.0, None, Some(1_240_000.0), None, Some(1_238_000.0)),
-            // with both and a Date, the earlier wins
-            (1_000_000.0, 1_000_300.0, Some(239.0), Some(1_100_000.0), Some(1_000_300.0), Some(1_098_000.0)),
-            // a short TTL keeps most of itself
-            (0.0, 0.0, Some(1.0), None, None, Some(900.0)),
             (0.0, 0.0, None, None, None, None),
             (0.0, 0.0, Some(f64::NAN), Some(f64::INFINITY), None, None),
         ];

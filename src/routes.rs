@@ -138,6 +138,19 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("cardPaymentGetOrder", "getOrder"),
 ];
 
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const OPERATION_ID: &'static str = r#"
+/** The id of an HTTP operation in the route table (what `routes` overrides are keyed by). */
+export type OperationId =
+    | "priceFix" | "calculatePrice" | "getProductPrices" | "buyDigital" | "sellDigital" | "getPaymentTypes"
+    | "cardPaymentBinQuery" | "createCustomer" | "createBusinessCustomer" | "updateCustomer" | "removeCustomer"
+    | "getCustomer" | "getCustomerWalletKyc" | "upsertCustomerWalletKyc" | "bulkUpsertCustomerWalletKyc"
+    | "getPartnerBalance" | "getCustomerBalance" | "updateCustomerCashBalance" | "getBalanceStats"
+    | "getCustomerBalance7dStats" | "listStoredCards" | "addStoredCard" | "deleteStoredCard" | "listDeliveryWallets"
+    | "calculateDelivery" | "createDelivery" | "getOrders" | "getOrder" | "getOrderAlternative" | "getOrderStatuses"
+    | "getPartnerLegal";
+"#;
+
 /// Looks an HTTP operation up by id.
 pub fn find(operation: &str) -> Option<&'static Route> {
     ROUTES.iter().find(|r| r.operation == operation)
@@ -197,11 +210,8 @@ impl Overrides {
             if !path.starts_with('/') || path.contains(['?', '#', ' ']) || path.chars().any(char::is_control) {
                 return Err(format!("`{operation}`.path must start with / and contain no spaces, ? or #"));
             }
-            let mut want = placeholders(route.path);
-            let mut have = placeholders(path);
-            want.sort_unstable();
-            have.sort_unstable();
-            if want != have {
+            let (want, have) = (placeholders(route.path), placeholders(path));
+            if want.len() != have.len() || !want.iter().all(|name| have.contains(name)) {
                 return Err(format!(
                     "`{operation}`.path must use the placeholders {{{}}}",
                     placeholders(route.path).join("}, {")
@@ -321,6 +331,17 @@ mod tests {
                 r.path
             );
         }
+    }
+
+    #[test]
+    fn the_typescript_operation_id_type_lists_every_row() {
+        // The custom section is consumed by wasm-bindgen, so read it from this file.
+        let source = include_str!("routes.rs");
+        let start = source.find("export type OperationId =").unwrap();
+        let section = &source[start..start + source[start..].find(';').unwrap()];
+        let declared: Vec<&str> = section.split('"').skip(1).step_by(2).collect();
+        let rows: Vec<&str> = ROUTES.iter().map(|r| r.operation).collect();
+        assert_eq!(declared, rows);
     }
 
     #[test]

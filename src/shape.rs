@@ -11,6 +11,18 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+/// Rejects what a visitor does not expect with a plain message. Overriding every `visit_*` this way (instead of
+/// serde's defaults) keeps serde's `invalid_type` formatting, and with it Rust's float formatting, out of the wasm.
+macro_rules! reject_others {
+    ($what:literal; $($method:ident($($arg:ty)?)),*) => {
+        $(
+            fn $method<E: de::Error>(self $(, _: $arg)?) -> Result<Self::Value, E> {
+                Err(E::custom($what))
+            }
+        )*
+    };
+}
+
 /// What a JSON value must be.
 #[derive(Debug, PartialEq)]
 pub enum Shape {
@@ -190,7 +202,7 @@ impl<'de> Visitor<'de> for Check<'_> {
             return Err(self.mismatch("an object"));
         };
         let mut seen: u64 = 0;
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+        while let Some(key) = map.next_key_seed(Key)? {
             match fields.iter().enumerate().find(|(_, f)| f.name == key) {
                 Some((i, field)) => {
                     seen |= 1u64.checked_shl(i as u32).unwrap_or(0);
@@ -244,7 +256,7 @@ impl<'de> Visitor<'de> for EnvelopeCheck<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<EnvelopeInfo, A::Error> {
         let mut info = EnvelopeInfo::default();
-        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+        while let Some(key) = map.next_key_seed(Key)? {
             match key.as_ref() {
                 "data" => match self.data {
                     Some(data) => {
@@ -256,9 +268,10 @@ impl<'de> Visitor<'de> for EnvelopeCheck<'_> {
                         map.next_value::<IgnoredAny>()?;
                     }
                 },
-                "success" => info.success = map.next_value::<Option<bool>>()?,
-                "code" => info.code = map.next_value::<Option<CodeValue>>()?.map(|c| c.0),
-                "message" => info.message = map.next_value::<Option<String>>()?,
+                // Lenient: a field of an unexpected type is ignored, not fatal.
+                "success" => info.success = map.next_value_seed(Scalar)?.as_bool(),
+                "code" => info.code = map.next_value_seed(Scalar)?.into_code(),
+                "message" => info.message = map.next_value_seed(Scalar)?.into_text(),
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -266,6 +279,12 @@ impl<'de> Visitor<'de> for EnvelopeCheck<'_> {
         }
         Ok(info)
     }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<EnvelopeInfo, A::Error> {
+        Err(de::Error::custom("the body is not the API's envelope (an array)"))
+    }
+    reject_others!("the body is not the API's envelope (a plain value)";
+        visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_str(&str), visit_unit(), visit_none());
 }
 
 /// Checks a value and reports whether it was non-null.
@@ -294,30 +313,108 @@ impl<'de> Visitor<'de> for NullCheck<'_> {
     }
 }
 
-struct CodeValue(Code);
+/// A map key: a string, borrowed when it has no escapes.
+struct Key;
 
-impl<'de> de::Deserialize<'de> for CodeValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = CodeValue;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number or a string")
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<CodeValue, E> {
-                Ok(CodeValue(Code::Number(v as f64)))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<CodeValue, E> {
-                Ok(CodeValue(Code::Number(v as f64)))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<CodeValue, E> {
-                Ok(CodeValue(Code::Number(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<CodeValue, E> {
-                Ok(CodeValue(Code::Text(v.to_owned())))
-            }
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(de::Error::custom("a key must be a string"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(de::Error::custom("a key must be a string"))
+    }
+    reject_others!("a key must be a string"; visit_bool(bool), visit_i64(i64), visit_u64(u64), visit_f64(f64), visit_unit(), visit_none());
+}
+
+/// Any JSON value, kept when it is a scalar.
+enum ScalarValue {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    Other,
+}
+
+impl ScalarValue {
+    fn as_bool(&self) -> Option<bool> {
+        match self {
+            Self::Bool(b) => Some(*b),
+            _ => None,
         }
-        deserializer.deserialize_any(V)
+    }
+    fn into_code(self) -> Option<Code> {
+        match self {
+            Self::Number(n) => Some(Code::Number(n)),
+            Self::Text(s) => Some(Code::Text(s)),
+            _ => None,
+        }
+    }
+    fn into_text(self) -> Option<String> {
+        match self {
+            Self::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+struct Scalar;
+
+impl<'de> DeserializeSeed<'de> for Scalar {
+    type Value = ScalarValue;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Scalar {
+    type Value = ScalarValue;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(ScalarValue::Bool(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(ScalarValue::Number(v as f64))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(ScalarValue::Number(v as f64))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(ScalarValue::Number(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(ScalarValue::Text(v.to_owned()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(ScalarValue::Other)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(ScalarValue::Other)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(ScalarValue::Other)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(ScalarValue::Other)
     }
 }
 
@@ -325,7 +422,7 @@ impl<'de> de::Deserialize<'de> for CodeValue {
 /// path of the offending value in their message.
 pub fn read_envelope(body: &[u8], data: Option<&DataShape>) -> Result<EnvelopeInfo, serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
-    let info = deserializer.deserialize_map(EnvelopeCheck { data })?;
+    let info = deserializer.deserialize_any(EnvelopeCheck { data })?;
     deserializer.end()?;
     Ok(info)
 }

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.ts': 'text/plain' };
 
-/** Starts the server; resolves to { url, close }. */
-export async function startWww({ port = 0, config = null } = {}) {
-  const roots = [['/pkg/', join(here, '..', 'pkg')], ['/', here]];
+/** Starts the server; resolves to { url, close }. `mounts` adds [urlPrefix, directory] pairs (tests use it). */
+export async function startWww({ port = 0, config = null, mounts = [] } = {}) {
+  const roots = [...mounts, ['/pkg/', join(here, '..', 'pkg')], ['/', here]];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path === '/config.json' && config) {

@@ -2,17 +2,28 @@
 //! run against real HTTP (Digest auth, CORS, the envelope, in-memory state) without credentials.
 //!
 //! A request passes, outermost first: `request_id` → `cors` → `localize` (renders [`envelope::Failure`]s in the
-//! caller's language) → `partner_guard` (Digest + headers on `/partner`) → the route table in [`routes`].
+//! caller's language) → `partner_guard` (Digest + headers on `/partner`) → `save_changes` (writes the state file
+//! after a request that may have changed something) → the route table in [`routes`].
 
 pub mod auth;
+pub mod cards;
+pub mod clock;
 pub mod cors;
+pub mod delivery;
 pub mod envelope;
+pub mod ids;
+pub mod ledger;
+pub mod messages;
 pub mod middleware;
+pub mod persist;
+pub mod pricing;
 pub mod routes;
+pub mod rules;
 pub mod state;
 pub mod validate;
 
 use std::future::Future;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -34,6 +45,24 @@ pub struct Settings {
     /// Offered in this order, one `WWW-Authenticate` challenge each.
     pub algorithms: Vec<Algorithm>,
     pub nonce_ttl: Duration,
+    /// Prices are a function of this seed and the minute.
+    pub seed: u64,
+    /// Lifetime of a price-fix token.
+    pub quote_ttl: Duration,
+    /// How long a delivery stays in each status.
+    pub delivery_step: Duration,
+    /// Where the whole state is loaded from at start and saved after every change; `None` keeps it in memory.
+    pub state_file: Option<PathBuf>,
+}
+
+impl Settings {
+    pub fn quote_ttl_ms(&self) -> i64 {
+        i64::try_from(self.quote_ttl.as_millis()).unwrap_or(i64::MAX)
+    }
+
+    pub fn delivery_step_ms(&self) -> i64 {
+        i64::try_from(self.delivery_step.as_millis()).unwrap_or(i64::MAX)
+    }
 }
 
 impl Default for Settings {
@@ -44,6 +73,10 @@ impl Default for Settings {
             realm: "minted-sandbox".to_owned(),
             algorithms: vec![Algorithm::Sha256, Algorithm::Md5],
             nonce_ttl: Duration::from_secs(300),
+            seed: 42,
+            quote_ttl: Duration::from_secs(240),
+            delivery_step: Duration::from_secs(30),
+            state_file: None,
         }
     }
 }
@@ -80,6 +113,8 @@ struct Shared {
     /// Requests to `/partner` paths, and how many of them were answered 401 (see `GET /__sandbox/stats`).
     partner_requests: AtomicU64,
     unauthorized: AtomicU64,
+    /// Fingerprint of the state last written to the state file; also serializes the writes.
+    saved: Mutex<Option<u64>>,
 }
 
 /// Traffic counters, so tests can prove how many round trips a client made.
@@ -90,19 +125,55 @@ pub struct Stats {
 }
 
 impl AppState {
-    /// A fresh state with the seed customers and orders.
+    /// A fresh in-memory state with the seed data (the state file, if any, is neither read nor written).
     pub fn new(settings: Settings) -> Self {
+        let store = state::Store::seeded(settings.seed, clock::now_ms());
+        Self::with_store(Settings { state_file: None, ..settings }, store)
+    }
+
+    /// The state from the settings' state file when it exists, else the seed data (saved to that file at once).
+    pub fn open(settings: Settings) -> std::io::Result<Self> {
+        let Some(path) = settings.state_file.clone() else {
+            return Ok(Self::new(settings));
+        };
+        let loaded = persist::load(&path)?;
+        let fresh = loaded.is_none();
+        let store = loaded.unwrap_or_else(|| state::Store::seeded(settings.seed, clock::now_ms()));
+        let state = Self::with_store(settings, store);
+        if fresh {
+            state.save()?;
+        }
+        Ok(state)
+    }
+
+    fn with_store(settings: Settings, store: state::Store) -> Self {
         let nonces = auth::NonceStore::new(settings.nonce_ttl);
         Self {
             inner: Arc::new(Shared {
                 settings,
                 nonces: Mutex::new(nonces),
-                store: Mutex::new(state::Store::seeded()),
+                store: Mutex::new(store),
                 opaque: auth::random_hex(16),
                 partner_requests: AtomicU64::new(0),
                 unauthorized: AtomicU64::new(0),
+                saved: Mutex::new(None),
             }),
         }
+    }
+
+    /// Writes the whole state to the state file if it changed since the last write (no-op without a file).
+    pub fn save(&self) -> std::io::Result<()> {
+        let Some(path) = &self.inner.settings.state_file else {
+            return Ok(());
+        };
+        let mut saved = self.inner.saved.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let contents = persist::to_json(&self.store())?;
+        let fingerprint = persist::fingerprint(&contents);
+        if *saved != Some(fingerprint) {
+            persist::write(path, &contents)?;
+            *saved = Some(fingerprint);
+        }
+        Ok(())
     }
 
     pub fn settings(&self) -> &Settings {
@@ -147,12 +218,21 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn(cors::cors))
         .layer(from_fn(envelope::localize))
         .layer(from_fn_with_state(state.clone(), middleware::partner_guard))
+        .layer(from_fn_with_state(state.clone(), persist::save_changes))
         .service(routes::router().with_state(state));
     Router::new().fallback_service(service)
 }
 
-/// Serves until `shutdown` completes, then gives open connections [`DRAIN_TIMEOUT`] to finish.
+/// Serves the state [`AppState::open`] finds until `shutdown` completes (see [`serve_state`]).
 pub async fn serve<F>(settings: Settings, listener: TcpListener, shutdown: F) -> std::io::Result<()>
+where
+    F: Future<Output = ()> + Send + 'static,
+{
+    serve_state(AppState::open(settings)?, listener, shutdown).await
+}
+
+/// Serves `state` until `shutdown` completes, then gives open connections [`DRAIN_TIMEOUT`] to finish.
+pub async fn serve_state<F>(state: AppState, listener: TcpListener, shutdown: F) -> std::io::Result<()>
 where
     F: Future<Output = ()> + Send + 'static,
 {
@@ -161,7 +241,7 @@ where
         shutdown.await;
         let _ = stop_tx.send(true);
     };
-    let server = axum::serve(listener, app(AppState::new(settings))).with_graceful_shutdown(graceful);
+    let server = axum::serve(listener, app(state)).with_graceful_shutdown(graceful);
     let deadline = async move {
         let mut stop_rx = stop_rx;
         // Only a real signal starts the clock; a dropped sender means the server already ended.

@@ -1,14 +1,16 @@
-//! `minted-sandbox`: command line → [`minted_sandbox::serve`] on 127.0.0.1.
+//! `minted-sandbox`: command line → [`minted_sandbox::serve_state`] on 127.0.0.1.
 
 use std::io::{Read, Write};
 use std::net::Ipv4Addr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use minted_sandbox::{parse_algorithms, Algorithm, Settings};
+use minted_sandbox::{parse_algorithms, Algorithm, AppState, Settings};
 use tokio::net::TcpListener;
 
-/// A local HTTP server that behaves like the Minted Connect Partner API (Digest auth, CORS, in-memory data).
+/// A local HTTP server that behaves like the Minted Connect Partner API (Digest auth, CORS, in-memory or file-backed
+/// data).
 #[derive(Parser, Debug)]
 #[command(version)]
 struct Cli {
@@ -30,6 +32,18 @@ struct Cli {
     /// How long a nonce stays valid, in seconds.
     #[arg(long, default_value_t = 300)]
     nonce_ttl_secs: u64,
+    /// Seed of the price function: the same seed quotes the same prices at the same minute.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Lifetime of a price-fix token (`expire_ttl`), in seconds.
+    #[arg(long, default_value_t = 240)]
+    quote_ttl_secs: u64,
+    /// How long a delivery stays in each status (Created, Preparing, Packed, Shipped), in seconds.
+    #[arg(long, default_value_t = 30)]
+    delivery_step_secs: u64,
+    /// Keep all data in FILE: loaded at start when it exists (else seeded), rewritten after every change.
+    #[arg(long, value_name = "FILE")]
+    state: Option<PathBuf>,
     /// Exit when standard input reaches end of file, so a parent process that dies never leaves the server running.
     #[arg(long)]
     exit_on_stdin_eof: bool,
@@ -51,7 +65,13 @@ async fn main() -> std::io::Result<()> {
         realm: cli.realm,
         algorithms: cli.algorithm.0,
         nonce_ttl: Duration::from_secs(cli.nonce_ttl_secs),
+        seed: cli.seed,
+        quote_ttl: Duration::from_secs(cli.quote_ttl_secs),
+        delivery_step: Duration::from_secs(cli.delivery_step_secs),
+        state_file: cli.state,
     };
+    // Read (or create) the state file before announcing the port, so a bad file stops the start-up cleanly.
+    let state = AppState::open(settings)?;
     // Loopback only: the sandbox has a well-known password and must never be reachable from the network.
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, cli.port)).await?;
     let port = listener.local_addr()?.port();
@@ -59,7 +79,7 @@ async fn main() -> std::io::Result<()> {
     writeln!(stdout, "minted-sandbox listening on http://127.0.0.1:{port}")?;
     stdout.flush()?;
     drop(stdout);
-    minted_sandbox::serve(settings, listener, shutdown_signal(cli.exit_on_stdin_eof)).await
+    minted_sandbox::serve_state(state, listener, shutdown_signal(cli.exit_on_stdin_eof)).await
 }
 
 /// Completes on SIGINT, SIGTERM, or (when asked) end of standard input.

@@ -44,12 +44,23 @@ pub async fn partner_guard(State(state): State<AppState>, request: Request, next
     let challenge = authenticate(&state, &request);
     state.count_request(challenge.is_some());
     if let Some(challenge) = challenge {
+        drain(request).await;
         return challenge;
     }
     if let Err(failure) = check_headers(&request) {
+        drain(request).await;
         return failure.into_response();
     }
     next.run(request).await
+}
+
+/// Bodies up to this size are read before an early refusal.
+const DRAIN_LIMIT: usize = 1 << 20;
+
+/// Reads a refused request's body, so the connection stays usable: a client retrying on it (as after every 401
+/// challenge) would otherwise race the server closing it.
+async fn drain(request: Request) {
+    let _ = axum::body::to_bytes(request.into_body(), DRAIN_LIMIT).await;
 }
 
 /// Digest verification: `None` when accepted, else the 401 to send, with a fresh nonce in its challenges.
@@ -77,9 +88,14 @@ fn unauthorized(state: &AppState, nonce: &str, stale: bool) -> Response {
     response
 }
 
-/// The `api-version` a route accepts. Every route so far is documented with 2 (`/partner/pricefix` will want 3).
-fn expected_api_version(_path: &str) -> &'static str {
-    "2"
+/// The `api-version` a route accepts, and whether it must be sent: 3 and required on the price fix (as documented),
+/// 2 and optional everywhere else.
+fn expected_api_version(path: &str) -> (&'static str, bool) {
+    if path == "/partner/pricefix" {
+        ("3", true)
+    } else {
+        ("2", false)
+    }
 }
 
 fn check_headers(request: &Request) -> Result<(), Failure> {
@@ -88,14 +104,18 @@ fn check_headers(request: &Request) -> Result<(), Failure> {
     if client_id.trim().is_empty() {
         return Err(Failure::new(StatusCode::UNPROCESSABLE_ENTITY, code::PARAMETER, Msg::ClientIdRequired));
     }
+    let (expected, required) = expected_api_version(request.uri().path());
     // Blank counts as absent: the docs' curl samples send an empty `api-version;` header.
-    let version = headers.get("api-version").map(|v| v.to_str().map_or("?", str::trim));
-    if let Some(version) = version.filter(|v| !v.is_empty()) {
-        if version != expected_api_version(request.uri().path()) {
-            return Err(Failure::new(StatusCode::UNPROCESSABLE_ENTITY, code::PARAMETER, Msg::ApiVersion));
-        }
+    let version = headers.get("api-version").map(|v| v.to_str().map_or("?", str::trim)).filter(|v| !v.is_empty());
+    let accepted = match version {
+        Some(version) => version == expected,
+        None => !required,
+    };
+    if accepted {
+        Ok(())
+    } else {
+        Err(Failure::new(StatusCode::UNPROCESSABLE_ENTITY, code::PARAMETER, Msg::ApiVersion(expected)))
     }
-    Ok(())
 }
 
 #[cfg(test)]

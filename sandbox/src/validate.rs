@@ -59,6 +59,30 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Any JSON number.
+    pub fn number(&self, name: &'static str) -> Result<Option<f64>, Failure> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(value) => value.as_f64().map(Some).ok_or_else(|| Failure::field(name, Rule::Type("number"))),
+        }
+    }
+
+    /// A number that, when present, is above zero.
+    pub fn positive(&self, name: &'static str) -> Result<Option<f64>, Failure> {
+        match self.number(name)? {
+            Some(value) if value <= 0.0 || !value.is_finite() => Err(Failure::field(name, Rule::Positive)),
+            other => Ok(other),
+        }
+    }
+
+    pub fn object(&self, name: &'static str) -> Result<Option<&'a Map<String, Value>>, Failure> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Value::Object(map)) => Ok(Some(map)),
+            Some(_) => Err(Failure::field(name, Rule::Type("object"))),
+        }
+    }
+
     pub fn array(&self, name: &'static str) -> Result<Option<&'a Vec<Value>>, Failure> {
         match self.get(name) {
             None => Ok(None),
@@ -80,6 +104,12 @@ fn check(ok: bool, name: &'static str, rule: Rule) -> Result<(), Failure> {
 pub fn external_id(name: &'static str, value: &str) -> Result<(), Failure> {
     let chars_ok = value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     check(chars_ok && (3..=40).contains(&value.len()), name, Rule::ExternalId)
+}
+
+/// An order (or balance movement) id: 3–50 characters of `A-Z a-z 0-9 _ . -`.
+pub fn order_external_id(name: &'static str, value: &str) -> Result<(), Failure> {
+    let chars_ok = value.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    check(chars_ok && (3..=50).contains(&value.len()), name, Rule::OrderExternalId)
 }
 
 pub fn length(name: &'static str, value: &str, min: usize, max: usize) -> Result<(), Failure> {
@@ -141,6 +171,15 @@ mod tests {
     }
 
     #[test]
+    fn order_external_id_table() {
+        for (value, ok) in [("ord.1-a_b", true), ("ab", false), ("a b c", false), ("a/b/c", false)] {
+            assert_eq!(order_external_id("external_id", value).is_ok(), ok, "{value}");
+        }
+        assert!(order_external_id("external_id", &"x".repeat(50)).is_ok());
+        assert!(order_external_id("external_id", &"x".repeat(51)).is_err());
+    }
+
+    #[test]
     fn email_date_gender_and_digits_tables() {
         for (value, ok) in [("a@b.co", true), ("a@b", false), ("@b.co", false), ("a b@c.d", false), ("a@@b.c", false)] {
             assert_eq!(email("email", value).is_ok(), ok, "{value}");
@@ -180,5 +219,13 @@ mod tests {
         assert_eq!(fields.integer("n").unwrap(), Some(1));
         assert_eq!(fields.bool("b").unwrap(), Some(true));
         assert!(fields.bool("s").is_err());
+        assert_eq!(fields.number("n").unwrap(), Some(1.0));
+        assert_eq!(fields.positive("n").unwrap(), Some(1.0));
+        assert!(fields.number("s").is_err() && fields.object("s").is_err());
+        let negative = json!({"n": -1});
+        assert_eq!(
+            Fields(negative.as_object().unwrap()).positive("n").unwrap_err().msg,
+            Msg::Field("n", Rule::Positive)
+        );
     }
 }

@@ -8,19 +8,25 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWww } from '../../www/serve.mjs';
 import { startSandbox } from './helpers.mjs';
+import { flows } from './flows.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 let sandbox;
+let shortQuotes;
 let www;
 let browser;
 let profile;
 before(async () => {
   assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (make test installs it with apt)`);
   sandbox = await startSandbox();
-  www = await startWww({ config: { baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password, language: 'en' } });
+  shortQuotes = await startSandbox({ args: ['--quote-ttl-secs', '1'] });
+  www = await startWww({
+    config: { baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password, language: 'en' },
+    mounts: [['/tests/', join(import.meta.dirname, '.')]],
+  });
   profile = mkdtempSync(join(tmpdir(), 'minted-chromium-'));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
 });
@@ -28,6 +34,7 @@ after(async () => {
   await browser?.close();
   await www?.close();
   await sandbox?.stop();
+  await shortQuotes?.stop();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
@@ -75,4 +82,33 @@ describe('admin panel (www/)', () => {
     assert.match(await page.locator('#customer-result').textContent(), /validation/);
     await page.close();
   });
+});
+
+describe('main flows in Chromium (web build, cross-origin to the sandbox)', () => {
+  let page;
+  before(async () => {
+    page = await browser.newPage();
+    await page.goto(www.url);
+  });
+  after(() => page?.close());
+
+  const run = (name, sandboxUrl) => page.evaluate(async ({ name, sandboxUrl, credentials }) => {
+    const sdk = await import('/pkg/web/index.js');
+    const { flows, expiredQuoteRefusedLocally } = await import('/tests/flows.mjs');
+    const config = { baseUrl: sandboxUrl, ...credentials, language: 'en' };
+    const client = new sdk.MintedClient(config);
+    const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      if (name === 'expiredQuoteRefusedLocally') await expiredQuoteRefusedLocally(client, { sandboxUrl, wait });
+      else await flows[name](client, { MintedClient: sdk.MintedClient, config, sandboxUrl });
+      return 'ok';
+    } catch (err) {
+      return `${err.name}: ${err.message}`;
+    }
+  }, { name, sandboxUrl, credentials: { username: sandbox.username, password: sandbox.password } });
+
+  for (const name of Object.keys(flows)) {
+    test(name, async () => assert.equal(await run(name, sandbox.url), 'ok'));
+  }
+  test('expiredQuoteRefusedLocally', async () => assert.equal(await run('expiredQuoteRefusedLocally', shortQuotes.url), 'ok'));
 });

@@ -6,6 +6,25 @@ import { operations } from 'minted-connect';
 import { rawCall, startSandbox, uniqueId } from './helpers.mjs';
 import { findOperation, responseSchemaPointer, validatorAt } from './openapi.mjs';
 
+/**
+ * Where the sandbox knowingly differs from the document, each for a reason the document itself gives or implies.
+ * An error from the validator is excused only when one of these matches it.
+ */
+const DEVIATIONS = [
+  // ENDPOINTS.md oddity 7: balances are declared integers but metal is held in grams.
+  { ops: /Balance$/, path: /^\/data\/\d+\/(balance|blocked|real_balance|soft_blocked_amount)$/, keyword: 'type' },
+  // The partner's own wallets have no customer: null (the partner balance reuses the customer item; inferred).
+  { ops: /^getPartnerBalance$/, path: /^\/data\/\d+\/customer_external_id$/, keyword: 'type' },
+  // Laravel pages give from/to null when empty (the wrapper is inferred from the E-Commerce docs).
+  { ops: /^getOrders$/, path: /^\/data\/(from|to)$/, keyword: 'type' },
+  // A delivery has no cargo tracking until it ships.
+  { ops: /^getOrders?$/, path: /\/delivery\/cargo_tracking_(url|number)$/, keyword: 'type' },
+  // ENDPOINTS.md oddity 3: the docs' older order shape (seeded as HYAQA01373) lacks type and currency_code and says "New".
+  { ops: /^getOrders$/, path: /^\/data\/data\/\d+(\/status_name)?$/, keyword: /^(required|enum)$/ },
+].map((d) => ({
+  test: (operationId, e) => d.ops.test(operationId) && d.path.test(e.instancePath) && (typeof d.keyword === 'string' ? e.keyword === d.keyword : d.keyword.test(e.keyword)),
+}));
+
 let sandbox;
 before(async () => { sandbox = await startSandbox(); });
 after(() => sandbox?.stop());
@@ -55,6 +74,54 @@ describe('sandbox responses match the OpenAPI schemas', () => {
     assert.equal(validate(json), false);
     const broken = new Set(validate.errors.map((e) => `${e.instancePath} ${e.keyword} ${e.params.missingProperty ?? ''}`.trim()));
     assert.deepEqual([...broken].sort(), ['/data required currency_code', '/data required type', '/data/status_name enum']);
+  });
+
+  test('every other route, in a trading scenario, answers per the document (documented deviations aside)', async () => {
+    const id = uniqueId('contract-trade');
+    const say = async (operationId, method, path, body, status, headers) => {
+      const response = await rawCall(sandbox, method, path, body, headers);
+      assert.equal(response.status, status, `${operationId} ${method} ${path}`);
+      const json = await response.json();
+      const validate = validatorAt(responseSchemaPointer(operationId, status));
+      if (!validate(json)) {
+        const unexplained = validate.errors.filter((e) => !DEVIATIONS.some((d) => d.test(operationId, e)));
+        assert.deepEqual(unexplained, [], `${operationId}: ${JSON.stringify(unexplained)}`);
+      }
+      return json.data;
+    };
+    const v3 = { 'api-version': '3' };
+    await say('createCustomer', 'POST', '/partner/customer', { external_id: id }, 200);
+    await say('updateCustomerCashBalance', 'PATCH', `/partner/balance/customer/${id}`, { type: 'deposit', amount: 100000, external_id: `${id}-dep` }, 200);
+    const customer = { external_id: id, identity_number: '10000000146', firstname: 'Ayşe', lastname: 'Yılmaz', email: 'a@example.com', phone: '+905321112233' };
+    let quote = await say('priceFix', 'POST', '/partner/pricefix', { type: 'digital', customer_external_id: id }, 200, v3);
+    await say('priceFix', 'POST', '/partner/pricefix', { type: 'digital', customer_external_id: id, total: 1000, currency: 'TRY' }, 200, v3);
+    await say('calculatePrice', 'POST', '/partner/calculate-price', { price_token: quote.token, items: [{ sku: 'GAU', amount: 1 }] }, 200);
+    await say('buyDigital', 'POST', '/partner/order/digital/buy', { price_token: quote.token, external_id: `${id}-b1`, customer, items: [{ sku: 'GAU', amount: 12 }] }, 200);
+    quote = await say('priceFix', 'POST', '/partner/pricefix', { type: 'digital', customer_external_id: id }, 200, v3);
+    await say('buyDigital', 'POST', '/partner/order/digital/buy', { price_token: quote.token, external_id: `${id}-b1`, customer, items: [{ sku: 'GAU', amount: 1 }] }, 422);
+    await say('sellDigital', 'POST', '/partner/order/digital/sell', { price_token: quote.token, external_id: `${id}-s1`, items: [{ sku: 'GAU', amount: 0.5 }] }, 200);
+    await say('getProductPrices', 'GET', '/partner/product-prices?currency=GBP', undefined, 200);
+    await say('getPaymentTypes', 'GET', '/partner/payment/types', undefined, 200);
+    await say('cardPaymentBinQuery', 'POST', '/partner/payment/bin', { bin: '411111', amount: 100 }, 200);
+    await say('getPartnerBalance', 'GET', '/partner/balance', undefined, 200);
+    await say('getCustomerBalance', 'GET', `/partner/balance/customer/${id}`, undefined, 200);
+    await say('getBalanceStats', 'POST', '/partner/balance/stats', {}, 200);
+    await say('getCustomerBalance7dStats', 'GET', `/partner/balance/customer/${id}/stats-7d`, undefined, 200);
+    const card = await say('addStoredCard', 'POST', '/partner/card-storage', { customer_external_id: id, card_holder: 'AYSE YILMAZ', card_number: '4111111111111111', card_expiry: '12/30' }, 200);
+    await say('listStoredCards', 'POST', '/partner/card-storage/list', { customer_external_id: id }, 200);
+    quote = await say('priceFix', 'POST', '/partner/pricefix', { type: 'digital', customer_external_id: id }, 200, v3);
+    await say('buyDigital', 'POST', '/partner/order/digital/buy', { price_token: quote.token, external_id: `${id}-c1`, customer, items: [{ sku: 'GAG', amount: 5 }], payment_type: 'creditcard', payment: { card_token: card.card_token, card_cvv: '123', customer_ip: '127.0.0.1' } }, 200);
+    await say('deleteStoredCard', 'DELETE', '/partner/card-storage', { customer_external_id: id, card_token: card.card_token }, 200);
+    const address = { fullname: 'Ayşe Yılmaz', phone: '+905321112233', city: 'İstanbul', district: 'Kadıköy', address: 'Moda Cd. 1', zipcode: '34710' };
+    await say('listDeliveryWallets', 'POST', '/partner/delivery/wallets', { customer_external_id: id }, 200);
+    await say('calculateDelivery', 'POST', '/partner/delivery/calculate', { customer_external_id: id, items: [{ sku: 'DAU5', quantity: 1 }], address }, 200);
+    await say('createDelivery', 'POST', '/partner/delivery', { external_id: `${id}-d1`, customer_external_id: id, items: [{ sku: 'DAU5', quantity: 1 }], address, payment_type: 'cash' }, 200);
+    await say('getOrder', 'GET', `/partner/order/${id}-d1`, undefined, 200);
+    await say('getOrders', 'GET', `/partner/orders?customer_external_id=${id}&total=5`, undefined, 200);
+    await say('getOrders', 'GET', '/partner/orders?total=30&page=1', undefined, 200);
+    await say('getOrders', 'GET', '/partner/orders?customer_external_id=nobody-at-all', undefined, 200);
+    await say('getOrderStatuses', 'GET', '/partner/order-statuses', undefined, 200);
+    await say('getPartnerLegal', 'POST', '/partner/legal', {}, 200);
   });
 
   test('a 401 is the API envelope too', async () => {

@@ -11,7 +11,13 @@ import * as esm from 'minted-connect';
 import { root } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
-const EXPORTS = ['MintedClient', 'MintedError', 'decodeResponse', 'digestAuthorization', 'normalizePhone', 'operations', 'validateRequest'];
+// Convenience calls and the operation whose route they use (src/routes.rs, ALIASES).
+const ALIASES = {
+  buyGold: 'buyDigital', buySilver: 'buyDigital', buyPlatinum: 'buyDigital', cardPaymentBuyWithCardNumber: 'buyDigital',
+  cardPaymentBuyWithCardToken: 'buyDigital', sellGold: 'sellDigital', sellSilver: 'sellDigital',
+  createDeliveryPayWithCash: 'createDelivery', createDeliveryPayWithCard: 'createDelivery', cardPaymentGetOrder: 'getOrder',
+};
+const EXPORTS = ['MintedClient', 'MintedError', 'Quote', 'decodeResponse', 'digestAuthorization', 'normalizePhone', 'operations', 'validateRequest'];
 
 describe('package', () => {
   test('import gives every export, ready to use, with no init call', () => {
@@ -70,15 +76,24 @@ describe('package', () => {
 });
 
 describe('README', () => {
-  test('the endpoint table lists every operation with its method, path and path source', () => {
+  test('the endpoint table lists all 49 docs entries and every call with its method, path and path source', () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    for (const op of esm.operations()) {
-      const row = readme.split('\n').find((line) => line.includes(`\`${op.operationId}(`));
-      assert.ok(row, `README has no row for ${op.operationId}`);
-      const cells = row.split('|').map((c) => c.trim());
-      assert.equal(cells[3], op.method, op.operationId);
-      assert.equal(cells[4], `\`${op.path}\``, op.operationId);
-      assert.equal(cells[5], op.pathSource, op.operationId);
+    const rows = readme.split('\n').filter((line) => /^\| .* \| `[a-zA-Z0-9]+\(/.test(line));
+    assert.equal(rows.filter((r) => !r.startsWith('| (')).length, 49);
+    const routes = Object.fromEntries(esm.operations().map((op) => [op.operationId, op]));
+    const methods = Object.getOwnPropertyNames(esm.MintedClient.prototype).filter((m) => !['constructor', 'free', 'baseUrl', 'validateRequest', 'request', 'listOrders'].includes(m) && !m.startsWith('__'));
+    for (const method of methods) {
+      const row = rows.find((line) => line.includes(`\`${method}(`));
+      assert.ok(row, `README has no row for ${method}`);
+    }
+    for (const row of rows) {
+      const cells = row.replaceAll('\\|', '/').split('|').map((c) => c.trim());
+      const call = /`([a-zA-Z0-9]+)\(/.exec(cells[2])[1];
+      const route = routes[call] ?? esm.operations().find((op) => op.operationId === ALIASES[call]);
+      assert.ok(route, `no route for ${call}`);
+      assert.equal(cells[3], route.method, call);
+      assert.equal(cells[4], `\`${route.path}\``, call);
+      assert.equal(cells[5], route.pathSource, call);
     }
   });
 });

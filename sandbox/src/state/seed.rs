@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::{Customer, Store, StoredOrder};
+use super::{Customer, Store, StoredOrder, CASH};
 use crate::envelope::number;
 
 fn some(value: &str) -> Option<String> {
@@ -18,6 +18,7 @@ struct Person<'a> {
     phone: &'a str,
     identity_number: Option<&'a str>,
     birthdate: Option<&'a str>,
+    /// Gold, silver and cash.
     balances: [f64; 3],
 }
 
@@ -31,7 +32,10 @@ fn customer(person: Person<'_>) -> Customer {
         gender: some("M"),
         identity_number: person.identity_number.map(str::to_owned),
         birthdate: person.birthdate.map(str::to_owned),
-        balances: person.balances,
+        wallets: [("MAU", person.balances[0]), ("MAG", person.balances[1]), (CASH, person.balances[2])]
+            .into_iter()
+            .map(|(code, balance)| (code.to_owned(), balance))
+            .collect(),
         ..Customer::default()
     }
 }

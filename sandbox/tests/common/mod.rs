@@ -208,6 +208,48 @@ impl Client {
     pub fn delete(&mut self, path: &str) -> Reply {
         self.call("DELETE", path, None)
     }
+
+    /// A DELETE with a JSON body (card storage).
+    pub fn delete_with(&mut self, path: &str, body: &Value) -> Reply {
+        self.call("DELETE", path, Some(&body.to_string()))
+    }
+
+    /// `POST /partner/pricefix` with the `api-version: 3` it requires.
+    pub fn pricefix(&mut self, body: &Value) -> Reply {
+        self.set_header("api-version", Some("3"));
+        let reply = self.post("/partner/pricefix", body);
+        self.set_header("api-version", Some("2"));
+        reply
+    }
+
+    /// A fresh price token (TRY unless `body` says otherwise).
+    pub fn quote(&mut self, body: &Value) -> Value {
+        let reply = self.pricefix(body);
+        data(&reply).clone()
+    }
+
+    /// The sandbox's state dump (`GET /__sandbox/state`, no auth).
+    pub fn state(&self) -> Value {
+        self.raw("GET", "/__sandbox/state", None, &[]).json
+    }
+
+    /// One wallet balance of a customer from the state dump (0 when the wallet does not exist).
+    pub fn balance(&self, customer: &str, code: &str) -> f64 {
+        self.state()["customers"][customer][code].as_f64().unwrap_or(0.0)
+    }
+}
+
+/// Asserts a failure envelope with this status and application code; returns its message and `data`.
+pub fn failure(reply: &Reply, status: u16, code: i64) -> (String, Value) {
+    assert_eq!(reply.status, status, "{}", reply.text);
+    assert_eq!(reply.json["success"], false, "{}", reply.text);
+    assert_eq!(reply.json["code"], code, "{}", reply.text);
+    (reply.json["message"].as_str().expect("message").to_owned(), reply.json["data"].clone())
+}
+
+/// The customer block of a B2B2C buy.
+pub fn customer_block(external_id: &str) -> Value {
+    serde_json::json!({"external_id": external_id, "identity_number": "10000000146", "firstname": "Mehmet", "lastname": "Gülbilge", "email": "mehmet@example.com", "phone": "+905322808035"})
 }
 
 /// Asserts the success envelope and returns `data`.

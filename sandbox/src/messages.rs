@@ -1,0 +1,142 @@
+//! Every message the sandbox can send, in Turkish (the API's default) and English.
+
+use axum::extract::FromRequestParts;
+use axum::http::header::ACCEPT_LANGUAGE;
+use axum::http::request::Parts;
+use axum::http::HeaderMap;
+
+pub use crate::rules::Rule;
+
+/// The response language: English when `Accept-Language` starts with `en`, Turkish (the API's default) otherwise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Tr,
+    En,
+}
+
+impl Lang {
+    pub fn from_headers(headers: &HeaderMap) -> Self {
+        let value = headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        if value.trim_start().get(..2).is_some_and(|prefix| prefix.eq_ignore_ascii_case("en")) {
+            Self::En
+        } else {
+            Self::Tr
+        }
+    }
+
+    /// Picks the text for this language.
+    pub fn pick(self, tr: impl Into<String>, en: impl Into<String>) -> String {
+        match self {
+            Self::Tr => tr.into(),
+            Self::En => en.into(),
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Lang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self::from_headers(&parts.headers))
+    }
+}
+
+/// Every message the sandbox can send.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Unauthorized,
+    StaleNonce,
+    ClientIdRequired,
+    /// The `api-version` the route wants.
+    ApiVersion(&'static str),
+    RouteNotFound,
+    MethodNotAllowed,
+    CustomerNotFound,
+    OrderNotFound,
+    NotJson,
+    NotObject,
+    ExternalIdExists,
+    OrderIdentifierRequired,
+    PriceTokenNotFound,
+    PriceTokenExpired,
+    PriceTokenUsed,
+    /// The quote's currency.
+    CurrencyMismatch(String),
+    CustomerMismatch,
+    TotalNeedsCustomer,
+    AmountOrTotal,
+    InsufficientBalance,
+    CardDeclined,
+    CardInsufficientFunds,
+    BinNotFound,
+    CardNotFound,
+    PaymentNotFound,
+    LegalTypeNotFound,
+    Field(&'static str, Rule),
+}
+
+impl Msg {
+    pub fn text(&self, lang: Lang) -> String {
+        let (tr, en): (String, String) = match self {
+            Self::Unauthorized => (
+                "Kimlik doğrulama gerekli: geçerli bir Digest Authorization başlığı gönderin".into(),
+                "Authentication required: send a valid Digest Authorization header".into(),
+            ),
+            Self::StaleNonce => (
+                "Nonce süresi doldu; yeni nonce ile tekrar deneyin".into(),
+                "The nonce has expired; retry with the new nonce".into(),
+            ),
+            Self::ClientIdRequired => {
+                ("x-client-id başlığı zorunludur".into(), "x-client-id header is required".into())
+            }
+            Self::ApiVersion(version) => {
+                (format!("api-version değeri {version} olmalıdır"), format!("api-version must be {version}"))
+            }
+            Self::RouteNotFound => ("İstenen adres bulunamadı".into(), "Route not found".into()),
+            Self::MethodNotAllowed => {
+                ("Bu adres için HTTP yöntemine izin verilmiyor".into(), "HTTP method not allowed for this route".into())
+            }
+            Self::CustomerNotFound => ("Müşteri bulunamadı".into(), "Customer not found".into()),
+            Self::OrderNotFound => ("Sipariş bulunamadı".into(), "Order not found".into()),
+            Self::NotJson => {
+                ("İstek gövdesi geçerli bir JSON olmalıdır".into(), "Request body must be valid JSON".into())
+            }
+            Self::NotObject => {
+                ("İstek gövdesi bir JSON nesnesi olmalıdır".into(), "Request body must be a JSON object".into())
+            }
+            Self::ExternalIdExists => ("external_id zaten kayıtlı".into(), "external_id already exists".into()),
+            Self::OrderIdentifierRequired => (
+                "guid, order_code veya external_id alanlarından en az biri zorunludur".into(),
+                "one of guid, order_code or external_id is required".into(),
+            ),
+            Self::PriceTokenNotFound => ("fiyat anahtarı bulunamadı".into(), "price token not found".into()),
+            Self::PriceTokenExpired => ("fiyat anahtarının süresi doldu".into(), "price token expired".into()),
+            Self::PriceTokenUsed => ("fiyat anahtarı zaten kullanıldı".into(), "price token already used".into()),
+            Self::CurrencyMismatch(currency) => (
+                format!("currency_code fiyat anahtarının para birimiyle ({currency}) aynı olmalıdır"),
+                format!("currency_code must match the price token's currency ({currency})"),
+            ),
+            Self::CustomerMismatch => (
+                "müşteri, fiyat anahtarının alındığı müşteriyle aynı olmalıdır".into(),
+                "customer must be the customer the price token was issued for".into(),
+            ),
+            Self::TotalNeedsCustomer => (
+                "total gönderildiğinde customer_external_id zorunludur".into(),
+                "customer_external_id is required when total is given".into(),
+            ),
+            Self::AmountOrTotal => (
+                "her kalemde amount veya total alanlarından yalnızca biri olmalıdır".into(),
+                "each item needs either amount or total, not both".into(),
+            ),
+            Self::InsufficientBalance => ("yetersiz bakiye".into(), "insufficient balance".into()),
+            Self::CardDeclined => ("kart reddedildi".into(), "card declined".into()),
+            Self::CardInsufficientFunds => ("kartta yetersiz bakiye".into(), "insufficient funds on card".into()),
+            Self::BinNotFound => ("BIN bulunamadı".into(), "BIN not found".into()),
+            Self::CardNotFound => ("Kayıtlı kart bulunamadı".into(), "Stored card not found".into()),
+            Self::PaymentNotFound => ("Ödeme bulunamadı".into(), "Payment not found".into()),
+            Self::LegalTypeNotFound => ("Sözleşme türü bulunamadı".into(), "Legal document type not found".into()),
+            Self::Field(field, rule) => return rule.text(field, lang),
+        };
+        lang.pick(tr, en)
+    }
+}
