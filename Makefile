@@ -18,7 +18,7 @@ sandbox-bin:
 
 ## sandbox: run the local Partner API sandbox on 127.0.0.1:$(PORT) (see README for flags)
 sandbox: sandbox-bin
-	@target/debug/minted-sandbox --port $(PORT)
+	@target/debug/minted-sandbox --port $(PORT) --state target/sandbox-state.json
 
 ## demo: build, start the sandbox, run the Node demo, serve the admin panel; Ctrl-C stops everything
 demo: pkg sandbox-bin

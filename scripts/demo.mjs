@@ -20,7 +20,9 @@ async function startPreferring(port, start) {
   }
 }
 
-const sandbox = await startPreferring(8787, (port) => startSandbox({ port }));
+// The demo's data survives a restart of the demo.
+const stateFile = new URL('../target/demo-sandbox-state.json', import.meta.url).pathname;
+const sandbox = await startPreferring(8787, (port) => startSandbox({ port, args: ['--state', stateFile] }));
 const remote = process.env.MINTED_BASE_URL;
 const target = remote
   ? { url: remote, username: process.env.MINTED_USERNAME, password: process.env.MINTED_PASSWORD }
@@ -53,7 +55,19 @@ try {
     console.log(bold('3. getOrder'), dim('skipped: set MINTED_DEMO_ORDER_ID to one of your order ids'));
   }
 
-  console.log(bold('4. a request the SDK refuses before any network I/O'));
+  if (!remote) {
+    console.log(bold('4. priceFix → buyGold → getCustomerBalance'), dim('(a deposit first, so the customer can pay)'));
+    await client.updateCustomerCashBalance(externalId, { type: 'deposit', amount: 50000, external_id: `${externalId}-dep` });
+    const quote = await client.priceFix({ type: 'digital', customer_external_id: externalId, currency: 'GBP' });
+    console.log(`   quote ${quote.token.slice(0, 8)}…: gold ${quote.priceFor('GAU').buy_price} ${quote.currency}/g, valid ${quote.remainingSeconds()} s`);
+    const buyer = { external_id: externalId, identity_number: '10000000146', firstname: 'Ayşe', lastname: 'Yılmaz', email: 'ayse.yilmaz@example.com', phone: '+905321112233' };
+    const bought = await client.buyGold({ price_token: quote.token, external_id: `${externalId}-gold`, customer: buyer, amount: 2.5 });
+    console.log(`   order ${bought.order_code[0]}: 2.5 g for ${bought.total} ${quote.currency}`);
+    const balances = await client.getCustomerBalance(externalId);
+    console.log(`   now ${balances.map((b) => `${b.currency_code} ${b.balance}`).join(', ')}`);
+  }
+
+  console.log(bold('5. a request the SDK refuses before any network I/O'));
   await client.createCustomer({ external_id: 'x', email: 'not-an-email', birthdate: '2990-01-01' }).catch((err) => {
     if (!(err instanceof MintedError)) throw err;
     console.log(`   MintedError kind=${err.kind}: ${err.message}`);
