@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8787
 
-.PHONY: setup pkg sandbox-bin sandbox demo test clean
+.PHONY: setup pkg sandbox-bin sandbox demo test soak fuzz clean
 
 ## setup: install the toolchain pieces and npm dependencies (idempotent; fast when done)
 setup:
@@ -27,6 +27,17 @@ demo: pkg sandbox-bin
 ## test: every check and test suite (what CI runs)
 test:
 	@scripts/test.sh
+
+## soak: 1000 orders under random faults, then the ledger check (the test suite runs 200)
+soak: pkg sandbox-bin
+	@scripts/setup.sh tests/js
+	@cd tests/js && SOAK_RUNS=$${SOAK_RUNS:-1000} node --test --test-reporter=spec soak.test.mjs
+
+## fuzz: the property tests with many cases, and many random inputs through the compiled module
+fuzz: pkg
+	@scripts/setup.sh tests/js
+	@PROPTEST_CASES=$${PROPTEST_CASES:-100000} cargo test --release -p minted-connect --test fuzz -- --nocapture
+	@cd tests/js && WASM_FUZZ_RUNS=$${WASM_FUZZ_RUNS:-50000} node --test wasm-fuzz.test.mjs
 
 clean:
 	cargo clean

@@ -53,3 +53,13 @@ export function asyncIterable(next, stop) {
     },
   };
 }
+
+/** Resolves after `ms` milliseconds, or at once when `signal` aborts (the timer is cleared either way). */
+export function sleep(ms, signal) {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

@@ -5,14 +5,17 @@ use std::rc::Rc;
 
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::calls;
 use crate::config;
 use crate::error::{ErrorCode, ErrorKind, MintedError};
+use crate::exactly_once::{self, OrderKey};
 use crate::js;
 use crate::quote::{self, Quote, QuoteBook};
 use crate::routes::{self, Method, PathSource, Resolved};
 use crate::shape::{DataShape, Described, Shape};
+use crate::transport::hooks::Hooks;
 use crate::transport::http::HttpResponse;
 use crate::transport::{clock, Call, Transport};
 use crate::validate::{self, Issue, Problem, Settings};
@@ -63,10 +66,12 @@ impl MintedClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     ) -> Result<MintedClient, JsValue> {
+        let hooks = Hooks { on_request: hook(&config, "onRequest")?, on_response: hook(&config, "onResponse")? };
         let json =
             js::to_json(&config).map_err(|_| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
         let config = config::from_json(&json)?;
-        Ok(MintedClient { shared: Rc::new(Shared { transport: Transport::new(config), quotes: QuoteBook::default() }) })
+        let transport = Transport::new(config, hooks);
+        Ok(MintedClient { shared: Rc::new(Shared { transport, quotes: QuoteBook::default() }) })
     }
 
     /// Validates a request body for an operation without sending it, with this client's language and strictness.
@@ -129,6 +134,15 @@ impl MintedClient {
     }
 }
 
+/// A hook from the config object: a function, or nothing.
+fn hook(config: &JsValue, name: &'static str) -> Result<Option<js_sys::Function>, MintedError> {
+    let value = js_sys::Reflect::get(config, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value.dyn_into::<js_sys::Function>().map(Some).map_err(|_| MintedError::config(name, "must be a function"))
+}
+
 /// `data` of a raw request: anything, including nothing.
 static ANY_DATA: DataShape = DataShape { shape: &Shape::Any, nullable: true };
 
@@ -152,7 +166,10 @@ impl MintedClient {
 
 fn spawn_call(shared: Rc<Shared>, call: &'static str, prepared: Call, data: Checker) -> js_sys::Promise {
     wasm_bindgen_futures::future_to_promise(async move {
-        let result = execute(&shared, &prepared, data).await.and_then(|response| js::parse_data(&response.js_body));
+        let result = match &prepared.order {
+            Some(key) => exactly_once::place(&shared, &prepared, key, data).await,
+            None => execute(&shared, &prepared, data).await.and_then(|response| js::parse_data(&response.js_body)),
+        };
         result.map_err(|err| JsValue::from(err.in_operation(call)))
     })
 }
@@ -160,7 +177,8 @@ fn spawn_call(shared: Rc<Shared>, call: &'static str, prepared: Call, data: Chec
 /// Sends a prepared call and checks the response against `data`.
 pub(crate) async fn execute(shared: &Shared, call: &Call, data: Checker) -> Result<HttpResponse, MintedError> {
     let response = shared.transport.send(call).await?;
-    crate::envelope::check(&response.raw, data, &shared.transport.secrets(&response))?;
+    crate::envelope::check(&response.raw, data, &shared.transport.secrets(&response))
+        .map_err(|err| err.with_attempts(response.attempts))?;
     Ok(response)
 }
 
@@ -187,6 +205,7 @@ pub(crate) fn prepare(
     }
     let mut body = None;
     let mut query = String::new();
+    let mut order = None;
     match input {
         Input::None => {}
         Input::Query(value) => {
@@ -200,6 +219,9 @@ pub(crate) fn prepare(
         }
         Input::Body(value) => {
             let mut json = js::to_json(&value).map_err(|i| invalid(vec![i], &settings))?;
+            if exactly_once::places_orders(route.operation) {
+                order = Some(order_key(&mut json)?);
+            }
             issues.extend(validate::body(validate::schema(call), &mut json, &settings));
             if let Some(token) = calls::price_token(&json) {
                 if shared.quotes.is_expired(token, clock::now_ms()) == Some(true) {
@@ -207,6 +229,9 @@ pub(crate) fn prepare(
                 }
             }
             calls::shape_body(call, &mut json);
+            if let Some(key) = order.as_mut() {
+                key.lines = json.get("items").and_then(Value::as_array).map_or(1, Vec::len);
+            }
             body = Some(json);
         }
     }
@@ -219,7 +244,31 @@ pub(crate) fn prepare(
     }
     let path = routes::fill_path(&route.path, path_values)
         .ok_or_else(|| MintedError::new(ErrorKind::Config, "path parameters do not match the route"))?;
-    Ok(Call { route, path: path + &query, body: body.map(|b| b.to_string()), signal: options.signal })
+    Ok(Call {
+        route,
+        path: path + &query,
+        body: body.map(|b| b.to_string()),
+        signal: options.signal,
+        order,
+        name: call,
+    })
+}
+
+/// The idempotency key of an order call: the caller's `external_id`, or a generated one written into the body.
+fn order_key(body: &mut Value) -> Result<OrderKey, MintedError> {
+    let price_token = calls::price_token(body).map(str::to_owned);
+    let external_id = match body.get("external_id") {
+        Some(Value::String(id)) => id.clone(),
+        _ => {
+            let id = exactly_once::new_external_id()
+                .ok_or_else(|| MintedError::new(ErrorKind::Config, "no randomness source for an external_id"))?;
+            if let Value::Object(map) = body {
+                map.insert("external_id".to_owned(), Value::String(id.clone()));
+            }
+            id
+        }
+    };
+    Ok(OrderKey { external_id, lines: 1, price_token })
 }
 
 fn invalid(issues: Vec<Issue>, settings: &Settings) -> MintedError {
@@ -291,7 +340,8 @@ fn raw_call(options: &JsValue) -> Result<Call, MintedError> {
         idempotent: method == Method::Get,
         source: PathSource::Inferred,
     };
-    Ok(Call { route, path: path + &routes::query_string(&calls::query_pairs(&query)), body, signal })
+    let path = path + &routes::query_string(&calls::query_pairs(&query));
+    Ok(Call { route, path, body, signal, order: None, name: "request" })
 }
 
 /// Validates a JS body for an operation (shared by the client method and the free function).

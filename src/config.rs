@@ -9,6 +9,7 @@ use tsify::Tsify;
 
 use crate::error::{ErrorCode, ErrorKind, MintedError};
 use crate::routes::{Method, Override, Overrides};
+use crate::transport::retry::Policy;
 use crate::validate::Language;
 
 /// Default per-attempt timeout.
@@ -51,6 +52,23 @@ pub struct ClientConfig {
     #[serde(default)]
     #[tsify(optional, type = "Partial<Record<OperationId, RouteOverride>>")]
     pub routes: Option<()>,
+    /// Retries of safe calls after a network error, a timeout, 408, 429 or 5xx. Default 2; 0 disables.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub max_retries: Option<f64>,
+    /// First backoff delay in ms (doubling, with jitter, up to 16×). Default 250.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub retry_backoff_ms: Option<f64>,
+    /// Called before every HTTP exchange with a redacted copy of the request. Observe-only: what it returns or
+    /// throws is ignored.
+    #[serde(default)]
+    #[tsify(optional, type = "(event: RequestEvent) => void")]
+    pub on_request: Option<()>,
+    /// Called after every HTTP exchange with a redacted copy of the response (or the failure). Observe-only.
+    #[serde(default)]
+    #[tsify(optional, type = "(event: ResponseEvent) => void")]
+    pub on_response: Option<()>,
 }
 
 /// A replacement for parts of one route.
@@ -82,6 +100,7 @@ pub struct Config {
     pub timeout_ms: u32,
     pub strict_identity_numbers: bool,
     pub routes: Overrides,
+    pub retry: Policy,
 }
 
 impl fmt::Debug for Config {
@@ -95,6 +114,7 @@ impl fmt::Debug for Config {
             .field("timeout_ms", &self.timeout_ms)
             .field("strict_identity_numbers", &self.strict_identity_numbers)
             .field("routes", &self.routes)
+            .field("retry", &self.retry)
             .finish()
     }
 }
@@ -106,8 +126,20 @@ impl Config {
     }
 }
 
-const FIELDS: &[&str] =
-    &["baseUrl", "username", "password", "clientId", "language", "timeoutMs", "strictIdentityNumbers", "routes"];
+const FIELDS: &[&str] = &[
+    "baseUrl",
+    "username",
+    "password",
+    "clientId",
+    "language",
+    "timeoutMs",
+    "strictIdentityNumbers",
+    "routes",
+    "maxRetries",
+    "retryBackoffMs",
+    "onRequest",
+    "onResponse",
+];
 
 /// Checks a config given as JSON (what `JSON.stringify(config)` yields) and applies defaults.
 pub fn from_json(value: &Value) -> Result<Config, MintedError> {
@@ -167,7 +199,44 @@ pub fn from_json(value: &Value) -> Result<Config, MintedError> {
         None | Some(Value::Null) => Overrides::default(),
         Some(value) => parse_routes(value)?,
     };
-    Ok(Config { base_url, base_path, credentials, client_id, language, timeout_ms, strict_identity_numbers, routes })
+    let whole = |field: &'static str, max: u32| -> Result<Option<u32>, MintedError> {
+        match map.get(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
+                Some(n) if n <= max => Ok(Some(n)),
+                _ => Err(MintedError::config(field, format!("must be a whole number from 0 to {max}"))),
+            },
+        }
+    };
+    let mut retry = Policy::default();
+    if let Some(n) = whole("maxRetries", 10)? {
+        retry.max_retries = n;
+    }
+    if let Some(ms) = whole("retryBackoffMs", 60_000)? {
+        retry.base_delay_ms = f64::from(ms);
+        retry.max_delay_ms = f64::from(ms) * 16.0;
+    }
+    // Hooks are functions: JSON cannot carry them, so the client reads them from the JS object; any other value
+    // that reaches here is a mistake.
+    for hook in ["onRequest", "onResponse"] {
+        if map.get(hook).is_some_and(|v| !v.is_null()) {
+            return Err(MintedError::config(
+                if hook == "onRequest" { "onRequest" } else { "onResponse" },
+                "must be a function",
+            ));
+        }
+    }
+    Ok(Config {
+        base_url,
+        base_path,
+        credentials,
+        client_id,
+        language,
+        timeout_ms,
+        strict_identity_numbers,
+        routes,
+        retry,
+    })
 }
 
 fn parse_routes(value: &Value) -> Result<Overrides, MintedError> {
@@ -294,6 +363,9 @@ mod tests {
         assert_eq!(config.timeout_ms, DEFAULT_TIMEOUT_MS);
         assert!(!config.strict_identity_numbers);
         assert_eq!(config.credentials, Some(("u".into(), "p".into())));
+        assert_eq!(config.retry, Policy::default());
+        let tuned = from_json(&json!({"baseUrl": "http://x.test", "maxRetries": 0, "retryBackoffMs": 10})).unwrap();
+        assert_eq!((tuned.retry.max_retries, tuned.retry.base_delay_ms, tuned.retry.max_delay_ms), (0, 10.0, 160.0));
     }
 
     #[test]
@@ -317,6 +389,10 @@ mod tests {
             ),
             (json!({"baseURL": "http://x.test"}), None, "unknown field `baseURL` (did you mean baseUrl?)"),
             (json!({"baseUrl": "http://x.test", "routes": []}), Some("routes"), "keyed by operation id"),
+            (json!({"baseUrl": "http://x.test", "maxRetries": -1}), Some("maxRetries"), "whole number"),
+            (json!({"baseUrl": "http://x.test", "maxRetries": 11}), Some("maxRetries"), "whole number"),
+            (json!({"baseUrl": "http://x.test", "retryBackoffMs": 1.5}), Some("retryBackoffMs"), "whole number"),
+            (json!({"baseUrl": "http://x.test", "onRequest": "log"}), Some("onRequest"), "must be a function"),
             (
                 json!({"baseUrl": "http://x.test", "routes": {"nope": {}}}),
                 Some("routes"),

@@ -83,6 +83,10 @@ pub struct ErrorFields {
     pub operation: Option<&'static str>,
     /// The configuration field at fault, for `config` errors.
     pub field: Option<&'static str>,
+    /// HTTP attempts made (retries included); 0 when nothing was sent.
+    pub attempts: u32,
+    /// The order's `external_id`, for order-placing calls: the key to reconcile with later.
+    pub external_id: Option<String>,
 }
 
 impl MintedError {
@@ -97,6 +101,8 @@ impl MintedError {
             body: None,
             operation: None,
             field: None,
+            attempts: 0,
+            external_id: None,
         }))
     }
 
@@ -146,6 +152,24 @@ impl MintedError {
         self
     }
 
+    pub fn with_attempts(mut self, attempts: u32) -> Self {
+        self.attempts = attempts;
+        self
+    }
+
+    pub fn with_external_id(mut self, external_id: &str) -> Self {
+        self.external_id = Some(external_id.to_owned());
+        self
+    }
+
+    /// The API's numeric code, when the error carries one.
+    pub fn api_code(&self) -> Option<f64> {
+        match self.code {
+            Some(ErrorCode::Api(n)) => Some(n),
+            _ => None,
+        }
+    }
+
     /// Names the operation and prefixes the message with it, once.
     pub fn in_operation(mut self, operation: &'static str) -> Self {
         if self.operation.is_none() {
@@ -186,6 +210,8 @@ impl fmt::Debug for MintedError {
             .field("issues", &self.issues.len())
             .field("request_id", &self.request_id)
             .field("operation", &self.operation)
+            .field("attempts", &self.attempts)
+            .field("external_id", &self.external_id)
             .finish_non_exhaustive()
     }
 }

@@ -18,6 +18,15 @@ extern "C" {
 
     #[wasm_bindgen(catch, js_name = parseData)]
     fn parse_data_js(bytes: &js_sys::Uint8Array) -> Result<JsValue, JsValue>;
+
+    /// Resolves after `ms`, or as soon as `signal` aborts.
+    #[wasm_bindgen(js_name = sleep)]
+    fn sleep_js(ms: f64, signal: Option<web_sys::AbortSignal>) -> js_sys::Promise;
+}
+
+/// Waits `ms` (JS timers), cut short by the caller's `AbortSignal`.
+pub async fn sleep(ms: f64, signal: Option<&web_sys::AbortSignal>) {
+    let _ = wasm_bindgen_futures::JsFuture::from(sleep_js(ms, signal.cloned())).await;
 }
 
 /// Plain data for JS, through JSON (the serialiser is already in the module for request bodies; a second one
@@ -59,6 +68,12 @@ impl From<MintedError> for JsValue {
         }
         if let Some(field) = err.field {
             set(&details, "field", JsValue::from_str(field));
+        }
+        if err.attempts > 0 {
+            set(&details, "attempts", JsValue::from(err.attempts));
+        }
+        if let Some(external_id) = &err.external_id {
+            set(&details, "externalId", JsValue::from_str(external_id));
         }
         JsMintedError::new(&err.message, &details).into()
     }

@@ -18,6 +18,7 @@ mod client;
 pub mod config;
 pub mod envelope;
 pub mod error;
+mod exactly_once;
 mod js;
 mod operations;
 mod pages;

@@ -69,8 +69,11 @@ pub struct CalculateDeliveryRequest {
 /// Body of `createDelivery` (inferred path `POST /partner/delivery`): paid from the cash wallet (`payment_type: "cash"`) or by card (`"creditcard"` with `payment`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
 pub struct CreateDeliveryRequest {
-    /// Your order id; unique.
-    pub external_id: String,
+    /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
+    /// A repeat is refused by the API, so a retried call can never place the order twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub external_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub customer_external_id: Option<String>,
@@ -86,7 +89,11 @@ pub struct CreateDeliveryRequest {
 /// Body of `createDeliveryPayWithCash`; the SDK sets `payment_type: "cash"`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
 pub struct CashDeliveryRequest {
-    pub external_id: String,
+    /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
+    /// A repeat is refused by the API, so a retried call can never place the order twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub external_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub customer_external_id: Option<String>,
@@ -100,7 +107,11 @@ pub struct CashDeliveryRequest {
 /// Body of `createDeliveryPayWithCard`; the SDK sets `payment_type: "creditcard"`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
 pub struct CardDeliveryRequest {
-    pub external_id: String,
+    /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
+    /// A repeat is refused by the API, so a retried call can never place the order twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub external_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub customer_external_id: Option<String>,

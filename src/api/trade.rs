@@ -90,8 +90,11 @@ pub struct BuyRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "Currency")]
     pub currency_code: Option<String>,
-    /// Your order id (3–50 characters); unique: a repeat is refused by the API.
-    pub external_id: String,
+    /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
+    /// A repeat is refused by the API, so a retried call can never place the order twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub external_id: Option<String>,
     /// B2B2C buys only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -116,7 +119,11 @@ pub struct MetalBuyRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "Currency")]
     pub currency_code: Option<String>,
-    pub external_id: String,
+    /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
+    /// A repeat is refused by the API, so a retried call can never place the order twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub external_id: Option<String>,
     /// B2B2C buys only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -138,7 +145,11 @@ pub struct CardNumberBuyRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "Currency")]
     pub currency_code: Option<String>,
-    pub external_id: String,
+    /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
+    /// A repeat is refused by the API, so a retried call can never place the order twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub external_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub customer: Option<OrderCustomerRequest>,
@@ -156,7 +167,11 @@ pub struct CardTokenBuyRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "Currency")]
     pub currency_code: Option<String>,
-    pub external_id: String,
+    /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
+    /// A repeat is refused by the API, so a retried call can never place the order twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub external_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     pub customer: Option<OrderCustomerRequest>,
@@ -174,7 +189,11 @@ pub struct SellRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "Currency")]
     pub currency_code: Option<String>,
-    pub external_id: String,
+    /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
+    /// A repeat is refused by the API, so a retried call can never place the order twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub external_id: Option<String>,
     pub items: Vec<OrderItemRequest>,
 }
 
@@ -185,7 +204,11 @@ pub struct MetalSellRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "Currency")]
     pub currency_code: Option<String>,
-    pub external_id: String,
+    /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
+    /// A repeat is refused by the API, so a retried call can never place the order twice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub external_id: Option<String>,
     /// Grams.
     pub amount: f64,
 }

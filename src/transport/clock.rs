@@ -18,6 +18,19 @@ pub fn now_ms() -> f64 {
     }
 }
 
+/// Parses a date the way JavaScript's `Date.parse` does (RFC 1123 HTTP dates, ISO 8601); NaN when it cannot.
+pub fn parse_date_ms(text: &str) -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::parse(text)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = text;
+        f64::NAN
+    }
+}
+
 /// Today's date in UTC.
 pub fn today_utc() -> Date {
     let seconds = (now_ms() / 1000.0).floor() as i64;

@@ -27,6 +27,10 @@ pub struct HttpResponse {
     pub sent_authorization: Option<String>,
     /// The server's `Date` header, when readable (CORS hides it unless exposed).
     pub server_date: Option<String>,
+    /// The server's `Retry-After` header.
+    pub retry_after: Option<String>,
+    /// HTTP attempts this response took (set by the transport).
+    pub attempts: u32,
 }
 
 /// Performs one exchange.
@@ -113,6 +117,7 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
     let www_authenticate = headers.get("www-authenticate");
     let request_id = headers.get("x-request-id");
     let server_date = headers.get("date");
+    let retry_after = headers.get("retry-after");
     let raw: web_sys::Response = response.into();
     let buffer_promise = raw.array_buffer().map_err(|_| network("the response body could not be read".into()))?;
     let buffer = JsFuture::from(buffer_promise)
@@ -126,6 +131,8 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
         js_body,
         sent_authorization: None,
         server_date,
+        retry_after,
+        attempts: 1,
     })
 }
 

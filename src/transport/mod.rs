@@ -1,18 +1,23 @@
-//! From a resolved route to a complete HTTP exchange: headers, Digest authentication (with nonce reuse), and the
-//! one place where attempts are made. Retries, hooks and idempotency slot in here without touching call sites.
+//! From a resolved route to a complete HTTP exchange: headers, Digest authentication (with nonce reuse), retries of
+//! safe calls, hooks, and the one place where attempts are made.
 
 pub mod clock;
 pub mod digest;
+pub mod hooks;
 pub mod http;
+pub mod retry;
 
 use std::cell::RefCell;
+use std::fmt;
 
 use crate::config::Config;
 use crate::error::{ErrorKind, MintedError};
 use crate::routes::Resolved;
 use crate::validate::Language;
 use digest::DigestSession;
+use hooks::{Exchange, Hooks};
 use http::{HttpRequest, HttpResponse};
+use retry::{Decision, Outcome};
 
 /// One call, ready to send.
 pub struct Call {
@@ -21,20 +26,82 @@ pub struct Call {
     pub path: String,
     pub body: Option<String>,
     pub signal: Option<web_sys::AbortSignal>,
+    /// For order-placing calls: what identifies the order (see `exactly_once.rs`).
+    pub order: Option<crate::exactly_once::OrderKey>,
+    /// The client call it serves (`buyGold`), for hooks and errors.
+    pub name: &'static str,
 }
 
-/// The client's connection state: configuration and the Digest nonce in use.
+impl fmt::Debug for Call {
+    // The body may hold card data: Debug shows it redacted, like everything else the SDK reports.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Call")
+            .field("name", &self.name)
+            .field("method", &self.route.method.as_str())
+            .field("path", &self.path)
+            .field("body", &self.body.as_deref().map(|b| crate::redact::redact_body(b.as_bytes(), &[])))
+            .finish_non_exhaustive()
+    }
+}
+
+/// The client's connection state: configuration, the Digest nonce in use, and the hooks.
 pub struct Transport {
     pub config: Config,
     session: RefCell<DigestSession>,
+    pub hooks: Hooks,
 }
 
 /// Upper bound on exchanges for one call: unsigned, signed, and one more after a `stale` nonce.
 const MAX_AUTH_EXCHANGES: usize = 3;
 
 impl Transport {
-    pub fn new(config: Config) -> Self {
-        Self { config, session: RefCell::new(DigestSession::default()) }
+    pub fn new(config: Config, hooks: Hooks) -> Self {
+        Self { config, session: RefCell::new(DigestSession::default()), hooks }
+    }
+
+    /// Sends a call, retrying what is safe to retry (see `retry.rs`). Returns the last response, which may be an
+    /// error status for the caller to report; every error and response carries the number of attempts made.
+    pub async fn send(&self, call: &Call) -> Result<HttpResponse, MintedError> {
+        let policy = &self.config.retry;
+        let mut attempt = 1;
+        loop {
+            let result = self.attempt(call, attempt).await;
+            let outcome = match &result {
+                Ok(response) if retry::is_transient(Outcome::Status(response.raw.status)) => {
+                    Some(Outcome::Status(response.raw.status))
+                }
+                Ok(_) => None,
+                Err(err) if err.kind == ErrorKind::Network => Some(Outcome::Network),
+                Err(err) if err.kind == ErrorKind::Timeout => Some(Outcome::Timeout),
+                Err(_) => None,
+            };
+            let retry_after = result.as_ref().ok().and_then(|r| r.retry_after.as_deref()).and_then(|value| {
+                retry::parse_retry_after(value, clock::now_ms(), |date| Some(clock::parse_date_ms(date)))
+            });
+            let decision = match outcome {
+                Some(outcome) => retry::decide(policy, attempt, call.route.idempotent, outcome, retry_after, jitter()),
+                None => Decision::Stop,
+            };
+            match decision {
+                Decision::Stop => {
+                    return match result {
+                        Ok(mut response) => {
+                            response.attempts = attempt;
+                            Ok(response)
+                        }
+                        Err(err) => Err(err.with_attempts(attempt)),
+                    }
+                }
+                Decision::Retry { delay_ms } => {
+                    crate::js::sleep(delay_ms, call.signal.as_ref()).await;
+                    if call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted) {
+                        return Err(MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal")
+                            .with_attempts(attempt));
+                    }
+                    attempt += 1;
+                }
+            }
+        }
     }
 
     /// The headers every request carries, before `Authorization`.
@@ -58,10 +125,10 @@ impl Transport {
         headers
     }
 
-    /// Sends a call, answering Digest challenges. Reuses the current nonce (with `nc` + 1) so steady traffic costs
+    /// One attempt, answering Digest challenges. Reuses the current nonce (with `nc` + 1) so steady traffic costs
     /// one round trip per call; a `401` triggers one signed retry with the new challenge, and a `stale` nonce one
     /// more. Rejected credentials end in a `MintedError` of kind `auth`.
-    pub async fn send(&self, call: &Call) -> Result<HttpResponse, MintedError> {
+    async fn attempt(&self, call: &Call, attempt: u32) -> Result<HttpResponse, MintedError> {
         let url = format!("{}{}", self.config.base_url, call.path);
         let digest_uri = format!("{}{}", self.config.base_path, call.path);
         let method = call.route.method.as_str();
@@ -76,7 +143,12 @@ impl Transport {
             let sent_authorization =
                 headers.iter().find(|(name, _)| *name == "Authorization").map(|(_, value)| value.clone());
             let signed = sent_authorization.is_some();
-            let mut response = http::send(&HttpRequest {
+            let exchange = Exchange { operation: call.name, attempt, method, url: &url };
+            let mut secrets = self.config.secrets();
+            secrets.extend(sent_authorization.as_deref());
+            self.hooks.request(&exchange, &headers, call.body.as_deref(), &secrets);
+            let started = clock::now_ms();
+            let sent = http::send(&HttpRequest {
                 method: call.route.method,
                 url: &url,
                 headers: &headers,
@@ -84,7 +156,20 @@ impl Transport {
                 timeout_ms: self.config.timeout_ms,
                 signal: call.signal.as_ref(),
             })
-            .await?;
+            .await;
+            let elapsed = clock::now_ms() - started;
+            let mut response = match sent {
+                Ok(response) => {
+                    let raw = &response.raw;
+                    let seen = (raw.status, raw.request_id.as_deref(), raw.body.as_slice());
+                    self.hooks.response(&exchange, Ok(seen), elapsed, &secrets);
+                    response
+                }
+                Err(err) => {
+                    self.hooks.response(&exchange, Err(&err.message), elapsed, &secrets);
+                    return Err(err);
+                }
+            };
             response.sent_authorization = sent_authorization;
             if response.raw.status != 401 {
                 return Ok(response);
@@ -127,10 +212,38 @@ impl Transport {
     }
 }
 
+/// A random number in `[0, 1)` for backoff jitter.
+fn jitter() -> f64 {
+    let mut bytes = [0u8; 4];
+    match getrandom::fill(&mut bytes) {
+        Ok(()) => f64::from(u32::from_le_bytes(bytes)) / 4_294_967_296.0,
+        Err(_) => 0.5,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::routes::find;
+
+    #[test]
+    fn a_call_debug_shows_its_body_redacted() {
+        let call = Call {
+            route: find("buyDigital").unwrap().into(),
+            path: "/partner/order/digital/buy".into(),
+            body: Some(
+                r#"{"payment":{"card_number":"4111111111111111","card_cvv":"123","card_token":"tok_x"}}"#.into(),
+            ),
+            signal: None,
+            order: None,
+            name: "cardPaymentBuyWithCardNumber",
+        };
+        let shown = format!("{call:?}");
+        for secret in ["4111111111111111", "\"123\"", "tok_x"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("411111******1111"), "{shown}");
+    }
 
     #[test]
     fn headers_follow_the_route_and_config() {
@@ -138,7 +251,7 @@ mod tests {
             &serde_json::json!({"baseUrl": "http://x.test", "language": "en", "clientId": "panel"}),
         )
         .unwrap();
-        let transport = Transport::new(config);
+        let transport = Transport::new(config, Hooks::default());
         let headers = transport.base_headers(&find("getCustomer").unwrap().into(), false);
         assert_eq!(
             headers,

@@ -28,7 +28,7 @@ pub const CALCULATE_DELIVERY: Schema =
 
 pub const CREATE_DELIVERY: Schema = Schema {
     fields: &[
-        req("external_id", Rule::Text { min: 3, max: 50 }),
+        opt("external_id", Rule::Text { min: 3, max: 50 }),
         opt("customer_external_id", Rule::ExternalId),
         req("items", ITEMS),
         req("address", ADDRESS),
@@ -40,7 +40,7 @@ pub const CREATE_DELIVERY: Schema = Schema {
 
 /// `createDeliveryPayWithCash`: the SDK sets `payment_type: "cash"`.
 pub const CREATE_DELIVERY_CASH: Schema = fields(&[
-    req("external_id", Rule::Text { min: 3, max: 50 }),
+    opt("external_id", Rule::Text { min: 3, max: 50 }),
     opt("customer_external_id", Rule::ExternalId),
     req("items", ITEMS),
     req("address", ADDRESS),
@@ -49,7 +49,7 @@ pub const CREATE_DELIVERY_CASH: Schema = fields(&[
 
 /// `createDeliveryPayWithCard`: the SDK sets `payment_type: "creditcard"`.
 pub const CREATE_DELIVERY_CARD: Schema = fields(&[
-    req("external_id", Rule::Text { min: 3, max: 50 }),
+    opt("external_id", Rule::Text { min: 3, max: 50 }),
     opt("customer_external_id", Rule::ExternalId),
     req("items", ITEMS),
     req("address", ADDRESS),

@@ -55,7 +55,7 @@ pub const BUY: Schema = Schema {
     fields: &[
         req("price_token", Rule::Token),
         opt("currency_code", Rule::Currency),
-        req("external_id", ORDER_EXTERNAL_ID),
+        opt("external_id", ORDER_EXTERNAL_ID),
         opt("customer", ORDER_CUSTOMER),
         req("items", ITEMS),
         opt("topup", Rule::Object(&[req("price", Rule::Money)])),
@@ -70,7 +70,7 @@ pub const BUY_METAL: Schema = Schema {
     fields: &[
         req("price_token", Rule::Token),
         opt("currency_code", Rule::Currency),
-        req("external_id", ORDER_EXTERNAL_ID),
+        opt("external_id", ORDER_EXTERNAL_ID),
         opt("customer", ORDER_CUSTOMER),
         req("amount", Rule::Metal),
         opt("payment_type", Rule::OneOf(&["creditcard", "cash"])),
@@ -82,7 +82,7 @@ pub const BUY_METAL: Schema = Schema {
 pub const BUY_WITH_CARD_NUMBER: Schema = fields(&[
     req("price_token", Rule::Token),
     opt("currency_code", Rule::Currency),
-    req("external_id", ORDER_EXTERNAL_ID),
+    opt("external_id", ORDER_EXTERNAL_ID),
     opt("customer", ORDER_CUSTOMER),
     req("items", ITEMS),
     opt("payment_type", Rule::OneOf(&["creditcard"])),
@@ -92,7 +92,7 @@ pub const BUY_WITH_CARD_NUMBER: Schema = fields(&[
 pub const BUY_WITH_CARD_TOKEN: Schema = fields(&[
     req("price_token", Rule::Token),
     opt("currency_code", Rule::Currency),
-    req("external_id", ORDER_EXTERNAL_ID),
+    opt("external_id", ORDER_EXTERNAL_ID),
     opt("customer", ORDER_CUSTOMER),
     req("items", ITEMS),
     opt("payment_type", Rule::OneOf(&["creditcard"])),
@@ -102,13 +102,13 @@ pub const BUY_WITH_CARD_TOKEN: Schema = fields(&[
 pub const SELL: Schema = fields(&[
     req("price_token", Rule::Token),
     opt("currency_code", Rule::Currency),
-    req("external_id", ORDER_EXTERNAL_ID),
+    opt("external_id", ORDER_EXTERNAL_ID),
     req("items", ITEMS),
 ]);
 
 pub const SELL_METAL: Schema = fields(&[
     req("price_token", Rule::Token),
     opt("currency_code", Rule::Currency),
-    req("external_id", ORDER_EXTERNAL_ID),
+    opt("external_id", ORDER_EXTERNAL_ID),
     req("amount", Rule::Metal),
 ]);

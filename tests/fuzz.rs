@@ -1,0 +1,147 @@
+//! Property tests over arbitrary input: the decoders (the envelope and every response shape), the validators of every
+//! call, the Digest challenge parser, the config parser and the redaction never panic, and every failure is a typed
+//! error. The case count is `PROPTEST_CASES` (CI keeps the default of this file; `make fuzz` runs many more).
+#![cfg(not(target_arch = "wasm32"))]
+
+use minted_connect::envelope::{check, RawResponse};
+use minted_connect::routes::{ALIASES, ROUTES};
+use minted_connect::transport::digest::parse_www_authenticate;
+use minted_connect::validate::{self, Language, Settings};
+use minted_connect::{config, redact, response_shape};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000)
+}
+
+/// Every client call with a request table or a response shape.
+fn calls() -> Vec<&'static str> {
+    ROUTES.iter().map(|r| r.operation).chain(ALIASES.iter().map(|(alias, _)| *alias)).collect()
+}
+
+/// Arbitrary JSON, biased towards the API's field names and values so the checks go deep.
+fn json_value() -> impl Strategy<Value = Value> {
+    let names = prop::sample::select(vec![
+        "data",
+        "success",
+        "code",
+        "message",
+        "guid",
+        "order_code",
+        "external_id",
+        "items",
+        "sku",
+        "amount",
+        "price",
+        "total",
+        "wallets",
+        "currency_code",
+        "balance",
+        "token",
+        "prices",
+        "expire_ttl",
+        "payment",
+        "details",
+        "card_number",
+        "customer",
+        "phone",
+        "email",
+        "birthdate",
+        "identity_number",
+        "results",
+        "installments",
+        "x",
+    ]);
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        "[ -~]{0,24}".prop_map(Value::from),
+        prop::sample::select(vec![
+            "GAU",
+            "+905321112233",
+            "0532 111 22 33",
+            "1970-01-31",
+            "10000000146",
+            "4111111111111111",
+            "12/30"
+        ])
+        .prop_map(Value::from),
+    ];
+    leaf.prop_recursive(5, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((names.clone(), inner), 0..8)
+                .prop_map(|entries| Value::Object(entries.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+        ]
+    })
+}
+
+fn settings(strict: bool) -> Settings {
+    Settings { lang: Language::En, strict_identity_numbers: strict, today: time::macros::date!(2026 - 11 - 23) }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_break_a_decoder(body in prop::collection::vec(any::<u8>(), 0..512), status in 100u16..600) {
+        for call in calls() {
+            if let Some(shape) = response_shape(call) {
+                let _ = check(&RawResponse { status, body: body.clone(), request_id: None }, shape, &["secret"]);
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_json_in_an_envelope_never_breaks_a_decoder(data in json_value(), success in any::<Option<bool>>()) {
+        let body = serde_json::to_vec(&json!({ "data": data, "success": success, "code": 0, "message": "" })).unwrap();
+        for call in calls() {
+            if let Some(shape) = response_shape(call) {
+                let result = check(&RawResponse { status: 200, body: body.clone(), request_id: None }, shape, &[]);
+                if let Err(err) = result {
+                    prop_assert!(!err.message.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_bodies_never_break_a_validator(body in json_value(), strict in any::<bool>()) {
+        for call in calls() {
+            let mut copy = body.clone();
+            let issues = validate::body(validate::schema(call), &mut copy, &settings(strict));
+            for issue in issues {
+                prop_assert!(!issue.code.is_empty() && !issue.message.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_never_breaks_a_field_rule(text in "\\PC{0,40}") {
+        for rule_body in [json!({"external_id": text, "firstname": text, "email": text, "phone": text, "gender": text,
+                                 "identity_number": text, "birthdate": text})] {
+            let mut body = rule_body;
+            let _ = validate::body(validate::schema("createCustomer"), &mut body, &settings(true));
+        }
+        let mut card = json!({"price_token": text, "items": [{"sku": text, "amount": 1}],
+            "payment": {"card_holder": text, "card_number": text, "card_expiry": text, "card_cvv": text, "customer_ip": text}});
+        let _ = validate::body(validate::schema("cardPaymentBuyWithCardNumber"), &mut card, &settings(false));
+        let _ = validate::rules::normalize_phone(&text);
+        let _ = validate::card::normalize_card_number(&text);
+        let _ = parse_www_authenticate(Some(&text));
+        let _ = config::parse_base_url(&text);
+        let _ = redact::redact_text_plain(&text, &["x"]);
+    }
+
+    #[test]
+    fn arbitrary_configs_and_challenges_never_panic(value in json_value(), header in "[ -~]{0,120}") {
+        let _ = config::from_json(&value);
+        let _ = config::from_json(&json!({"baseUrl": "http://x.test", "routes": value}));
+        let _ = parse_www_authenticate(Some(&format!("Digest {header}")));
+        let _ = redact::redact_body(header.as_bytes(), &["secret"]);
+        let _ = redact::redact_body(&serde_json::to_vec(&value).unwrap(), &["secret"]);
+    }
+}
