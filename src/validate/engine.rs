@@ -89,10 +89,11 @@ pub(super) fn check_value(rule: &Rule, value: &mut Value, path: &str, s: &Settin
         }
         Rule::Array { min, max, item } => match value {
             Value::Array(items) => {
-                if items.len() < *min {
-                    report(out, vec![Problem::ArrayTooShort(*min)]);
-                } else if items.len() > *max {
-                    report(out, vec![Problem::ArrayTooLong(*max)]);
+                let (min, max) = (usize::from(*min), usize::from(*max));
+                if items.len() < min {
+                    report(out, vec![Problem::ArrayTooShort(min)]);
+                } else if items.len() > max {
+                    report(out, vec![Problem::ArrayTooLong(max)]);
                 }
                 for (i, element) in items.iter_mut().enumerate() {
                     check_value(item, element, &format!("{path}[{i}]"), s, out);
@@ -106,8 +107,8 @@ pub(super) fn check_value(rule: &Rule, value: &mut Value, path: &str, s: &Settin
             }
         }
         Rule::Integer { min, max } => match value.as_i64() {
-            Some(n) if (*min..=*max).contains(&n) => {}
-            Some(_) => report(out, vec![Problem::OutOfRange(*min, *max)]),
+            Some(n) if (i64::from(*min)..=i64::from(*max)).contains(&n) => {}
+            Some(_) => report(out, vec![Problem::OutOfRange(i64::from(*min), i64::from(*max))]),
             None => report(out, vec![Problem::NotInteger]),
         },
         Rule::Metal => report(out, rules::quantity(value.as_f64(), 4, 10_000_000.0)),
@@ -141,7 +142,7 @@ fn check_string(rule: &Rule, text: &str, s: &Settings) -> Vec<Problem> {
         Rule::ExternalId => rules::external_id(text),
         Rule::PersonName => rules::person_name(text),
         Rule::MiddleName => rules::middle_name(text),
-        Rule::Text { min, max } => rules::length(text, *min, *max),
+        Rule::Text { min, max } => rules::length(text, usize::from(*min), usize::from(*max)),
         Rule::Email => rules::email(text),
         Rule::Gender => rules::gender(text),
         Rule::Birthdate => rules::birthdate(text, s.today),

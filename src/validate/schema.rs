@@ -6,9 +6,10 @@ pub enum Rule {
     ExternalId,
     PersonName,
     MiddleName,
+    // Small integer types keep the tables compact (they are data in the wasm).
     Text {
-        min: usize,
-        max: usize,
+        min: u16,
+        max: u16,
     },
     Email,
     /// Normalised to E.164 in place.
@@ -21,8 +22,8 @@ pub enum Rule {
     Vkn,
     Bool,
     Integer {
-        min: i64,
-        max: i64,
+        min: i32,
+        max: i32,
     },
     /// Grams of metal: positive, at most 4 decimals.
     Metal,
@@ -54,8 +55,8 @@ pub enum Rule {
     /// A card (`card_number` …) or a stored card (`card_token` …), chosen by the presence of `card_token`.
     Payment,
     Array {
-        min: usize,
-        max: usize,
+        min: u16,
+        max: u16,
         item: &'static Rule,
     },
 }
