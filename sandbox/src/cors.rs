@@ -9,10 +9,11 @@ use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-pub const ALLOW_METHODS: &str = "GET, POST, PATCH, DELETE, OPTIONS";
+pub const ALLOW_METHODS: &str = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
 pub const ALLOW_HEADERS: &str = "authorization, content-type, api-version, x-client-id, accept-language, accept";
-/// A browser's fetch only shows response headers listed here; the SDK needs the challenge and the request id.
-pub const EXPOSE_HEADERS: &str = "WWW-Authenticate, x-request-id";
+/// A browser's fetch only shows response headers listed here; the SDK needs the challenge, the request id and (on
+/// 429 and 503) `Retry-After`.
+pub const EXPOSE_HEADERS: &str = "WWW-Authenticate, x-request-id, Retry-After";
 pub const MAX_AGE_SECS: &str = "600";
 
 /// Answers every `OPTIONS` as a preflight (no auth), and marks every response to a request with an `Origin`.

@@ -29,6 +29,10 @@ pub mod code {
     pub const CARD_DECLINED: i64 = 2001;
     pub const INSUFFICIENT_BALANCE: i64 = 2002;
     pub const CARD_INSUFFICIENT_FUNDS: i64 = 2003;
+    /// Only ever injected (see `faults.rs`).
+    pub const TOO_MANY_REQUESTS: i64 = 4290;
+    pub const INTERNAL: i64 = 5000;
+    pub const UNAVAILABLE: i64 = 5030;
 }
 
 /// A failed request: HTTP status, application code, message key and, rarely, `data` (e.g. the existing order of a
@@ -94,7 +98,11 @@ pub fn ok(data: impl Serialize) -> Reply {
 /// Renders [`Failure`]s in the request's language, keeping the headers already set (e.g. `WWW-Authenticate`).
 pub async fn localize(request: Request, next: Next) -> Response {
     let lang = Lang::from_headers(request.headers());
-    let mut response = next.run(request).await;
+    render_failure(next.run(request).await, lang)
+}
+
+/// `response` with its [`Failure`] (if it carries one) rendered in `lang`, keeping its headers.
+pub fn render_failure(mut response: Response, lang: Lang) -> Response {
     let Some(failure) = response.extensions_mut().remove::<Failure>() else {
         return response;
     };

@@ -2,8 +2,8 @@
 //! run against real HTTP (Digest auth, CORS, the envelope, in-memory state) without credentials.
 //!
 //! A request passes, outermost first: `request_id` → `cors` → `localize` (renders [`envelope::Failure`]s in the
-//! caller's language) → `partner_guard` (Digest + headers on `/partner`) → `save_changes` (writes the state file
-//! after a request that may have changed something) → the route table in [`routes`].
+//! caller's language) → `partner_guard` (Digest, injected [`faults`], headers on `/partner`) → `save_changes`
+//! (writes the state file after a request that may have changed something) → the route table in [`routes`].
 
 pub mod auth;
 pub mod cards;
@@ -11,6 +11,7 @@ pub mod clock;
 pub mod cors;
 pub mod delivery;
 pub mod envelope;
+pub mod faults;
 pub mod ids;
 pub mod ledger;
 pub mod messages;
@@ -115,6 +116,8 @@ struct Shared {
     unauthorized: AtomicU64,
     /// Fingerprint of the state last written to the state file; also serializes the writes.
     saved: Mutex<Option<u64>>,
+    /// The fault plan (`/__sandbox/faults`); never saved.
+    faults: Mutex<faults::Injector>,
 }
 
 /// Traffic counters, so tests can prove how many round trips a client made.
@@ -157,6 +160,7 @@ impl AppState {
                 partner_requests: AtomicU64::new(0),
                 unauthorized: AtomicU64::new(0),
                 saved: Mutex::new(None),
+                faults: Mutex::new(faults::Injector::default()),
             }),
         }
     }
@@ -206,6 +210,10 @@ impl AppState {
 
     pub fn nonces(&self) -> MutexGuard<'_, auth::NonceStore> {
         self.inner.nonces.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn faults(&self) -> MutexGuard<'_, faults::Injector> {
+        self.inner.faults.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 

@@ -72,6 +72,12 @@ pub enum Msg {
     CardNotFound,
     PaymentNotFound,
     LegalTypeNotFound,
+    /// Injected faults (see `faults.rs`).
+    InternalError,
+    ServiceUnavailable,
+    TooManyRequests,
+    /// Why a fault plan was refused.
+    FaultPlan(String),
     Field(&'static str, Rule),
 }
 
@@ -135,6 +141,12 @@ impl Msg {
             Self::CardNotFound => ("Kayıtlı kart bulunamadı".into(), "Stored card not found".into()),
             Self::PaymentNotFound => ("Ödeme bulunamadı".into(), "Payment not found".into()),
             Self::LegalTypeNotFound => ("Sözleşme türü bulunamadı".into(), "Legal document type not found".into()),
+            Self::InternalError => ("Sunucu hatası".into(), "Internal server error".into()),
+            Self::ServiceUnavailable => ("Hizmet geçici olarak kullanılamıyor".into(), "Service unavailable".into()),
+            Self::TooManyRequests => ("Çok fazla istek".into(), "Too many requests".into()),
+            Self::FaultPlan(reason) => {
+                (format!("geçersiz hata planı: {reason}"), format!("invalid fault plan: {reason}"))
+            }
             Self::Field(field, rule) => return rule.text(field, lang),
         };
         lang.pick(tr, en)

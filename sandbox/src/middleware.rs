@@ -1,4 +1,4 @@
-//! Request ids and the `/partner` guard (Digest authentication, then the required headers).
+//! Request ids and the `/partner` guard (Digest authentication, injected faults, then the required headers).
 
 use std::time::Instant;
 
@@ -10,7 +10,12 @@ use axum::response::{IntoResponse, Response};
 
 use crate::auth::{self, RequestTarget, Verdict};
 use crate::envelope::{code, Failure, Msg};
+use crate::faults::{self, Kind};
 use crate::AppState;
+
+/// Marks a response whose `Content-Type` must be kept (an injected HTML page) rather than set to JSON.
+#[derive(Clone, Copy, Debug)]
+pub struct KeepContentType;
 
 /// A fresh id in UUID v4 layout, so logs on both sides can be matched.
 pub fn new_request_id() -> String {
@@ -18,14 +23,15 @@ pub fn new_request_id() -> String {
     format!("{}-{}-4{}-a{}-{}", &hex[..8], &hex[8..12], &hex[13..16], &hex[17..20], &hex[20..32])
 }
 
-/// Gives every response an `x-request-id` and, when it has a body, `Content-Type: application/json`.
+/// Gives every response an `x-request-id` and, when it has a body, `Content-Type: application/json` (unless marked
+/// [`KeepContentType`]).
 pub async fn request_id(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     if let Ok(value) = HeaderValue::from_str(&new_request_id()) {
         headers.insert("x-request-id", value);
     }
-    if response.status() != StatusCode::NO_CONTENT {
+    if response.status() != StatusCode::NO_CONTENT && response.extensions().get::<KeepContentType>().is_none() {
         response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     }
     response
@@ -36,17 +42,32 @@ pub fn is_partner_path(path: &str) -> bool {
     path == "/partner" || path.starts_with("/partner/")
 }
 
-/// On `/partner` routes: Digest authentication first, then `x-client-id` and `api-version`.
+/// On `/partner` routes: Digest authentication first, then the fault plan (see [`faults`]) for the requests that
+/// passed it, then [`process`].
 pub async fn partner_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if !is_partner_path(request.uri().path()) {
         return next.run(request).await;
     }
-    let challenge = authenticate(&state, &request);
-    state.count_request(challenge.is_some());
-    if let Some(challenge) = challenge {
+    let authorization = request.headers().get(AUTHORIZATION).and_then(|value| value.to_str().ok());
+    if authorization.is_some_and(|authorization| state.faults().is_resend(authorization)) {
+        state.count_request(false);
+        return faults::resend(request);
+    }
+    if let Some(challenge) = authenticate(&state, &request) {
+        state.count_request(true);
         drain(request).await;
         return challenge;
     }
+    let fault = state.faults().pick(request.method().as_str(), request.uri().path());
+    state.count_request(fault.as_ref().is_some_and(|fault| fault.kind == Kind::StaleNonce));
+    match fault {
+        Some(fault) => faults::inject(&state, fault, request, next).await,
+        None => process(request, next).await,
+    }
+}
+
+/// An authenticated `/partner` request's normal handling: `x-client-id` and `api-version`, then the route.
+pub async fn process(request: Request, next: Next) -> Response {
     if let Err(failure) = check_headers(&request) {
         drain(request).await;
         return failure.into_response();
@@ -59,7 +80,7 @@ const DRAIN_LIMIT: usize = 1 << 20;
 
 /// Reads a refused request's body, so the connection stays usable: a client retrying on it (as after every 401
 /// challenge) would otherwise race the server closing it.
-async fn drain(request: Request) {
+pub async fn drain(request: Request) {
     let _ = axum::body::to_bytes(request.into_body(), DRAIN_LIMIT).await;
 }
 
@@ -74,6 +95,12 @@ fn authenticate(state: &AppState, request: &Request) -> Option<Response> {
         Verdict::Accepted => None,
         Verdict::Rejected { stale, .. } => Some(unauthorized(state, &nonces.issue(now), stale)),
     }
+}
+
+/// The 401 an expired nonce gets: fresh challenges with `stale=true`.
+pub fn stale_challenge(state: &AppState) -> Response {
+    let nonce = state.nonces().issue(Instant::now());
+    unauthorized(state, &nonce, true)
 }
 
 fn unauthorized(state: &AppState, nonce: &str, stale: bool) -> Response {

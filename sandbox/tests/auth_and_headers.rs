@@ -99,7 +99,7 @@ fn cors_preflight_answers_without_auth() {
     );
     assert_eq!(reply.status, 204);
     assert_eq!(reply.header("access-control-allow-origin"), Some(origin));
-    assert_eq!(reply.header("access-control-allow-methods"), Some("GET, POST, PATCH, DELETE, OPTIONS"));
+    assert_eq!(reply.header("access-control-allow-methods"), Some("GET, POST, PUT, PATCH, DELETE, OPTIONS"));
     assert_eq!(
         reply.header("access-control-allow-headers"),
         Some("authorization, content-type, api-version, x-client-id, accept-language, accept")
@@ -116,7 +116,7 @@ fn cors_headers_mark_every_response_to_an_origin() {
     assert_eq!(reply.status, 401);
     assert_eq!(reply.header("access-control-allow-origin"), Some(origin));
     assert!(reply.header_all("vary").iter().any(|v| v.contains("Origin")));
-    assert_eq!(reply.header("access-control-expose-headers"), Some("WWW-Authenticate, x-request-id"));
+    assert_eq!(reply.header("access-control-expose-headers"), Some("WWW-Authenticate, x-request-id, Retry-After"));
     let without_origin = server.client().raw("GET", "/__sandbox/health", None, &[]);
     assert!(without_origin.header("access-control-allow-origin").is_none());
 }

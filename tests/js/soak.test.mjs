@@ -81,11 +81,11 @@ test(`${RUNS} orders under random faults leave a consistent ledger`, { timeout: 
 
   // Balances: each customer's gold equals the sum of its buy orders; its cash fell by their totals.
   for (const customer of customers) {
-    const record = state.customers.find((c) => c.external_id === customer.external_id);
+    const record = state.accounts.customers[customer.external_id];
     const orders = record.orders.filter((o) => o.type === 'Buy');
     const grams = orders.reduce((sum, o) => sum + o.items.reduce((s, i) => s + i.amount, 0), 0);
     const spent = orders.reduce((sum, o) => sum + o.total, 0);
-    const balance = (code) => record.wallets.find((w) => w.currency_code === code)?.balance ?? 0;
+    const balance = (code) => record.wallets[code] ?? 0;
     assert.ok(Math.abs(balance('MAU') - grams) < 1e-6, `${customer.external_id}: gold ${balance('MAU')} vs orders ${grams}`);
     assert.ok(Math.abs(1e9 - balance('GBP') - spent) < 0.05, `${customer.external_id}: cash spent ${1e9 - balance('GBP')} vs orders ${spent}`);
     for (const order of orders) assert.ok(acknowledged.has(order.external_id) || unknownIds.has(order.external_id), `unexpected order ${order.external_id}`);

@@ -141,6 +141,7 @@ async fn calculate(State(state): State<AppState>, body: Bytes) -> Reply {
 }
 
 /// `createDelivery`: takes the bars' metal from the wallets and the costs from cash or a card; one Delivery order.
+/// The store lock is held from the `external_id` check to the commit, so concurrent retries create one order.
 async fn create(State(state): State<AppState>, BaseUrl(base_url): BaseUrl, body: Bytes) -> Reply {
     let body = json_object(&body)?;
     let fields = Fields(&body);

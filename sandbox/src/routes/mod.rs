@@ -6,6 +6,7 @@ mod card_storage;
 mod checks;
 mod customers;
 mod delivery;
+mod faults;
 mod kyc;
 mod legal;
 mod order_list;
@@ -14,6 +15,7 @@ mod pricing;
 mod sandbox;
 mod trade;
 
+use axum::body::Bytes;
 use axum::extract::{FromRequestParts, Path};
 use axum::http::header::HOST;
 use axum::http::request::Parts;
@@ -29,6 +31,7 @@ use crate::{clock, AppState, Settings};
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(sandbox::routes())
+        .merge(faults::routes())
         .merge(customers::routes())
         .merge(kyc::routes())
         .merge(orders::routes())
@@ -40,8 +43,10 @@ pub fn router() -> Router<AppState> {
         .merge(balances::routes())
         .merge(delivery::routes())
         .merge(legal::routes())
-        .fallback(|| async { Failure::not_found(Msg::RouteNotFound) })
-        .method_not_allowed_fallback(|| async {
+        // Both read the request body (`_body`) first: a body left unread makes hyper close the connection after the
+        // answer, and a client that reuses it for its next request would see a network error.
+        .fallback(|_body: Bytes| async { Failure::not_found(Msg::RouteNotFound) })
+        .method_not_allowed_fallback(|_body: Bytes| async {
             Failure::new(StatusCode::METHOD_NOT_ALLOWED, code::METHOD_NOT_ALLOWED, Msg::MethodNotAllowed)
         })
 }

@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 
 use super::Id;
 use crate::envelope::{ok, Reply};
+use crate::state::{Owner, StoredOrder};
 use crate::{clock, AppState};
 
 pub fn routes() -> Router<AppState> {
@@ -20,29 +21,65 @@ pub fn routes() -> Router<AppState> {
         .route("/__sandbox/3ds/{token}", post(complete_3ds))
 }
 
-/// Every wallet balance and every order in brief, plus the ledger, so tests can check money moved as it should.
+/// Every wallet balance and every order in brief, plus the ledger, so tests can check money moved as it should:
+/// `partner` and `customers` (balances), `orders` (all, in brief), `ledger`, `accounts` (per owner: `wallets` and
+/// `orders`) and `orders_by_external_id` (how many orders carry each external id: always 1).
 async fn dump(State(state): State<AppState>) -> Json<Value> {
     let store = state.store();
     let now = clock::now_ms();
     let step = state.settings().delivery_step_ms();
     let customers: BTreeMap<&str, Value> =
         store.customers().map(|customer| (customer.external_id.as_str(), json!(customer.wallets))).collect();
-    let orders: Vec<Value> = store
-        .orders()
+    let briefs: Vec<(&StoredOrder, Value)> =
+        store.orders().iter().map(|order| (order, brief(order, now, step))).collect();
+    let owned_by = |owner: Option<&str>| -> Vec<Value> {
+        let owned = briefs.iter().filter(|(order, _)| order.customer_external_id.as_deref() == owner);
+        owned.map(|(_, brief)| brief.clone()).collect()
+    };
+    let partner = store.balances(&Owner::Partner).cloned().unwrap_or_default();
+    let accounts = json!({
+        "partner": {"wallets": partner, "orders": owned_by(None)},
+        "customers": store
+            .customers()
+            .map(|c| (c.external_id.clone(), json!({"wallets": c.wallets, "orders": owned_by(Some(&c.external_id))})))
+            .collect::<BTreeMap<String, Value>>(),
+    });
+    let mut by_external_id: BTreeMap<&str, u64> = BTreeMap::new();
+    for external_id in store.orders().iter().filter_map(|order| order.external_id.as_deref()) {
+        *by_external_id.entry(external_id).or_default() += 1;
+    }
+    let orders: Vec<Value> = briefs
         .iter()
-        .map(|order| {
-            let view = order.view(now, step);
-            json!({
-                "external_id": order.external_id,
-                "type": view["type"],
-                "status_name": view["status_name"],
-                "total": view["total"],
-                "customer_external_id": order.customer_external_id,
-            })
+        .map(|(order, brief)| {
+            let mut brief = brief.clone();
+            brief["customer_external_id"] = json!(order.customer_external_id);
+            brief
         })
         .collect();
-    let partner = store.balances(&crate::state::Owner::Partner).cloned().unwrap_or_default();
-    Json(json!({"partner": partner, "customers": customers, "orders": orders, "ledger": store.ledger()}))
+    Json(json!({
+        "partner": partner,
+        "customers": customers,
+        "orders": orders,
+        "ledger": store.ledger(),
+        "accounts": accounts,
+        "orders_by_external_id": by_external_id,
+    }))
+}
+
+/// An order in brief: `external_id`, `type`, `status_name`, `items` (`sku`, `amount`) and `total`.
+fn brief(order: &StoredOrder, now_ms: i64, step_ms: i64) -> Value {
+    let view = order.view(now_ms, step_ms);
+    let items: Vec<Value> = view["items"]
+        .as_array()
+        .map(|items| items.iter().map(|item| json!({"sku": item["sku"], "amount": item["amount"]})).collect())
+        .unwrap_or_default();
+    json!({
+        "external_id": order.external_id,
+        "type": view["type"],
+        "status_name": view["status_name"],
+        "items": items,
+        "total": view["total"],
+    })
 }
 
 /// Completes a payment waiting for 3-D Secure, as the bank page would after the card holder confirms.

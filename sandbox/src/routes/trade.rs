@@ -1,5 +1,8 @@
 //! Buying and selling digital metal at a quote's locked prices: cash or card, for a customer (B2B2C) or for the
 //! partner itself (B2B). One order per item; every wallet change goes through the ledger.
+//!
+//! Each handler holds the store lock from its first check to its last write, so checking `external_id` and the
+//! price token and committing the orders are one atomic step: concurrent retries of one order can never both pass.
 
 use axum::body::Bytes;
 use axum::extract::State;

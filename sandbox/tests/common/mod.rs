@@ -123,8 +123,25 @@ impl Client {
         }
     }
 
+    /// Gives up on a request after `timeout` (`None`: never).
+    pub fn set_timeout(&mut self, timeout: Option<std::time::Duration>) {
+        let config = ureq::Agent::config_builder().http_status_as_error(false).timeout_global(timeout).build();
+        self.agent = ureq::Agent::new_with_config(config);
+    }
+
     /// Sends without any Digest handling; `extra` headers are added to the client's own.
     pub fn raw(&self, method: &str, path: &str, body: Option<&str>, extra: &[(&str, &str)]) -> Reply {
+        self.try_raw(method, path, body, extra).expect("HTTP exchange")
+    }
+
+    /// As [`Self::raw`], but a network error (or a body cut short) is returned rather than a panic.
+    pub fn try_raw(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+        extra: &[(&str, &str)],
+    ) -> Result<Reply, ureq::Error> {
         let mut builder = ureq::http::Request::builder().method(method).uri(format!("{}{path}", self.base_url));
         for (name, value) in &self.headers {
             builder = builder.header(name.as_str(), value.as_str());
@@ -139,16 +156,16 @@ impl Client {
             }
             None => self.agent.run(builder.body(()).expect("request")),
         };
-        let response = result.expect("HTTP exchange");
+        let response = result?;
         let status = response.status().as_u16();
         let mut headers: HashMap<String, Vec<String>> = HashMap::new();
         for (name, value) in response.headers() {
             let value = value.to_str().unwrap_or_default().to_owned();
             headers.entry(name.as_str().to_ascii_lowercase()).or_default().push(value);
         }
-        let text = response.into_body().read_to_string().expect("body");
+        let text = response.into_body().read_to_string()?;
         let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-        Reply { status, headers, text, json }
+        Ok(Reply { status, headers, text, json })
     }
 
     /// The `Authorization` value for `challenge` with counter `nc`, built by the SDK.
@@ -174,6 +191,11 @@ impl Client {
     /// Sends with Digest auth: signs with the current nonce (nc + 1) when one is known, and on a 401 adopts the new
     /// challenge and retries once.
     pub fn call(&mut self, method: &str, path: &str, body: Option<&str>) -> Reply {
+        self.try_call(method, path, body).expect("HTTP exchange")
+    }
+
+    /// As [`Self::call`], but a network error is returned rather than a panic.
+    pub fn try_call(&mut self, method: &str, path: &str, body: Option<&str>) -> Result<Reply, ureq::Error> {
         for _ in 0..2 {
             let authorization = match self.session.take() {
                 Some((challenge, nc)) => {
@@ -184,13 +206,13 @@ impl Client {
                 None => None,
             };
             let extra: Vec<(&str, &str)> = authorization.iter().map(|a| ("authorization", a.as_str())).collect();
-            let reply = self.raw(method, path, body, &extra);
+            let reply = self.try_raw(method, path, body, &extra)?;
             if reply.status != 401 {
-                return reply;
+                return Ok(reply);
             }
             self.session = Some((reply.challenge(), 0));
         }
-        self.raw(method, path, body, &[])
+        self.try_raw(method, path, body, &[])
     }
 
     pub fn get(&mut self, path: &str) -> Reply {
