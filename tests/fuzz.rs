@@ -121,11 +121,9 @@ proptest! {
 
     #[test]
     fn arbitrary_text_never_breaks_a_field_rule(text in "\\PC{0,40}") {
-        for rule_body in [json!({"external_id": text, "firstname": text, "email": text, "phone": text, "gender": text,
-                                 "identity_number": text, "birthdate": text})] {
-            let mut body = rule_body;
-            let _ = validate::body(validate::schema("createCustomer"), &mut body, &settings(true));
-        }
+        let mut body = json!({"external_id": text, "firstname": text, "email": text, "phone": text, "gender": text,
+                               "identity_number": text, "birthdate": text});
+        let _ = validate::body(validate::schema("createCustomer"), &mut body, &settings(true));
         let mut card = json!({"price_token": text, "items": [{"sku": text, "amount": 1}],
             "payment": {"card_holder": text, "card_number": text, "card_expiry": text, "card_cvv": text, "customer_ip": text}});
         let _ = validate::body(validate::schema("cardPaymentBuyWithCardNumber"), &mut card, &settings(false));
