@@ -19,6 +19,10 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = parseData)]
     fn parse_data_js(bytes: &js_sys::Uint8Array) -> Result<JsValue, JsValue>;
 
+    /// `{ [Symbol.asyncIterator]() { return { next, return } } }`
+    #[wasm_bindgen(js_name = asyncIterable)]
+    pub fn async_iterable(next: &JsValue, stop: &JsValue) -> JsValue;
+
     /// Resolves after `ms`, or as soon as `signal` aborts.
     #[wasm_bindgen(js_name = sleep)]
     fn sleep_js(ms: f64, signal: Option<web_sys::AbortSignal>) -> js_sys::Promise;

@@ -11,15 +11,8 @@ use wasm_bindgen::prelude::*;
 use crate::api::orders::OrdersPage;
 use crate::client::{self, Input, Shared};
 use crate::error::MintedError;
-use crate::js;
+use crate::js::{self, async_iterable};
 use crate::shape::Described;
-
-#[wasm_bindgen(module = "/js/minted_error.js")]
-extern "C" {
-    /// `{ [Symbol.asyncIterator]() { return { next, return } } }`
-    #[wasm_bindgen(js_name = asyncIterable)]
-    fn async_iterable(next: &JsValue, stop: &JsValue) -> JsValue;
-}
 
 /// Where the iteration stands.
 struct Pager {
