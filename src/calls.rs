@@ -98,7 +98,8 @@ mod tests {
     #[test]
     fn queries_become_string_pairs() {
         let pairs = query_pairs(&json!({"page": 2, "status": "Completed", "deep": {"x": 1}, "flag": true}));
-        let expected: Vec<(String, String)> = [("flag", "true"), ("page", "2"), ("status", "Completed")]
+        // keys keep the caller's order (serde_json's preserve_order)
+        let expected: Vec<(String, String)> = [("page", "2"), ("status", "Completed"), ("flag", "true")]
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect();

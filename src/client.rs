@@ -152,12 +152,25 @@ impl MintedClient {
     pub(crate) fn spawn(
         &self,
         call: &'static str,
-        path_values: &[(&'static str, &str)],
+        path_values: &[(&'static str, JsValue)],
         input: Input,
         options: Option<JsValue>,
         data: Checker,
     ) -> js_sys::Promise {
-        match prepare(&self.shared, call, path_values, input, options) {
+        // Path parameters arrive as JS values so a wrong type is a validation issue, not a glue exception.
+        let settings = self.shared.settings();
+        let wrong: Vec<Issue> = path_values
+            .iter()
+            .filter(|(_, value)| value.as_string().is_none() && !value.is_undefined() && !value.is_null())
+            .map(|(name, _)| settings.issue(name, Problem::NotString))
+            .collect();
+        if !wrong.is_empty() {
+            return js_sys::Promise::reject(&JsValue::from(invalid(wrong, &settings).in_operation(call)));
+        }
+        let texts: Vec<(&'static str, String)> =
+            path_values.iter().map(|(name, value)| (*name, value.as_string().unwrap_or_default())).collect();
+        let borrowed: Vec<(&'static str, &str)> = texts.iter().map(|(name, value)| (*name, value.as_str())).collect();
+        match prepare(&self.shared, call, &borrowed, input, options) {
             Ok(prepared) => spawn_call(self.shared.clone(), call, prepared, data),
             Err(err) => js_sys::Promise::reject(&JsValue::from(err.in_operation(call))),
         }

@@ -39,9 +39,9 @@ macro_rules! operations {
         impl MintedClient {
             $($doc)*
             #[wasm_bindgen(js_name = $js, unchecked_return_type = $ts)]
-            pub fn $name(&self, $p: String, options: Option<tsify::Ts<$crate::js::CallOptions>>) -> js_sys::Promise {
+            pub fn $name(&self, #[wasm_bindgen(unchecked_param_type = "string")] $p: JsValue, options: Option<tsify::Ts<$crate::js::CallOptions>>) -> js_sys::Promise {
                 let data = &<$Res as $crate::shape::Described>::DATA;
-                self.spawn($js, &[(stringify!($p), &$p)], $crate::client::Input::None, options.map(|o| o.js_value()), data)
+                self.spawn($js, &[(stringify!($p), $p)], $crate::client::Input::None, options.map(|o| o.js_value()), data)
             }
         }
     };
@@ -84,9 +84,9 @@ macro_rules! operations {
         impl MintedClient {
             $($doc)*
             #[wasm_bindgen(js_name = $js, unchecked_return_type = $ts)]
-            pub fn $name(&self, $p: String, body: tsify::Ts<$Body>, options: Option<tsify::Ts<$crate::js::CallOptions>>) -> js_sys::Promise {
+            pub fn $name(&self, #[wasm_bindgen(unchecked_param_type = "string")] $p: JsValue, body: tsify::Ts<$Body>, options: Option<tsify::Ts<$crate::js::CallOptions>>) -> js_sys::Promise {
                 let data = &<$Res as $crate::shape::Described>::DATA;
-                self.spawn($js, &[(stringify!($p), &$p)], $crate::client::Input::Body(body.js_value()), options.map(|o| o.js_value()), data)
+                self.spawn($js, &[(stringify!($p), $p)], $crate::client::Input::Body(body.js_value()), options.map(|o| o.js_value()), data)
             }
         }
     };

@@ -153,7 +153,7 @@ mod tests {
     #[test]
     fn bodies_are_redacted_as_json_or_text_and_truncated() {
         let json_body = br#"{"message":"bad","data":{"card_cvv":"000"}}"#;
-        assert_eq!(redact_body(json_body, &[]), r#"{"data":{"card_cvv":"[REDACTED]"},"message":"bad"}"#);
+        assert_eq!(redact_body(json_body, &[]), r#"{"message":"bad","data":{"card_cvv":"[REDACTED]"}}"#);
         let html = b"<html>4111111111111111</html>";
         assert_eq!(redact_body(html, &[]), "<html>411111******1111</html>");
         let long = "x".repeat(MAX_BODY_CHARS + 10);

@@ -42,7 +42,8 @@ pub struct Failure {
     pub status: StatusCode,
     pub code: i64,
     pub msg: Msg,
-    pub data: Option<Value>,
+    /// Boxed: errors travel in `Result`s and should stay small.
+    pub data: Option<Box<Value>>,
 }
 
 impl Failure {
@@ -57,7 +58,7 @@ impl Failure {
 
     /// Sends `data` along with the error, so the client can act on it.
     pub fn with_data(mut self, data: Value) -> Self {
-        self.data = Some(data);
+        self.data = Some(Box::new(data));
         self
     }
 
@@ -72,7 +73,7 @@ impl Failure {
 
     /// The error envelope in `lang`.
     pub fn render(&self, lang: Lang) -> Response {
-        let data = self.data.clone().unwrap_or(Value::Null);
+        let data = self.data.as_deref().cloned().unwrap_or(Value::Null);
         let body = json!({"data": data, "success": false, "code": self.code, "message": self.msg.text(lang)});
         (self.status, Json(body)).into_response()
     }

@@ -51,6 +51,8 @@ describe('requests on the wire', () => {
     assert.deepEqual(err.issues.map((i) => `${i.path}:${i.code}`), ['external_id:external_id_chars', 'email:email']);
     const blank = await client.getCustomer('').catch((e) => e);
     assert.equal(blank.kind, 'validation');
+    const number = await client.getCustomer(42).catch((e) => e);
+    assert.deepEqual(number.issues.map((i) => `${i.path}:${i.code}`), ['external_customer_id:type']);
     assert.equal(server.requests.length, 0);
   });
 
