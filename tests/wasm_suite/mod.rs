@@ -65,11 +65,11 @@ async fn creates_updates_and_removes_a_customer() {
 
     let update =
         object(r#"{"firstname":"Ayşe","lastname":"Demir","phone":"+905321112233","identity_number":"10000000146"}"#);
-    let updated = settle(client.update_customer(id.clone(), Ts::new_unchecked(update), None)).await.unwrap();
+    let updated = settle(client.update_customer(id.clone().into(), Ts::new_unchecked(update), None)).await.unwrap();
     assert_eq!(get_str(&updated, "lastname").as_deref(), Some("Demir"));
 
-    settle(client.remove_customer(id.clone(), None)).await.unwrap();
-    let gone = settle(client.get_customer(id, None)).await.unwrap_err();
+    settle(client.remove_customer(id.clone().into(), None)).await.unwrap();
+    let gone = settle(client.get_customer(id.into(), None)).await.unwrap_err();
     assert_eq!(get_str(&gone, "kind").as_deref(), Some("api"));
     assert_eq!(get(&gone, "status").as_f64(), Some(404.0));
 }
