@@ -67,8 +67,11 @@ initSync({ module: readFileSync(join(__dirname, '..', 'minted_connect_bg.wasm'))
 export { ${exportList} } from ${JSON.stringify(join(out, 'web', 'minted_connect.js'))};
 export { MintedError } from ${JSON.stringify(snippet)};
 `);
+// wasm-bindgen's glue names the snippet module twice in its import object (same key, same value): valid JavaScript,
+// so esbuild's duplicate-key warning is silenced rather than the generated file edited.
 run('esbuild', [nodeEntry, '--bundle', '--format=cjs', '--platform=node', '--target=node18', '--log-level=warning',
-  '--log-override:empty-import-meta=silent', `--outfile=${join(out, 'node', 'index.cjs')}`]);
+  '--log-override:empty-import-meta=silent',
+  '--log-override:duplicate-object-key=silent', `--outfile=${join(out, 'node', 'index.cjs')}`]);
 writeFileSync(join(out, 'node', 'index.mjs'), `// ES module entry for Node: the CommonJS bundle's exports, so require() and import share one instance.
 import sdk from './index.cjs';
 
