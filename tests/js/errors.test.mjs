@@ -26,11 +26,24 @@ function client(extra = {}) {
   return new MintedClient({ baseUrl: server.url, username: 'partner', password: PASSWORD, language: 'en', ...extra });
 }
 
-/** A server that answers only after two seconds (connections are cut when it closes). */
+/** A server that answers only after two seconds (connections are cut when it closes). It counts the requests it
+ * got and those the client gave up on (the connection closed before the answer), so a test can check that a timeout
+ * or an abort leaves no request running. */
 async function hangingServer() {
-  const server = createServer((req, res) => { setTimeout(() => res.end(GOOD), 2000).unref(); });
+  const counts = { received: 0, cut: 0 };
+  const server = createServer((req, res) => {
+    counts.received += 1;
+    res.on('close', () => { if (!res.writableEnded) counts.cut += 1; });
+    setTimeout(() => res.end(GOOD), 2000).unref();
+  });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
+    counts,
+    /** Resolves once every request received has been cut by the client; fails after a second. */
+    allCut: async () => {
+      for (let i = 0; i < 100 && counts.cut < counts.received; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(counts.cut, counts.received, 'every request the client gave up on is closed');
+    },
     url: `http://127.0.0.1:${server.address().port}`,
     close: () => { server.closeAllConnections(); return new Promise((resolve) => server.close(resolve)); },
   };
@@ -99,6 +112,8 @@ describe('error kinds', () => {
       const err = await failureOf(new MintedClient({ baseUrl: hanging.url, timeoutMs: 150 }).getOrder('x'));
       assert.equal(err.kind, 'timeout');
       assert.match(err.message, /no response within 150 ms/);
+      assert.equal(hanging.counts.received, 3, 'a read is tried 1 + maxRetries times');
+      await hanging.allCut();
     } finally {
       await hanging.close();
     }
@@ -115,6 +130,8 @@ describe('error kinds', () => {
         const err = await failureOf(pending);
         assert.equal(err.kind, 'aborted', `reason ${reason}`);
       }
+      assert.equal(hanging.counts.received, 3);
+      await hanging.allCut();
       const bad = await failureOf(sdk.getOrder('x', { signal: 'not a signal' }));
       assert.equal(bad.kind, 'validation');
     } finally {

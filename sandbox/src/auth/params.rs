@@ -1,4 +1,7 @@
 //! Parsing the `Authorization: Digest …` header into its parameters.
+//!
+//! Written apart from the SDK's challenge parser on purpose: the sandbox is the SDK's independent counterpart, so a
+//! quoting or escaping mistake in one shows up as a failed login against the other instead of agreeing with itself.
 
 use std::collections::HashMap;
 
