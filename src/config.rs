@@ -427,9 +427,9 @@ mod tests {
         let config = from_json(&json!({"baseUrl": "http://x.test", "routes": {
             "getOrders": {"path": "/partner/order/list", "method": "post"}, "priceFix": {"apiVersion": "4"}}}))
         .unwrap();
-        let orders = config.routes.resolve("getOrders").unwrap();
+        let orders = config.routes.resolve(crate::registry::route("getOrders").unwrap());
         assert_eq!((orders.method, orders.path.as_ref()), (Method::Post, "/partner/order/list"));
-        assert_eq!(config.routes.resolve("priceFix").unwrap().api_version, "4");
+        assert_eq!(config.routes.resolve(crate::registry::route("priceFix").unwrap()).api_version, "4");
     }
 
     #[test]

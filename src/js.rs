@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::{ErrorCode, ErrorKind, MintedError};
-use crate::validate::{Issue, Problem, Severity};
+use crate::validate::{Issue, Problem, Settings, Severity};
 
 #[wasm_bindgen(module = "/js/minted_error.js")]
 extern "C" {
@@ -22,15 +22,6 @@ extern "C" {
     /// `{ [Symbol.asyncIterator]() { return { next, return } } }`
     #[wasm_bindgen(js_name = asyncIterable)]
     pub fn async_iterable(next: &JsValue, stop: &JsValue) -> JsValue;
-
-    /// Resolves after `ms`, or as soon as `signal` aborts.
-    #[wasm_bindgen(js_name = sleep)]
-    fn sleep_js(ms: f64, signal: Option<web_sys::AbortSignal>) -> js_sys::Promise;
-}
-
-/// Waits `ms` (JS timers), cut short by the caller's `AbortSignal`.
-pub async fn sleep(ms: f64, signal: Option<&web_sys::AbortSignal>) {
-    let _ = wasm_bindgen_futures::JsFuture::from(sleep_js(ms, signal.cloned())).await;
 }
 
 /// Plain data for JS, through JSON (the serialiser is already in the module for request bodies; a second one
@@ -120,22 +111,50 @@ pub struct Options {
     pub signal: Option<web_sys::AbortSignal>,
 }
 
-pub fn call_options(value: Option<JsValue>) -> Result<Options, MintedError> {
+/// The options argument of a method, or `undefined`.
+pub fn options_value(options: Option<tsify::Ts<CallOptions>>) -> JsValue {
+    options.map_or(JsValue::UNDEFINED, |o| o.js_value())
+}
+
+pub fn call_options(value: &JsValue) -> Result<Options, MintedError> {
     let bad = |message: &str| {
         MintedError::new(ErrorKind::Validation, format!("invalid call options: {message}"))
             .with_code(ErrorCode::Sdk("invalid_options"))
     };
-    let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
+    if value.is_undefined() || value.is_null() {
         return Ok(Options { signal: None });
-    };
+    }
     if !value.is_object() {
         return Err(bad("options must be an object like { signal }"));
     }
-    let signal = js_sys::Reflect::get(&value, &JsValue::from_str("signal")).unwrap_or(JsValue::UNDEFINED);
+    let signal = js_sys::Reflect::get(value, &JsValue::from_str("signal")).unwrap_or(JsValue::UNDEFINED);
     let signal = if signal.is_undefined() || signal.is_null() {
         None
     } else {
         Some(signal.dyn_into::<web_sys::AbortSignal>().map_err(|_| bad("signal must be an AbortSignal"))?)
     };
     Ok(Options { signal })
+}
+
+/// A call's body as JSON data; a value JSON cannot express is a validation error.
+pub fn body(value: &JsValue, settings: &Settings) -> Result<Value, MintedError> {
+    to_json(value).map_err(|issue| MintedError::validation(vec![issue], settings.lang))
+}
+
+/// A call's query as JSON data; no query is `{}`.
+pub fn query(value: &JsValue, settings: &Settings) -> Result<Value, MintedError> {
+    match body(value, settings)? {
+        Value::Null => Ok(Value::Object(serde_json::Map::new())),
+        query => Ok(query),
+    }
+}
+
+/// A path parameter: a string, or `None` for `undefined`/`null` (validation reports it as required). Any other
+/// type is a validation error naming the parameter, not a glue exception.
+pub fn path_value(name: &str, value: &JsValue, settings: &Settings) -> Result<Option<String>, MintedError> {
+    match value.as_string() {
+        Some(text) => Ok(Some(text)),
+        None if value.is_undefined() || value.is_null() => Ok(None),
+        None => Err(MintedError::validation(vec![settings.issue(name, Problem::NotString)], settings.lang)),
+    }
 }

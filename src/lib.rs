@@ -13,7 +13,7 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub mod api;
-mod calls;
+mod call;
 mod client;
 pub mod config;
 pub mod envelope;
@@ -24,9 +24,12 @@ mod operations;
 mod pages;
 mod quote;
 pub mod redact;
+pub mod registry;
 pub mod routes;
+mod session;
 pub mod shape;
 pub mod transport;
+mod ts;
 pub mod validate;
 
 use serde::Serialize;
@@ -35,129 +38,16 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use api::balances::*;
-use api::customers::*;
-use api::delivery::*;
-use api::legal::*;
-use api::orders::*;
-use api::payments::*;
-use api::pricing::*;
-use api::trade::*;
 pub use client::MintedClient;
 use error::{ErrorCode, ErrorKind, MintedError};
 pub use quote::Quote;
-use shape::{DataShape, Described};
+use shape::DataShape;
 use transport::{clock, digest};
 use validate::{Language, Settings};
 
-operations::operations! {
-    // Pricing (priceFix is a method of its own: it returns a Quote)
-    /// Prices a basket at a quote's locked prices, from grams or from money (inferred path
-    /// `POST /partner/calculate-price`).
-    "calculatePrice" => fn calculate_price(body CalculatePriceRequest) -> CalculatedPrice as "Promise<CalculatedPrice>";
-    /// Current, unlocked prices of every product (inferred path `GET /partner/product-prices`).
-    "getProductPrices" => fn get_product_prices(query ProductPricesQuery) -> ProductPriceList as "Promise<ProductPriceList>";
-
-    // Buy and sell
-    /// Buys metal at a quote's prices (`POST /partner/order/digital/buy`): every buy entry of the docs — B2B2C with
-    /// `customer`, partner (B2B) without, cash by default or by card with `payment_type: "creditcard"` and `payment`.
-    "buyDigital" => fn buy_digital(body BuyRequest) -> OrderResponse as "Promise<OrderResponse>";
-    /// Buys gold (`GAU`): `buyDigital` with one line of `amount` grams.
-    "buyGold" => fn buy_gold(body MetalBuyRequest) -> OrderResponse as "Promise<OrderResponse>";
-    /// Buys silver (`GAG`): `buyDigital` with one line of `amount` grams.
-    "buySilver" => fn buy_silver(body MetalBuyRequest) -> OrderResponse as "Promise<OrderResponse>";
-    /// Buys platinum (`GPT`): `buyDigital` with one line of `amount` grams.
-    "buyPlatinum" => fn buy_platinum(body MetalBuyRequest) -> OrderResponse as "Promise<OrderResponse>";
-    /// Buys by card (`buyDigital` with `payment_type: "creditcard"` and a card).
-    "cardPaymentBuyWithCardNumber" => fn card_payment_buy_with_card_number(body CardNumberBuyRequest) -> OrderResponse as "Promise<OrderResponse>";
-    /// Buys with a stored card (`buyDigital` with `payment_type: "creditcard"` and `payment.card_token`).
-    "cardPaymentBuyWithCardToken" => fn card_payment_buy_with_card_token(body CardTokenBuyRequest) -> OrderResponse as "Promise<OrderResponse>";
-    /// Sells metal at a quote's prices (`POST /partner/order/digital/sell`).
-    "sellDigital" => fn sell_digital(body SellRequest) -> OrderResponse as "Promise<OrderResponse>";
-    /// Sells gold (`GAU`): `sellDigital` with one line of `amount` grams.
-    "sellGold" => fn sell_gold(body MetalSellRequest) -> OrderResponse as "Promise<OrderResponse>";
-    /// Sells silver (`GAG`): `sellDigital` with one line of `amount` grams.
-    "sellSilver" => fn sell_silver(body MetalSellRequest) -> OrderResponse as "Promise<OrderResponse>";
-
-    // Card payment
-    /// Payment types available to the partner (inferred path `GET /partner/payment/types`).
-    "getPaymentTypes" => fn get_payment_types() -> PaymentTypeList as "Promise<PaymentTypeList>";
-    /// Card details and installment plans with commissions for a BIN (inferred path `POST /partner/payment/bin`).
-    "cardPaymentBinQuery" => fn card_payment_bin_query(body BinQueryRequest) -> BinInfo as "Promise<BinInfo>";
-    /// An order with its card payment (`GET /partner/order/{external_order_id}`, as `getOrder`).
-    "cardPaymentGetOrder" => fn card_payment_get_order(path external_order_id) -> Order as "Promise<Order>";
-
-    // Customers
-    /// Creates a customer (`POST /partner/customer`). The phone is normalised to E.164 before sending.
-    "createCustomer" => fn create_customer(body CreateCustomerRequest) -> CustomerRecord as "Promise<CustomerRecord>";
-    /// Creates a business customer (inferred path `POST /partner/customer/business`).
-    "createBusinessCustomer" => fn create_business_customer(body CreateBusinessCustomerRequest) -> CustomerRecord as "Promise<CustomerRecord>";
-    /// Updates a customer (`PATCH /partner/customer/{external_customer_id}`).
-    "updateCustomer" => fn update_customer(path external_customer_id, body UpdateCustomerRequest) -> CustomerRecord as "Promise<CustomerRecord>";
-    /// Removes a customer id (inferred path `DELETE /partner/customer/{external_customer_id}`).
-    "removeCustomer" => fn remove_customer(path external_customer_id) -> RemoveCustomerResponse as "Promise<RemoveCustomerResponse>";
-    /// Gets a customer with its wallets (`GET /partner/customer/{external_customer_id}`).
-    "getCustomer" => fn get_customer(path external_customer_id) -> CustomerWithWallets as "Promise<CustomerWithWallets>";
-    /// Gets a customer's wallet KYC record (inferred path `GET /partner/customer/{external_customer_id}/wallet-kyc`).
-    "getCustomerWalletKyc" => fn get_customer_wallet_kyc(path external_customer_id) -> WalletKyc as "Promise<WalletKyc>";
-    /// Creates or replaces a customer's wallet KYC record (inferred path `POST …/{external_customer_id}/wallet-kyc`).
-    "upsertCustomerWalletKyc" => fn upsert_customer_wallet_kyc(path external_customer_id, body WalletKycRequest) -> WalletKyc as "Promise<WalletKyc>";
-    /// Upserts wallet KYC records of up to 100 customers (inferred path `POST /partner/customer/wallet-kyc/bulk`).
-    "bulkUpsertCustomerWalletKyc" => fn bulk_upsert_customer_wallet_kyc(body BulkWalletKycRequest) -> BulkWalletKycResult as "Promise<BulkWalletKycResult>";
-
-    // Balances
-    /// The partner's own wallets (inferred path `GET /partner/balance`).
-    "getPartnerBalance" => fn get_partner_balance() -> BalanceList as "Promise<BalanceList>";
-    /// A customer's wallet balances (`GET /partner/balance/customer/{customer_external_id}`).
-    "getCustomerBalance" => fn get_customer_balance(path customer_external_id) -> BalanceList as "Promise<BalanceList>";
-    /// Deposits to or withdraws from a customer's cash wallet (inferred: `PATCH` on the customer balance path).
-    "updateCustomerCashBalance" => fn update_customer_cash_balance(path customer_external_id, body CashBalanceUpdateRequest) -> BalanceItem as "Promise<BalanceItem>";
-    /// Buy, sell and delivery totals over a period (inferred path `POST /partner/balance/stats`).
-    "getBalanceStats" => fn get_balance_stats(maybe body BalanceStatsRequest) -> BalanceStats as "Promise<BalanceStats>";
-    /// A customer's balances at the end of each of the last 7 days (inferred path `GET …/stats-7d`).
-    "getCustomerBalance7dStats" => fn get_customer_balance_7d_stats(path customer_external_id) -> Balance7dStats as "Promise<Balance7dStats>";
-
-    // Card storage
-    /// A customer's stored cards (inferred path `POST /partner/card-storage/list`).
-    "listStoredCards" => fn list_stored_cards(body ListStoredCardsRequest) -> StoredCardList as "Promise<StoredCardList>";
-    /// Stores a card; the API keeps a masked copy and returns a token (inferred path `POST /partner/card-storage`).
-    "addStoredCard" => fn add_stored_card(body AddStoredCardRequest) -> StoredCard as "Promise<StoredCard>";
-    /// Deletes a stored card (inferred path `DELETE /partner/card-storage`).
-    "deleteStoredCard" => fn delete_stored_card(body DeleteStoredCardRequest) -> DeletedStoredCard as "Promise<DeletedStoredCard>";
-
-    // Delivery
-    /// Metal wallets that can deliver, with the bars they can deliver (inferred path `POST /partner/delivery/wallets`).
-    "listDeliveryWallets" => fn list_delivery_wallets(maybe body DeliveryWalletsRequest) -> DeliveryWalletList as "Promise<DeliveryWalletList>";
-    /// Cost of delivering bars to an address (inferred path `POST /partner/delivery/calculate`).
-    "calculateDelivery" => fn calculate_delivery(body CalculateDeliveryRequest) -> DeliveryQuote as "Promise<DeliveryQuote>";
-    /// Creates a delivery order, paid from the cash wallet or by card (inferred path `POST /partner/delivery`).
-    "createDelivery" => fn create_delivery(body CreateDeliveryRequest) -> OrderResponse as "Promise<OrderResponse>";
-    /// `createDelivery` paid from the cash wallet.
-    "createDeliveryPayWithCash" => fn create_delivery_pay_with_cash(body CashDeliveryRequest) -> OrderResponse as "Promise<OrderResponse>";
-    /// `createDelivery` paid by card.
-    "createDeliveryPayWithCard" => fn create_delivery_pay_with_card(body CardDeliveryRequest) -> OrderResponse as "Promise<OrderResponse>";
-
-    // Orders
-    /// One page of orders (inferred path `GET /partner/orders`); `listOrders` walks every page.
-    "getOrders" => fn get_orders(query OrdersQuery) -> OrdersPage as "Promise<OrdersPage>";
-    /// Gets an order by your order id (`GET /partner/order/{external_order_id}`).
-    "getOrder" => fn get_order(path external_order_id) -> Order as "Promise<Order>";
-    /// Finds an order by `guid`, `order_code` or `external_id` (`POST /partner/order`).
-    "getOrderAlternative" => fn get_order_alternative(body GetOrderAlternativeRequest) -> Order as "Promise<Order>";
-    /// Order statuses with their ids (inferred path `GET /partner/order-statuses`).
-    "getOrderStatuses" => fn get_order_statuses() -> OrderStatusList as "Promise<OrderStatusList>";
-
-    // Partner legal
-    /// Legal texts for the partner's customers (inferred path `POST /partner/legal`).
-    "getPartnerLegal" => fn get_partner_legal(maybe body LegalRequest) -> LegalDocumentList as "Promise<LegalDocumentList>";
-}
-
-/// The documented shape of a call's `data` (what the client checks responses against).
-pub fn response_shape(call: &str) -> Option<&'static DataShape> {
-    match call {
-        "priceFix" => Some(&PriceFix::DATA),
-        _ => method_shape(call),
-    }
+/// The documented shape of an operation's `data` (what the client checks responses against).
+pub fn response_shape(operation_id: &str) -> Option<&'static DataShape> {
+    registry::find(operation_id).map(|op| op.output)
 }
 
 /// Options of the standalone `validateRequest`.
@@ -325,8 +215,7 @@ pub fn decode_response(
         MintedError::new(ErrorKind::Validation, format!("unknown operation id `{operationId}`"))
             .with_code(ErrorCode::Sdk("unknown_operation"))
     };
-    let operation = routes::find(operationId).ok_or_else(unknown)?.operation;
-    let check = response_shape(operation).ok_or_else(unknown)?;
+    let op = registry::find(operationId).ok_or_else(unknown)?;
     let bytes = match body.as_string() {
         Some(text) => js_sys::Uint8Array::from(text.as_bytes()),
         None => body.dyn_into::<js_sys::Uint8Array>().map_err(|_| {
@@ -334,7 +223,7 @@ pub fn decode_response(
         })?,
     };
     let raw = envelope::RawResponse { status: status.unwrap_or(200), body: bytes.to_vec(), request_id: None };
-    envelope::check(&raw, check, &[]).map_err(|e| e.in_operation(operation))?;
+    envelope::check(&raw, op.output, &[]).map_err(|e| e.in_operation(op.id))?;
     Ok(js::parse_data(&bytes)?)
 }
 
@@ -356,8 +245,7 @@ pub struct OperationInfo {
 /// The operations this client can call, with method, path, `api-version`, and whether the path is documented.
 #[wasm_bindgen(unchecked_return_type = "OperationInfo[]")]
 pub fn operations() -> JsValue {
-    let rows: Vec<OperationInfo> = routes::ROUTES
-        .iter()
+    let rows: Vec<OperationInfo> = registry::routes()
         .map(|r| OperationInfo {
             operation_id: r.operation,
             method: r.method.as_str(),
@@ -365,8 +253,8 @@ pub fn operations() -> JsValue {
             api_version: r.api_version,
             idempotent: r.idempotent,
             path_source: match r.source {
-                routes::PathSource::Documented => "documented",
-                routes::PathSource::Inferred => "inferred",
+                registry::PathSource::Documented => "documented",
+                registry::PathSource::Inferred => "inferred",
             },
         })
         .collect();
@@ -414,98 +302,6 @@ mod tests {
             let err = digest_from_json(&input).unwrap_err();
             assert!(err.message.contains(fragment), "{field}: {}", err.message);
             assert!(!err.message.contains("Circle of Life"));
-        }
-    }
-
-    #[test]
-    fn declared_typescript_return_types_name_the_rust_types() {
-        for (_, ts, rust) in DECLARED_RETURNS {
-            assert_eq!(*ts, format!("Promise<{rust}>"));
-        }
-    }
-
-    /// Request types (the TypeScript the caller writes) and validation tables (what is checked) list the same fields.
-    #[test]
-    fn request_types_and_validation_tables_agree() {
-        use validate::schema::{Field, Rule, CARD, STORED_CARD};
-        fn names(decl: &str) -> Vec<(String, bool)> {
-            api::tests::fields(decl).into_iter().map(|(n, optional, _)| (n, !optional)).collect()
-        }
-        fn table(fields: &[Field]) -> Vec<(String, bool)> {
-            fields.iter().map(|f| (f.name.to_owned(), f.required)).collect()
-        }
-        let calls: &[(&str, &str)] = &[
-            ("priceFix", PriceFixRequest::DECL),
-            ("calculatePrice", CalculatePriceRequest::DECL),
-            ("getProductPrices", ProductPricesQuery::DECL),
-            ("buyDigital", BuyRequest::DECL),
-            ("buyGold", MetalBuyRequest::DECL),
-            ("cardPaymentBuyWithCardNumber", CardNumberBuyRequest::DECL),
-            ("cardPaymentBuyWithCardToken", CardTokenBuyRequest::DECL),
-            ("sellDigital", SellRequest::DECL),
-            ("sellGold", MetalSellRequest::DECL),
-            ("cardPaymentBinQuery", BinQueryRequest::DECL),
-            ("listStoredCards", ListStoredCardsRequest::DECL),
-            ("addStoredCard", AddStoredCardRequest::DECL),
-            ("deleteStoredCard", DeleteStoredCardRequest::DECL),
-            ("createCustomer", CreateCustomerRequest::DECL),
-            ("createBusinessCustomer", CreateBusinessCustomerRequest::DECL),
-            ("updateCustomer", UpdateCustomerRequest::DECL),
-            ("upsertCustomerWalletKyc", WalletKycRequest::DECL),
-            ("bulkUpsertCustomerWalletKyc", BulkWalletKycRequest::DECL),
-            ("updateCustomerCashBalance", CashBalanceUpdateRequest::DECL),
-            ("getBalanceStats", BalanceStatsRequest::DECL),
-            ("listDeliveryWallets", DeliveryWalletsRequest::DECL),
-            ("calculateDelivery", CalculateDeliveryRequest::DECL),
-            ("createDelivery", CreateDeliveryRequest::DECL),
-            ("createDeliveryPayWithCash", CashDeliveryRequest::DECL),
-            ("createDeliveryPayWithCard", CardDeliveryRequest::DECL),
-            ("getOrders", OrdersQuery::DECL),
-            ("getOrderAlternative", GetOrderAlternativeRequest::DECL),
-            ("getPartnerLegal", LegalRequest::DECL),
-        ];
-        for (call, decl) in calls {
-            let schema = validate::schema(call).unwrap_or_else(|| panic!("{call} has no table"));
-            assert_eq!(names(decl), table(schema.fields), "{call}");
-        }
-        let nested = |call: &str, field: &str| match &validate::schema(call)
-            .unwrap()
-            .fields
-            .iter()
-            .find(|f| f.name == field)
-            .unwrap()
-            .rule
-        {
-            Rule::Object(fields) => table(fields),
-            Rule::Array { item: Rule::Object(fields), .. } | Rule::Array { item: Rule::ObjectWith(fields, _), .. } => {
-                table(fields)
-            }
-            other => panic!("{call}.{field}: {other:?}"),
-        };
-        assert_eq!(names(OrderCustomerRequest::DECL), nested("buyDigital", "customer"));
-        assert_eq!(names(OrderItemRequest::DECL), nested("buyDigital", "items"));
-        assert_eq!(names(CalculatePriceItem::DECL), nested("calculatePrice", "items"));
-        assert_eq!(names(DeliveryAddress::DECL), nested("createDelivery", "address"));
-        assert_eq!(names(DeliveryItemRequest::DECL), nested("createDelivery", "items"));
-        assert_eq!(names(BulkWalletKycItem::DECL), nested("bulkUpsertCustomerWalletKyc", "items"));
-        assert_eq!(names(CardPayment::DECL), table(CARD));
-        assert_eq!(names(StoredCardPayment::DECL), table(STORED_CARD));
-    }
-
-    #[test]
-    fn every_call_has_a_route_and_aliases_are_methods() {
-        for (call, _, _) in DECLARED_RETURNS {
-            assert!(routes::route_of(call).is_some(), "{call} has no route");
-        }
-        for (alias, _) in routes::ALIASES {
-            assert!(DECLARED_RETURNS.iter().any(|(c, _, _)| c == alias), "{alias} has no method");
-        }
-    }
-
-    #[test]
-    fn every_route_has_a_client_method_and_a_checker() {
-        for route in routes::ROUTES {
-            assert!(response_shape(route.operation).is_some(), "{} has no method", route.operation);
         }
     }
 }

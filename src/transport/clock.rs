@@ -37,6 +37,18 @@ pub fn today_utc() -> Date {
     OffsetDateTime::from_unix_timestamp(seconds).map(OffsetDateTime::date).unwrap_or(Date::MIN)
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/minted_error.js")]
+extern "C" {
+    /// Resolves after `ms`, or as soon as `signal` aborts.
+    #[wasm_bindgen(js_name = sleep)]
+    fn sleep_js(ms: f64, signal: Option<web_sys::AbortSignal>) -> js_sys::Promise;
+}
+
+/// Waits `ms` (JS timers), cut short by the caller's `AbortSignal`.
+pub async fn sleep(ms: f64, signal: Option<&web_sys::AbortSignal>) {
+    let _ = wasm_bindgen_futures::JsFuture::from(sleep_js(ms, signal.cloned())).await;
+}
+
 #[cfg(target_arch = "wasm32")]
 pub use timer::Timer;
 
