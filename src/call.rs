@@ -98,7 +98,7 @@ pub fn validate(op: &Operation, json: &mut Value, settings: &Settings) -> Vec<Is
 
 /// A path parameter must be a non-empty string.
 fn path_issues(op: &Operation, value: Option<&str>, settings: &Settings) -> Vec<Issue> {
-    match op.input.path_parameter() {
+    match op.path_parameter() {
         Some(name) => validate::path_param(name, value.unwrap_or_default(), settings),
         None => Vec::new(),
     }
@@ -125,7 +125,7 @@ fn refuse_errors(issues: Vec<Issue>, settings: &Settings) -> Result<(), MintedEr
 /// The route's path with its parameter filled in.
 fn target(route: &Resolved, op: &Operation, value: Option<&str>) -> Result<String, MintedError> {
     let values: Vec<(&str, &str)> =
-        op.input.path_parameter().map(|name| (name, value.unwrap_or_default())).into_iter().collect();
+        op.path_parameter().map(|name| (name, value.unwrap_or_default())).into_iter().collect();
     routes::fill_path(&route.path, &values)
         .ok_or_else(|| MintedError::new(ErrorKind::Config, "path parameters do not match the route"))
 }

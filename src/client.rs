@@ -167,7 +167,7 @@ impl MintedClient {
         let session = self.session.clone();
         let prepared = (|| {
             let settings = call::settings(&session.transport.config);
-            let path = match op.input.path_parameter() {
+            let path = match op.path_parameter() {
                 Some(name) => js::path_value(name, path, &settings)?,
                 None => None,
             };
@@ -198,8 +198,8 @@ impl MintedClient {
 /// What an operation takes, read from the JS argument.
 fn payload(input: Input, value: &JsValue, settings: &Settings) -> Result<Payload, MintedError> {
     Ok(match input {
-        Input::None | Input::Path(_) => Payload::None,
-        Input::Body(_) | Input::PathAndBody(..) => Payload::Body(js::body(value, settings)?),
+        Input::None | Input::Path => Payload::None,
+        Input::Body(_) | Input::PathAndBody(_) => Payload::Body(js::body(value, settings)?),
         Input::OptionalBody(_) => match js::body(value, settings)? {
             Value::Null => Payload::Body(Value::Object(serde_json::Map::new())),
             body => Payload::Body(body),
@@ -252,7 +252,6 @@ fn raw_call(options: &JsValue) -> Result<Call, MintedError> {
     };
     let signal = js::call_options(options)?.signal;
     let route = Resolved {
-        operation: "request",
         method,
         path: path.clone().into(),
         api_version: api_version.into(),

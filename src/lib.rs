@@ -245,9 +245,10 @@ pub struct OperationInfo {
 /// The operations this client can call, with method, path, `api-version`, and whether the path is documented.
 #[wasm_bindgen(unchecked_return_type = "OperationInfo[]")]
 pub fn operations() -> JsValue {
-    let rows: Vec<OperationInfo> = registry::routes()
-        .map(|r| OperationInfo {
-            operation_id: r.operation,
+    let rows: Vec<OperationInfo> = registry::http_operations()
+        .map(|op| (op.id, op.route))
+        .map(|(id, r)| OperationInfo {
+            operation_id: id,
             method: r.method.as_str(),
             path: r.path,
             api_version: r.api_version,

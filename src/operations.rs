@@ -5,7 +5,7 @@
 //! A row: docs (the method's), then `route: METHOD "path", Documented|Inferred, idempotent|not_idempotent|
 //! places_orders[, api_version "3"];` or `via: operation;` (another documented entry served by that operation's
 //! route), `input: none | path(name) | body(Model) | optional_body(Model) | query(Model) | path_and_body(name,
-//! Model);`, `output: Model;`, optionally `rewrite: metal("GAU") | payment_type("cash");` and
+//! Model);`, `output: Model;`, optionally `rewrite: metal(Gold) | payment_type(Cash);` and
 //! `method: custom "ReturnType";` (written by hand in `client.rs`), and `example: "…";` (shown in the method's docs).
 
 macro_rules! operation_table {
@@ -54,7 +54,7 @@ macro_rules! operation_table {
                 via: buyDigital;
                 input: body(MetalBuyRequest);
                 output: OrderResponse;
-                rewrite: metal("GAU");
+                rewrite: metal(Gold);
                 example: "const bought = await client.buyGold({ price_token: quote.token, amount: 1.5 });";
             }
             /// Buys silver (`GAG`): `buyDigital` with one line of `amount` grams.
@@ -62,7 +62,7 @@ macro_rules! operation_table {
                 via: buyDigital;
                 input: body(MetalBuyRequest);
                 output: OrderResponse;
-                rewrite: metal("GAG");
+                rewrite: metal(Silver);
                 example: "const bought = await client.buySilver({ price_token: quote.token, amount: 100 });";
             }
             /// Buys platinum (`GPT`): `buyDigital` with one line of `amount` grams.
@@ -70,7 +70,7 @@ macro_rules! operation_table {
                 via: buyDigital;
                 input: body(MetalBuyRequest);
                 output: OrderResponse;
-                rewrite: metal("GPT");
+                rewrite: metal(Platinum);
                 example: "const bought = await client.buyPlatinum({ price_token: quote.token, amount: 2 });";
             }
             /// Buys by card (`buyDigital` with `payment_type: "creditcard"` and a card).
@@ -78,7 +78,7 @@ macro_rules! operation_table {
                 via: buyDigital;
                 input: body(CardNumberBuyRequest);
                 output: OrderResponse;
-                rewrite: payment_type("creditcard");
+                rewrite: payment_type(Card);
                 example: "const bought = await client.cardPaymentBuyWithCardNumber({ price_token: quote.token, items: [{ sku: 'GAU', amount: 1 }], payment: { card_holder: 'Ayşe Yılmaz', card_number: '4111 1111 1111 1111', card_expiry: '12/30', card_cvv: '123', customer_ip: '203.0.113.7' } });";
             }
             /// Buys with a stored card (`buyDigital` with `payment_type: "creditcard"` and `payment.card_token`).
@@ -86,7 +86,7 @@ macro_rules! operation_table {
                 via: buyDigital;
                 input: body(CardTokenBuyRequest);
                 output: OrderResponse;
-                rewrite: payment_type("creditcard");
+                rewrite: payment_type(Card);
                 example: "const bought = await client.cardPaymentBuyWithCardToken({ price_token: quote.token, items: [{ sku: 'GAU', amount: 1 }], payment: { card_token: card.card_token, card_cvv: '123', customer_ip: '203.0.113.7' } });";
             }
             /// Sells metal at a quote's prices (`POST /partner/order/digital/sell`).
@@ -101,7 +101,7 @@ macro_rules! operation_table {
                 via: sellDigital;
                 input: body(MetalSellRequest);
                 output: OrderResponse;
-                rewrite: metal("GAU");
+                rewrite: metal(Gold);
                 example: "const sold = await client.sellGold({ price_token: quote.token, amount: 0.5 });";
             }
             /// Sells silver (`GAG`): `sellDigital` with one line of `amount` grams.
@@ -109,7 +109,7 @@ macro_rules! operation_table {
                 via: sellDigital;
                 input: body(MetalSellRequest);
                 output: OrderResponse;
-                rewrite: metal("GAG");
+                rewrite: metal(Silver);
                 example: "const sold = await client.sellSilver({ price_token: quote.token, amount: 50 });";
             }
 
@@ -289,7 +289,7 @@ macro_rules! operation_table {
                 via: createDelivery;
                 input: body(CashDeliveryRequest);
                 output: OrderResponse;
-                rewrite: payment_type("cash");
+                rewrite: payment_type(Cash);
                 example: "const delivery = await client.createDeliveryPayWithCash({ items: [{ sku: 'DAU5', quantity: 1 }], address });";
             }
             /// `createDelivery` paid by card.
@@ -297,7 +297,7 @@ macro_rules! operation_table {
                 via: createDelivery;
                 input: body(CardDeliveryRequest);
                 output: OrderResponse;
-                rewrite: payment_type("creditcard");
+                rewrite: payment_type(Card);
                 example: "const delivery = await client.createDeliveryPayWithCard({ items: [{ sku: 'DAU5', quantity: 1 }], address, payment: { card_token: card.card_token, card_cvv: '123', customer_ip: '203.0.113.7' } });";
             }
 
@@ -358,7 +358,7 @@ macro_rules! operation_table {
             $(via: $target:ident;)?
             input: $input:ident $(($($arg:tt)*))?;
             output: $output:ident;
-            $(rewrite: $rewrite:ident($rewrite_arg:literal);)?
+            $(rewrite: $rewrite:ident($rewrite_arg:ident);)?
             $(method: $custom:ident $returns:literal;)?
             example: $example:literal;
         }

@@ -64,7 +64,6 @@ pub enum PathSource {
 /// One row of the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Route {
-    pub operation: &'static str,
     pub method: Method,
     pub path: &'static str,
     pub api_version: &'static str,
@@ -75,34 +74,27 @@ pub struct Route {
     pub source: PathSource,
 }
 
-/// What a call takes besides its options.
+/// What a call takes besides its options. The path parameter is the route's one `{placeholder}`.
 #[derive(Clone, Copy, Debug)]
 pub enum Input {
     None,
-    /// One path parameter.
-    Path(&'static str),
+    /// The path parameter.
+    Path,
     Body(&'static Schema),
     /// A body the caller may leave out (`{}` is sent).
     OptionalBody(&'static Schema),
     /// Query parameters, all optional.
     Query(&'static Schema),
-    PathAndBody(&'static str, &'static Schema),
+    /// The path parameter and a body.
+    PathAndBody(&'static Schema),
 }
 
 impl Input {
     /// The request model's rules, for calls that send a body or a query.
     pub fn schema(self) -> Option<&'static Schema> {
         match self {
-            Self::None | Self::Path(_) => None,
-            Self::Body(s) | Self::OptionalBody(s) | Self::Query(s) | Self::PathAndBody(_, s) => Some(s),
-        }
-    }
-
-    /// The path parameter, if any.
-    pub fn path_parameter(self) -> Option<&'static str> {
-        match self {
-            Self::Path(name) | Self::PathAndBody(name, _) => Some(name),
-            _ => None,
+            Self::None | Self::Path => None,
+            Self::Body(s) | Self::OptionalBody(s) | Self::Query(s) | Self::PathAndBody(s) => Some(s),
         }
     }
 }
@@ -112,9 +104,24 @@ impl Input {
 pub enum Rewrite {
     None,
     /// One metal: `amount` becomes `items: [{ sku, amount }]`.
-    Metal(&'static str),
+    Metal(Metal),
     /// The `payment_type` the call implies, unless the caller gave one.
-    PaymentType(&'static str),
+    PaymentType(PaymentType),
+}
+
+/// The metals of the single-metal calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Metal {
+    Gold,
+    Silver,
+    Platinum,
+}
+
+/// The payment types a convenience call can imply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaymentType {
+    Card,
+    Cash,
 }
 
 impl Rewrite {
@@ -123,16 +130,30 @@ impl Rewrite {
         let Value::Object(map) = body else { return };
         match self {
             Self::None => {}
-            Self::Metal(sku) => {
+            Self::Metal(metal) => {
+                let sku = match metal {
+                    Metal::Gold => "GAU",
+                    Metal::Silver => "GAG",
+                    Metal::Platinum => "GPT",
+                };
                 if let Some(amount) = map.remove("amount") {
                     map.insert("items".to_owned(), json!([{ "sku": sku, "amount": amount }]));
                 }
             }
             Self::PaymentType(kind) => {
+                let kind = match kind {
+                    PaymentType::Card => "creditcard",
+                    PaymentType::Cash => "cash",
+                };
                 map.entry("payment_type").or_insert_with(|| Value::String(kind.to_owned()));
             }
         }
     }
+}
+
+/// Names of the `{placeholders}` in a path template, in order.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
 }
 
 /// One row of the registry.
@@ -142,12 +163,22 @@ pub struct Operation {
     pub id: &'static str,
     /// Its own route, or for a `via` row the route of the operation it is a form of.
     pub route: &'static Route,
+    /// The route is its own (an HTTP operation, what `routes` overrides are keyed by), not another row's.
+    pub owns_route: bool,
     pub input: Input,
     /// The documented shape of the response `data`.
     pub output: &'static DataShape,
-    /// The TypeScript name of the response model.
-    pub output_name: &'static str,
     pub rewrite: Rewrite,
+}
+
+impl Operation {
+    /// The name of the path parameter, for calls that take one.
+    pub fn path_parameter(&self) -> Option<&'static str> {
+        match self.input {
+            Input::Path | Input::PathAndBody(_) => placeholders(self.route.path).first().copied(),
+            _ => None,
+        }
+    }
 }
 
 /// The rows, as the table macro writes them out.
@@ -159,12 +190,12 @@ macro_rules! registry_rows {
         pub mod op {
             use super::*;
             $(
-                pub const $id: Operation = Operation {
+                pub static $id: Operation = Operation {
                     id: stringify!($id),
                     route: registry_rows!(@route $id $($route)+),
+                    owns_route: registry_rows!(@owns $($route)+),
                     input: registry_rows!(@input $input ($($arg)*)),
                     output: &<$output as Described>::DATA,
-                    output_name: <$output as Declared>::NAME,
                     rewrite: registry_rows!(@rewrite $($rewrite)*),
                 };
             )*
@@ -197,13 +228,14 @@ macro_rules! registry_rows {
         const TYPESCRIPT_SECTION: &'static str = TYPESCRIPT;
     };
 
+    (@owns own $($rest:tt)*) => { true };
+    (@owns via $target:ident) => { false };
     (@route $id:ident own $($rest:tt)*) => { &route::$id };
     (@route $id:ident via $target:ident) => { &route::$target };
 
     (@own_route $id:ident via $target:ident) => {};
     (@own_route $id:ident own $method:ident $path:literal, $source:ident, $safety:ident, [$($version:literal)?]) => {
-        pub const $id: Route = Route {
-            operation: stringify!($id),
+        pub static $id: Route = Route {
             method: Method::$method,
             path: $path,
             api_version: registry_rows!(@version $($version)?),
@@ -226,17 +258,15 @@ macro_rules! registry_rows {
     (@orders $other:ident) => { false };
 
     (@input none ()) => { Input::None };
-    (@input path ($name:ident)) => { Input::Path(stringify!($name)) };
+    (@input path ($name:ident)) => { Input::Path };
     (@input body ($model:ident)) => { Input::Body(&<$model as Request>::SCHEMA) };
     (@input optional_body ($model:ident)) => { Input::OptionalBody(&<$model as Request>::SCHEMA) };
     (@input query ($model:ident)) => { Input::Query(&<$model as Request>::SCHEMA) };
-    (@input path_and_body ($name:ident, $model:ident)) => {
-        Input::PathAndBody(stringify!($name), &<$model as Request>::SCHEMA)
-    };
+    (@input path_and_body ($name:ident, $model:ident)) => { Input::PathAndBody(&<$model as Request>::SCHEMA) };
 
     (@rewrite) => { Rewrite::None };
-    (@rewrite metal($sku:literal)) => { Rewrite::Metal($sku) };
-    (@rewrite payment_type($kind:literal)) => { Rewrite::PaymentType($kind) };
+    (@rewrite metal($metal:ident)) => { Rewrite::Metal(Metal::$metal) };
+    (@rewrite payment_type($kind:ident)) => { Rewrite::PaymentType(PaymentType::$kind) };
 
     // Methods written by hand (priceFix returns a Quote, listOrders an async iterable) name their return type.
     (@method_ts $id:ident [$($doc:literal),+] $input:ident ($($arg:tt)*) [custom $returns:literal] ($output:expr),
@@ -273,14 +303,24 @@ pub fn find(id: &str) -> Option<&'static Operation> {
     OPERATIONS.iter().copied().find(|op| op.id == id)
 }
 
-/// The HTTP routes, in table order: the rows that have their own (what `routes` overrides are keyed by).
+/// The HTTP operations, in table order: the rows that have their own route (what `routes` overrides are keyed by).
+pub fn http_operations() -> impl Iterator<Item = &'static Operation> {
+    OPERATIONS.iter().copied().filter(|op| op.owns_route)
+}
+
+/// The HTTP routes, in table order.
 pub fn routes() -> impl Iterator<Item = &'static Route> {
-    OPERATIONS.iter().filter(|op| op.route.operation == op.id).map(|op| op.route)
+    http_operations().map(|op| op.route)
 }
 
 /// Looks an HTTP route up by operation id.
 pub fn route(id: &str) -> Option<&'static Route> {
-    routes().find(|route| route.operation == id)
+    find(id).filter(|op| op.owns_route).map(|op| op.route)
+}
+
+/// The operation whose own route `route` is.
+pub fn owner(route: &Route) -> Option<&'static Operation> {
+    http_operations().find(|op| std::ptr::eq(op.route, route))
 }
 
 #[cfg(test)]
@@ -301,11 +341,11 @@ mod tests {
         for op in OPERATIONS {
             match route(op.id) {
                 Some(own) => assert_eq!(own, op.route, "{}", op.id),
-                None => assert!(route(op.route.operation).is_some(), "{}", op.id),
+                None => assert!(owner(op.route).is_some(), "{}", op.id),
             }
         }
-        assert_eq!(find("buyGold").unwrap().route.operation, "buyDigital");
-        assert_eq!(find("cardPaymentGetOrder").unwrap().route.operation, "getOrder");
+        assert_eq!(owner(find("buyGold").unwrap().route).unwrap().id, "buyDigital");
+        assert_eq!(owner(find("cardPaymentGetOrder").unwrap().route).unwrap().id, "getOrder");
         assert!(find("nope").is_none());
     }
 
@@ -313,16 +353,21 @@ mod tests {
     fn the_typescript_operation_id_lists_every_route() {
         let declared = TYPESCRIPT.split("export type OperationId =").nth(1).unwrap().split(';').next().unwrap();
         let names: Vec<&str> = declared.split('"').skip(1).step_by(2).collect();
-        let rows: Vec<&str> = routes().map(|r| r.operation).collect();
+        let rows: Vec<&str> = http_operations().map(|op| op.id).collect();
         assert_eq!(names, rows);
     }
 
     #[test]
-    fn path_parameters_are_the_route_placeholders() {
+    fn the_declared_path_parameter_is_the_route_placeholder() {
         for op in OPERATIONS {
-            let placeholders = crate::routes::placeholders(op.route.path);
-            assert_eq!(placeholders, op.input.path_parameter().into_iter().collect::<Vec<_>>(), "{}", op.id);
+            if let Some(name) = op.path_parameter() {
+                let declared = format!("    {}({name}: string, ", op.id);
+                assert!(TYPESCRIPT.contains(&declared), "{}: no `{declared}`", op.id);
+                assert_eq!(placeholders(op.route.path), [name], "{}", op.id);
+            }
         }
+        assert_eq!(find("updateCustomer").unwrap().path_parameter(), Some("external_customer_id"));
+        assert_eq!(find("getOrders").unwrap().path_parameter(), None);
     }
 
     #[test]

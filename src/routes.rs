@@ -6,12 +6,11 @@ use std::borrow::Cow;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::registry::{self, Route};
-pub use crate::registry::{Method, PathSource};
+pub use crate::registry::{placeholders, Method, PathSource};
 
 /// A route as a client resolves it, with its overrides applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Resolved {
-    pub operation: &'static str,
     pub method: Method,
     pub path: Cow<'static, str>,
     pub api_version: Cow<'static, str>,
@@ -22,7 +21,6 @@ pub struct Resolved {
 impl From<&'static Route> for Resolved {
     fn from(route: &'static Route) -> Self {
         Self {
-            operation: route.operation,
             method: route.method,
             path: Cow::Borrowed(route.path),
             api_version: Cow::Borrowed(route.api_version),
@@ -42,17 +40,14 @@ pub struct Override {
 
 /// A client's overrides, checked when the client is created.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Overrides(Vec<(&'static str, Override)>);
+pub struct Overrides(Vec<(&'static Route, Override)>);
 
 impl Overrides {
     /// Adds an override for `operation`, checking it against the row it replaces. The error says what is wrong.
     pub fn add(&mut self, operation: &str, value: Override) -> Result<(), String> {
         let Some(route) = registry::route(operation) else {
-            return Err(match registry::find(operation) {
-                Some(op) => format!(
-                    "`{operation}` uses the route of `{}`: override `{}`",
-                    op.route.operation, op.route.operation
-                ),
+            return Err(match registry::find(operation).and_then(|op| registry::owner(op.route)) {
+                Some(owner) => format!("`{operation}` uses the route of `{0}`: override `{0}`", owner.id),
                 None => format!("unknown operation id `{operation}`"),
             });
         };
@@ -73,15 +68,15 @@ impl Overrides {
                 return Err(format!("`{operation}`.apiVersion must be a non-empty header-safe value"));
             }
         }
-        self.0.retain(|(op, _)| *op != route.operation);
-        self.0.push((route.operation, value));
+        self.0.retain(|(r, _)| !std::ptr::eq(*r, route));
+        self.0.push((route, value));
         Ok(())
     }
 
     /// A route with this client's overrides applied.
     pub fn resolve(&self, route: &'static Route) -> Resolved {
         let mut resolved = Resolved::from(route);
-        if let Some((_, o)) = self.0.iter().find(|(op, _)| *op == route.operation) {
+        if let Some((_, o)) = self.0.iter().find(|(r, _)| std::ptr::eq(*r, route)) {
             if let Some(method) = o.method {
                 resolved.method = method;
             }
@@ -98,11 +93,6 @@ impl Overrides {
 
 /// Characters left as they are in a path segment: RFC 3986 unreserved.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
-
-/// Names of the `{placeholders}` in a path template, in order.
-pub fn placeholders(template: &str) -> Vec<&str> {
-    template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
-}
 
 /// Fills each `{placeholder}` with the percent-encoded value of that name. `None` when a placeholder has no value,
 /// a value has no placeholder, or a brace is unmatched.
@@ -140,7 +130,7 @@ pub fn query_string(pairs: &[(String, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::registry::{find, route, routes};
+    use crate::registry::{find, http_operations, owner, route, routes};
     use Method::*;
 
     fn resolve(overrides: &Overrides, id: &str) -> Option<Resolved> {
@@ -149,10 +139,10 @@ mod tests {
 
     #[test]
     fn operation_ids_are_unique_and_camel_case() {
-        for (i, r) in routes().collect::<Vec<_>>().iter().enumerate() {
-            assert!(routes().take(i).all(|o| o.operation != r.operation), "duplicate {}", r.operation);
-            assert!(r.operation.chars().next().unwrap().is_ascii_lowercase());
-            assert!(r.operation.chars().all(|c| c.is_ascii_alphanumeric()));
+        for (i, r) in http_operations().collect::<Vec<_>>().iter().enumerate() {
+            assert!(http_operations().take(i).all(|o| o.id != r.id), "duplicate {}", r.id);
+            assert!(r.id.chars().next().unwrap().is_ascii_lowercase());
+            assert!(r.id.chars().all(|c| c.is_ascii_alphanumeric()));
         }
     }
 
@@ -168,9 +158,9 @@ mod tests {
 
     #[test]
     fn reads_are_idempotent_and_creates_are_not() {
-        for r in routes() {
-            if r.method == Get {
-                assert!(r.idempotent, "{}", r.operation);
+        for op in http_operations() {
+            if op.route.method == Get {
+                assert!(op.route.idempotent, "{}", op.id);
             }
         }
         assert!(!route("createCustomer").unwrap().idempotent);
@@ -206,12 +196,20 @@ mod tests {
         ];
         for (alias, target) in aliases {
             assert!(route(alias).is_none(), "{alias} is both a row and an alias");
-            assert_eq!(find(alias).map(|op| op.route.operation), Some(target));
+            assert_eq!(find(alias).and_then(|op| owner(op.route)).map(|op| op.id), Some(target));
         }
         assert_eq!(route("priceFix").map(|r| r.api_version), Some("3"));
-        assert!(routes().filter(|r| r.operation != "priceFix").all(|r| r.api_version == "2"));
-        let orders: Vec<&str> = routes().filter(|r| r.places_orders).map(|r| r.operation).collect();
+        assert!(http_operations().filter(|op| op.id != "priceFix").all(|op| op.route.api_version == "2"));
+        let orders: Vec<&str> = http_operations().filter(|op| op.route.places_orders).map(|op| op.id).collect();
         assert_eq!(orders, ["buyDigital", "sellDigital", "createDelivery"]);
+    }
+
+    #[test]
+    fn path_parameters_are_the_route_placeholders() {
+        for op in crate::registry::OPERATIONS {
+            let placeholders = placeholders(op.route.path);
+            assert_eq!(placeholders, op.path_parameter().into_iter().collect::<Vec<_>>(), "{}", op.id);
+        }
     }
 
     #[test]
@@ -233,7 +231,12 @@ mod tests {
         );
         let gold = resolve(&overrides, "buyGold").unwrap();
         assert_eq!(
-            (gold.operation, gold.method, gold.path.as_ref(), gold.api_version.as_ref()),
+            (
+                owner(find("buyGold").unwrap().route).unwrap().id,
+                gold.method,
+                gold.path.as_ref(),
+                gold.api_version.as_ref()
+            ),
             ("buyDigital", Put, "/partner/order/digital/buy", "4")
         );
         assert_eq!(resolve(&overrides, "getOrder").unwrap(), Resolved::from(route("getOrder").unwrap()));

@@ -1,7 +1,7 @@
 //! Customers: create (person or business), update, remove, get with wallets, and wallet KYC.
 
 use super::model::models;
-use super::values::WalletKycStatus;
+use super::values::{Gender, WalletKycStatus};
 
 models! {
     /// Body of `createCustomer` (`POST /partner/customer`). Only `external_id` is required by the API.
@@ -17,7 +17,7 @@ models! {
         opt email: email,
         /// E.164 (`+905321234567`). Turkish national forms (`0532…`, `532…`, `90532…`) are normalised before sending.
         opt phone: phone,
-        opt gender: gender,
+        opt gender: gender(Gender),
         /// T.C. identity number (TCKN): 11 digits, not starting with 0.
         opt identity_number: tckn,
         /// `YYYY-MM-DD`, in the past.
@@ -49,7 +49,7 @@ models! {
         req lastname: person_name,
         opt email: email,
         req phone: phone,
-        opt gender: gender,
+        opt gender: gender(Gender),
         req identity_number: tckn,
         opt birthdate: birthdate,
     };

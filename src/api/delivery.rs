@@ -1,6 +1,7 @@
 //! Physical delivery of bars paid from metal wallets.
 
 use super::model::models;
+use super::trade::{CardPayment, StoredCardPayment};
 use crate::validate::schema::Check;
 
 models! {
@@ -53,7 +54,7 @@ models! {
         req items: array(1, 20, DeliveryItemRequest),
         req address: object(DeliveryAddress),
         req payment_type: one_of["cash", "creditcard"],
-        opt payment: payment,
+        opt payment: payment(CardPayment, StoredCardPayment),
     } checks [Check::PresentExactlyWhen { field: "payment_type", value: "creditcard", needs: "payment" }];
 
     /// Body of `createDeliveryPayWithCash`; the SDK sets `payment_type: "cash"`.
@@ -76,7 +77,7 @@ models! {
         req items: array(1, 20, DeliveryItemRequest),
         req address: object(DeliveryAddress),
         opt payment_type: one_of["creditcard"],
-        req payment: payment,
+        req payment: payment(CardPayment, StoredCardPayment),
     };
 
     /// A bar a wallet can deliver.

@@ -28,9 +28,9 @@
 //! Response kinds: `str`, `num`, `bool`, `record` (any object), `values(Set)` (an open value set), `lenient(Set)` (a
 //! closed set, any other string accepted), `array(kind)`, or a response model's name.
 //!
-//! Request kinds: `external_id`, `person_name`, `middle_name`, `text(min, max)`, `email`, `phone`, `gender`,
-//! `birthdate`, `date`, `tckn`, `vkn`, `bool`, `int(min, max)`, `metal`, `money`, `currency`, `sku`, `token`,
-//! `card_number`, `card_expiry`, `cvv`, `bin`, `ip`, `one_of(Set)`, `one_of["a", "b"]`, `suggest(Set)`, `payment`,
+//! Request kinds: `external_id`, `person_name`, `middle_name`, `text(min, max)`, `email`, `phone`, `gender(Set)`,
+//! `birthdate`, `date`, `tckn`, `vkn`, `bool`, `int(min, max)`, `metal`, `money`, `sku`, `token`, `card_number`,
+//! `card_expiry`, `cvv`, `bin`, `ip`, `one_of(Set)`, `one_of["a", "b"]`, `suggest(Set)`, `payment(Card, Stored)`,
 //! `object(Model)`, `array(min, max, Model)`; `… as Set` shows an open value set in TypeScript where any text passes.
 
 use crate::shape::{DataShape, Shape};
@@ -296,9 +296,7 @@ macro_rules! request_rule {
     (text($min:literal, $max:literal)) => { $crate::validate::schema::Rule::Text { min: $min, max: $max } };
     (email) => { $crate::validate::schema::Rule::Email };
     (phone) => { $crate::validate::schema::Rule::Phone };
-    (gender) => {
-        $crate::validate::schema::Rule::Gender(<$crate::api::values::Gender as $crate::api::model::ValueSet>::VALUES)
-    };
+    (gender($set:ident)) => { $crate::validate::schema::Rule::Gender(<$set as $crate::api::model::ValueSet>::VALUES) };
     (birthdate) => { $crate::validate::schema::Rule::Birthdate };
     (date) => { $crate::validate::schema::Rule::Date };
     (tckn) => { $crate::validate::schema::Rule::Tckn };
@@ -307,11 +305,6 @@ macro_rules! request_rule {
     (int($min:literal, $max:literal)) => { $crate::validate::schema::Rule::Integer { min: $min, max: $max } };
     (metal) => { $crate::validate::schema::Rule::Metal };
     (money) => { $crate::validate::schema::Rule::Money };
-    (currency) => {
-        $crate::validate::schema::Rule::OneOf(
-            <$crate::api::values::Currency as $crate::api::model::ValueSet>::VALUES,
-        )
-    };
     (sku) => { $crate::validate::schema::Rule::Sku };
     (token) => { $crate::validate::schema::Rule::Token };
     (card_number) => { $crate::validate::schema::Rule::CardNumber };
@@ -326,10 +319,10 @@ macro_rules! request_rule {
     (suggest($set:ident)) => {
         $crate::validate::schema::Rule::Suggest(<$set as $crate::api::model::ValueSet>::VALUES)
     };
-    (payment) => {
+    (payment($card:ident, $stored:ident)) => {
         $crate::validate::schema::Rule::Payment {
-            card: <$crate::api::trade::CardPayment as $crate::api::model::Request>::FIELDS,
-            stored: <$crate::api::trade::StoredCardPayment as $crate::api::model::Request>::FIELDS,
+            card: <$card as $crate::api::model::Request>::FIELDS,
+            stored: <$stored as $crate::api::model::Request>::FIELDS,
         }
     };
     (object($model:ident)) => { <$model as $crate::api::model::Request>::RULE };
@@ -347,8 +340,7 @@ macro_rules! request_ts {
     ($kind:ident $(($($arg:tt)*))? $([$($value:literal),+])? as $shown:ident) => {
         <$shown as $crate::api::model::Declared>::NAME
     };
-    (gender) => { <$crate::api::values::Gender as $crate::api::model::Declared>::NAME };
-    (currency) => { <$crate::api::values::Currency as $crate::api::model::Declared>::NAME };
+    (gender($set:ident)) => { <$set as $crate::api::model::Declared>::NAME };
     (bool) => { "boolean" };
     (int($($arg:tt)*)) => { "number" };
     (metal) => { "number" };
@@ -356,7 +348,9 @@ macro_rules! request_ts {
     (one_of($set:ident)) => { <$set as $crate::api::model::Declared>::NAME };
     (one_of[$($value:literal),+]) => { $crate::ts::union!($($value),+) };
     (suggest($set:ident)) => { <$set as $crate::api::model::Declared>::NAME };
-    (payment) => { "CardPayment | StoredCardPayment" };
+    (payment($card:ident, $stored:ident)) => {
+        $crate::ts::cat!(<$card as $crate::api::model::Declared>::NAME, " | ", <$stored as $crate::api::model::Declared>::NAME)
+    };
     (object($model:ident)) => { <$model as $crate::api::model::Declared>::NAME };
     (array($min:literal, $max:literal, $model:ident)) => {
         $crate::ts::cat!(<$model as $crate::api::model::Declared>::NAME, "[]")
@@ -385,8 +379,8 @@ macro_rules! request_doc {
     (phone) => {
         "E.164 (`+905321234567`); Turkish national forms (`0532…`) are normalised before sending."
     };
-    (gender) => {
-        "`M` or `F`."
+    (gender($set:ident)) => {
+        "One of the values its type lists."
     };
     (birthdate) => {
         "`YYYY-MM-DD`, in the past."
@@ -411,9 +405,6 @@ macro_rules! request_doc {
     };
     (money) => {
         "Money: positive, at most 2 decimals."
-    };
-    (currency) => {
-        "A currency code the docs list."
     };
     (sku) => {
         "Product code, e.g. `GAU` (gold), `GAG` (silver), `GPT` (platinum)."
@@ -442,7 +433,7 @@ macro_rules! request_doc {
     (suggest $($rest:tt)*) => {
         "Usually one of the values its type lists; other values are sent with a warning."
     };
-    (payment) => {
+    (payment($card:ident, $stored:ident)) => {
         "The card to charge: a card number, or a stored card's token."
     };
     (object($model:ident)) => {

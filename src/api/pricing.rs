@@ -1,7 +1,7 @@
 //! Pricing: price fixes (quotes), basket calculation, current product prices.
 
 use super::model::models;
-use super::values::PriceFixType;
+use super::values::{Currency, PriceFixType};
 use crate::validate::schema::Check;
 
 models! {
@@ -12,7 +12,7 @@ models! {
         /// The customer the quote is for (B2B2C); required with `total`.
         opt customer_external_id: external_id,
         /// Currency of the prices; the API defaults to its own.
-        opt currency: currency,
+        opt currency: one_of(Currency),
         /// Money to spend (the "from total price" flow).
         opt total: money,
     } checks [Check::Requires("total", "customer_external_id")];
@@ -40,7 +40,7 @@ models! {
     /// Query of `getProductPrices`.
     request ProductPricesQuery {
         /// Currency of the prices; the API defaults to its own.
-        opt currency: currency,
+        opt currency: one_of(Currency),
     };
 
     /// One product's locked prices in a quote.

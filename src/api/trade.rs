@@ -3,6 +3,7 @@
 
 use super::model::models;
 use super::orders::{Order, Payment};
+use super::values::{Currency, Gender};
 use crate::validate::schema::Check;
 
 /// Card details go with `payment_type: "creditcard"`, and only then.
@@ -32,7 +33,7 @@ models! {
         req email: email,
         /// E.164; Turkish national forms are normalised.
         req phone: phone,
-        opt gender: gender,
+        opt gender: gender(Gender),
         /// `YYYY-MM-DD`.
         opt birthdate: birthdate,
     };
@@ -71,7 +72,7 @@ models! {
     request BuyRequest {
         /// From `priceFix` (`quote.token`), before it expires.
         req price_token: token,
-        opt currency_code: currency,
+        opt currency_code: one_of(Currency),
         /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
         /// A repeat is refused by the API, so a retried call can never place the order twice.
         opt external_id: text(3, 50),
@@ -81,13 +82,13 @@ models! {
         opt topup: object(Topup),
         opt payment_type: one_of["creditcard", "cash"],
         /// With `payment_type: "creditcard"`.
-        opt payment: payment,
+        opt payment: payment(CardPayment, StoredCardPayment),
     } checks [PAYMENT_TYPE_CHECK];
 
     /// Body of `buyGold`, `buySilver`, `buyPlatinum`: one metal, so `amount` instead of `items`.
     request MetalBuyRequest {
         req price_token: token,
-        opt currency_code: currency,
+        opt currency_code: one_of(Currency),
         /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
         /// A repeat is refused by the API, so a retried call can never place the order twice.
         opt external_id: text(3, 50),
@@ -96,13 +97,13 @@ models! {
         /// Grams.
         req amount: metal,
         opt payment_type: one_of["creditcard", "cash"],
-        opt payment: payment,
+        opt payment: payment(CardPayment, StoredCardPayment),
     } checks [PAYMENT_TYPE_CHECK];
 
     /// Body of `cardPaymentBuyWithCardNumber`; the SDK sets `payment_type: "creditcard"`.
     request CardNumberBuyRequest {
         req price_token: token,
-        opt currency_code: currency,
+        opt currency_code: one_of(Currency),
         /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
         /// A repeat is refused by the API, so a retried call can never place the order twice.
         opt external_id: text(3, 50),
@@ -115,7 +116,7 @@ models! {
     /// Body of `cardPaymentBuyWithCardToken`; the SDK sets `payment_type: "creditcard"`.
     request CardTokenBuyRequest {
         req price_token: token,
-        opt currency_code: currency,
+        opt currency_code: one_of(Currency),
         /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
         /// A repeat is refused by the API, so a retried call can never place the order twice.
         opt external_id: text(3, 50),
@@ -128,7 +129,7 @@ models! {
     /// Body of `sellDigital` (`POST /partner/order/digital/sell`): the seller is the customer of the quote (or the partner).
     request SellRequest {
         req price_token: token,
-        opt currency_code: currency,
+        opt currency_code: one_of(Currency),
         /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
         /// A repeat is refused by the API, so a retried call can never place the order twice.
         opt external_id: text(3, 50),
@@ -138,7 +139,7 @@ models! {
     /// Body of `sellGold`, `sellSilver`.
     request MetalSellRequest {
         req price_token: token,
-        opt currency_code: currency,
+        opt currency_code: one_of(Currency),
         /// Your order id (3–50 characters), the idempotency key: unique per order; generated (`mc-…`) when absent.
         /// A repeat is refused by the API, so a retried call can never place the order twice.
         opt external_id: text(3, 50),
