@@ -79,10 +79,12 @@ try {
 
 const www = await startPreferring(8080, (port) => startWww({
   port, config: { baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password, language: 'en' },
+  mounts: [['/api-docs/', new URL('../target/api-docs', import.meta.url).pathname]],
 }));
 console.log(bold('\nRunning:'));
 console.log(`   sandbox (Partner API)  ${sandbox.url}   user ${sandbox.username} / password ${sandbox.password}`);
 console.log(`   admin panel            ${www.url}   (try customer MTD0018232, order ALS8HEVP)`);
+console.log(`   API reference          ${www.url}api-docs/`);
 console.log(dim('\nCtrl-C stops both.'));
 
 const stop = async () => {

@@ -108,6 +108,10 @@ impl MintedClient {
 
     /// Validates a request body for an operation without sending it, with this client's language and strictness.
     /// Returns every issue found (errors and warnings); an empty array means the body is valid.
+    ///
+    /// ```js
+    /// const issues = client.validateRequest('createCustomer', { external_id: 'MTD0018232', phone: '0532' });
+    /// ```
     #[wasm_bindgen(js_name = validateRequest, unchecked_return_type = "ValidationIssue[]")]
     #[allow(non_snake_case)]
     pub fn validate_request(

@@ -110,9 +110,13 @@ pub fn validate_request(
 #[derive(Tsify)]
 #[allow(dead_code)]
 pub struct DigestAuthorizationInput {
+    /// The user name.
     pub username: String,
+    /// The password; it appears only hashed in the result.
     pub password: String,
+    /// The `realm` of the server's challenge.
     pub realm: String,
+    /// The `nonce` of the server's challenge.
     pub nonce: String,
     /// The request target, e.g. `/partner/customer/MTD0018232`.
     pub uri: String,
@@ -123,10 +127,12 @@ pub struct DigestAuthorizationInput {
     pub qop: Option<String>,
     /// Request counter for this nonce, from 1.
     pub nc: u32,
+    /// The client's nonce: a random string chosen per request.
     pub cnonce: String,
     /// `"MD5"` (default), `"MD5-sess"`, `"SHA-256"` or `"SHA-256-sess"`.
     #[tsify(optional, type = "\"MD5\" | \"MD5-sess\" | \"SHA-256\" | \"SHA-256-sess\"")]
     pub algorithm: Option<String>,
+    /// The `opaque` of the server's challenge, echoed back.
     #[tsify(optional)]
     pub opaque: Option<String>,
     /// Hash the user name (RFC 7616 `userhash=true`).
@@ -203,7 +209,12 @@ fn digest_from_json(json: &Value) -> Result<String, MintedError> {
 }
 
 /// Checks a raw API response body the way the client does and returns its `data` — for webhook payloads, recorded
-/// responses and benchmarks. Throws the same `MintedError`s a call would.
+/// responses and benchmarks. Throws the same `MintedError`s a call would. Every client method that calls the API is an
+/// operation id; `status` defaults to 200.
+///
+/// ```js
+/// const order = decodeResponse('getOrder', await response.text(), response.status);
+/// ```
 #[wasm_bindgen(js_name = decodeResponse, unchecked_return_type = "unknown")]
 #[allow(non_snake_case)]
 pub fn decode_response(
@@ -231,11 +242,16 @@ pub fn decode_response(
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct OperationInfo {
+    /// The operation id (the client's method name, and the key of a `routes` override).
     pub operation_id: &'static str,
+    /// The HTTP method.
     #[tsify(type = "\"GET\" | \"POST\" | \"PATCH\" | \"DELETE\"")]
     pub method: &'static str,
+    /// The path template below the base URL, with `{placeholders}`.
     pub path: &'static str,
+    /// The `api-version` header sent.
     pub api_version: &'static str,
+    /// Safe to repeat: retried after a network error, a timeout, 408, 429 or 5xx.
     pub idempotent: bool,
     /// `documented` when Minted's docs print the path; `inferred` when it is this SDK's best guess.
     #[tsify(type = "\"documented\" | \"inferred\"")]
@@ -243,6 +259,10 @@ pub struct OperationInfo {
 }
 
 /// The operations this client can call, with method, path, `api-version`, and whether the path is documented.
+///
+/// ```js
+/// for (const op of operations()) console.log(op.operationId, op.method, op.path, op.pathSource);
+/// ```
 #[wasm_bindgen(unchecked_return_type = "OperationInfo[]")]
 pub fn operations() -> JsValue {
     let rows: Vec<OperationInfo> = registry::http_operations()
@@ -264,6 +284,10 @@ pub fn operations() -> JsValue {
 
 /// Normalises a phone number to E.164 the way the client does (`0532 280 80 35` → `+905322808035`). Throws a
 /// `MintedError` of kind `validation` when it is not a phone number.
+///
+/// ```js
+/// normalizePhone('0532 280 80 35'); // '+905322808035'
+/// ```
 #[wasm_bindgen(js_name = normalizePhone)]
 pub fn normalize_phone(phone: &str) -> Result<String, JsValue> {
     validate::rules::normalize_phone(phone).map_err(|problem| {

@@ -134,18 +134,30 @@ impl Quote {
     }
 
     /// `true` once the quote can no longer be used: a buy or sell with it is refused locally.
+    ///
+    /// ```js
+    /// if (quote.isExpired()) quote = await quote.refresh();
+    /// ```
     #[wasm_bindgen(js_name = isExpired)]
     pub fn is_expired(&self) -> bool {
         clock::now_ms() >= self.deadline_ms
     }
 
     /// Whole seconds left before the quote expires (0 when expired).
+    ///
+    /// ```js
+    /// console.log(`valid for ${quote.remainingSeconds()} s`);
+    /// ```
     #[wasm_bindgen(js_name = remainingSeconds)]
     pub fn remaining_seconds(&self) -> f64 {
         ((self.deadline_ms - clock::now_ms()) / 1000.0).floor().max(0.0)
     }
 
     /// The price of one product, or `undefined`.
+    ///
+    /// ```js
+    /// const gold = quote.priceFor('GAU')?.buy_price;
+    /// ```
     #[wasm_bindgen(js_name = priceFor, unchecked_return_type = "Price | undefined")]
     pub fn price_for(&self, sku: &str) -> JsValue {
         let prices = js_sys::Array::from(&self.field("prices"));
@@ -158,12 +170,20 @@ impl Quote {
     }
 
     /// Fixes prices again with the same request, giving a fresh quote.
+    ///
+    /// ```js
+    /// if (quote.remainingSeconds() < 20) quote = await quote.refresh();
+    /// ```
     #[wasm_bindgen(unchecked_return_type = "Promise<Quote>")]
     pub fn refresh(&self, options: Option<tsify::Ts<js::CallOptions>>) -> js_sys::Promise {
         price_fix(self.session.clone(), self.request.clone(), js::options_value(options))
     }
 
     /// The data plus the token and local expiry, for logs and `JSON.stringify`.
+    ///
+    /// ```js
+    /// console.log(JSON.stringify(quote));
+    /// ```
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "Record<string, unknown>")]
     pub fn to_json(&self) -> JsValue {
         let out = js_sys::Object::assign(&js_sys::Object::new(), self.data.unchecked_ref());

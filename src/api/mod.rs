@@ -24,6 +24,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[derive(serde::Deserialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RawRequest {
+    /// The HTTP method.
     #[tsify(type = "\"GET\" | \"POST\" | \"PUT\" | \"PATCH\" | \"DELETE\"")]
     pub method: String,
     /// Path below the base URL, starting with `/`, e.g. `/partner/order/list`.
@@ -40,6 +41,7 @@ pub struct RawRequest {
     #[serde(default)]
     #[tsify(optional)]
     pub api_version: Option<String>,
+    /// Aborts the call: it rejects with a `MintedError` of kind `aborted`.
     #[serde(default)]
     #[tsify(optional, type = "AbortSignal")]
     pub signal: Option<()>,

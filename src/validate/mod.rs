@@ -47,6 +47,7 @@ pub struct ValidationIssue {
     pub code: String,
     /// Human message in the configured language, without the path.
     pub message: String,
+    /// `error` stops the call; `warning` is reported and the request is sent.
     pub severity: Severity,
 }
 
