@@ -95,7 +95,16 @@ proptest! {
     fn arbitrary_bytes_never_break_a_decoder(body in prop::collection::vec(any::<u8>(), 0..512), status in 100u16..600) {
         for call in calls() {
             if let Some(shape) = response_shape(call) {
-                let _ = check(&RawResponse { status, body: body.clone(), request_id: None }, shape, &["secret"]);
+                match check(&RawResponse { status, body: body.clone(), request_id: None }, shape, &["secret"]) {
+                    // Only a success status with the envelope passes.
+                    Ok(()) => prop_assert!((200..300).contains(&status), "{call}: HTTP {status} accepted"),
+                    // A typed error carrying the status, with the secret cut out of the body it keeps.
+                    Err(err) => {
+                        prop_assert!(!err.message.is_empty());
+                        prop_assert_eq!(err.status, Some(status));
+                        prop_assert!(err.body.as_deref().is_some_and(|b| !b.contains("secret")), "{:?}", err.body);
+                    }
+                }
             }
         }
     }
@@ -136,7 +145,25 @@ proptest! {
         let _ = validate::card::normalize_card_number(&text);
         let _ = parse_www_authenticate(Some(&text));
         let _ = config::parse_base_url(&text);
-        let _ = redact::redact_text_plain(&text, &["x"]);
+        let with_secret = format!("{text}secret");
+        let redacted = redact::redact_text_plain(&with_secret, &["secret"]);
+        prop_assert!(!redacted.contains("secret"), "{}", redacted);
+    }
+
+    #[test]
+    fn luhn_accepts_its_own_check_digit_and_catches_any_single_digit_error(
+        digits in prop::collection::vec(0u8..10, 11..18), at in any::<prop::sample::Index>(), delta in 1u8..10,
+    ) {
+        let body: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+        let check = (0..10u8).find(|c| validate::card::luhn_valid(&format!("{body}{c}"))).map(|c| char::from(b'0' + c));
+        prop_assert!(check.is_some(), "no check digit for {}", body);
+        let number = format!("{body}{}", check.unwrap());
+        prop_assert!(validate::card::luhn_valid(&number));
+        let mut changed = number.into_bytes();
+        let i = at.index(changed.len());
+        changed[i] = b'0' + (changed[i] - b'0' + delta) % 10;
+        let changed = String::from_utf8(changed).unwrap();
+        prop_assert!(!validate::card::luhn_valid(&changed), "{} passes", changed);
     }
 
     #[test]
@@ -144,7 +171,10 @@ proptest! {
         let _ = config::from_json(&value);
         let _ = config::from_json(&json!({"baseUrl": "http://x.test", "routes": value}));
         let _ = parse_www_authenticate(Some(&format!("Digest {header}")));
-        let _ = redact::redact_body(header.as_bytes(), &["secret"]);
-        let _ = redact::redact_body(&serde_json::to_vec(&value).unwrap(), &["secret"]);
+        let with_secret = format!("{header}secret");
+        let redacted = redact::redact_body(with_secret.as_bytes(), &["secret"]);
+        prop_assert!(!redacted.contains("secret"), "{}", redacted);
+        let json = serde_json::to_vec(&json!({ "value": value, "password": "secret" })).unwrap();
+        prop_assert!(!redact::redact_body(&json, &["secret"]).contains("secret"));
     }
 }
