@@ -64,7 +64,9 @@ mod timer {
         fn clear_timeout(id: &JsValue);
     }
 
-    /// A one-shot JS timer, cancelled when dropped (so it never keeps Node alive or fires late).
+    /// A one-shot JS timer, cancelled when dropped (so it never keeps Node alive or fires late). Hand-rolled on
+    /// purpose: `gloo_timers::callback::Timeout` with `scopeguard` for the listener guard measured 206 bytes more
+    /// wasm (250,897 vs 250,691 raw, release + wasm-opt -Oz).
     pub struct Timer {
         id: JsValue,
         _callback: Closure<dyn FnMut()>,
