@@ -6,7 +6,6 @@ use std::rc::Rc;
 
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::call::{self, Payload};
 use crate::config;
@@ -20,7 +19,6 @@ use crate::registry::{self, Input, Method, Operation, PathSource};
 use crate::routes::Resolved;
 use crate::session::Session;
 use crate::shape::{DataShape, Shape};
-use crate::transport::hooks::Hooks;
 use crate::transport::{Call, Transport};
 use crate::validate::{Issue, Settings};
 
@@ -99,10 +97,7 @@ impl MintedClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     ) -> Result<MintedClient, JsValue> {
-        let hooks = Hooks { on_request: hook(&config, "onRequest")?, on_response: hook(&config, "onResponse")? };
-        let json =
-            js::to_json(&config).map_err(|_| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
-        let config = config::from_json(&json)?;
+        let (config, hooks) = config::parse(&js::Source::js(&config))?;
         Ok(MintedClient { session: Rc::new(Session::new(Transport::new(config, hooks))) })
     }
 
@@ -212,49 +207,12 @@ fn payload(input: Input, value: &JsValue, settings: &Settings) -> Result<Payload
     })
 }
 
-/// A hook from the config object: a function, or nothing.
-fn hook(config: &JsValue, name: &'static str) -> Result<Option<js_sys::Function>, MintedError> {
-    let value = js_sys::Reflect::get(config, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    value.dyn_into::<js_sys::Function>().map(Some).map_err(|_| MintedError::config(name, "must be a function"))
-}
-
 /// `data` of a raw request: anything, including nothing.
 static ANY_DATA: DataShape = DataShape { shape: &Shape::Any, nullable: true };
 
 /// Checks a raw request's options and builds its call.
 fn raw_call(options: &JsValue) -> Result<Call, MintedError> {
-    let bad = |why: &str| {
-        MintedError::new(ErrorKind::Validation, format!("invalid request options: {why}"))
-            .with_code(ErrorCode::Sdk("invalid_options"))
-    };
-    let get = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-    if !options.is_object() {
-        return Err(bad("pass { method, path, query?, body?, apiVersion?, signal? }"));
-    }
-    let method = get("method")
-        .as_string()
-        .and_then(|m| Method::parse(&m))
-        .ok_or_else(|| bad("method must be GET, POST, PUT, PATCH or DELETE"))?;
-    let path = get("path")
-        .as_string()
-        .filter(|p| p.starts_with('/') && !p.contains(['?', '#', ' ']))
-        .ok_or_else(|| bad("path must start with / and contain no spaces, ? or #; put parameters in query"))?;
-    let api_version = match get("apiVersion") {
-        v if v.is_undefined() || v.is_null() => "2".to_owned(),
-        v => v.as_string().filter(|s| !s.is_empty()).ok_or_else(|| bad("apiVersion must be a non-empty string"))?,
-    };
-    let query = js::to_json(&get("query")).map_err(|_| bad("query must be plain data"))?;
-    if !(query.is_null() || query.is_object()) {
-        return Err(bad("query must be an object of strings, numbers or booleans"));
-    }
-    let body = match get("body") {
-        v if v.is_undefined() => None,
-        v => Some(js::to_json(&v).map_err(|_| bad("body must be plain data"))?.to_string()),
-    };
-    let signal = js::call_options(options)?.signal;
+    let js::RawOptions { method, path, api_version, query, body, signal } = js::raw_options(options)?;
     let route = Resolved {
         method,
         path: path.clone().into(),

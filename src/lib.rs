@@ -33,7 +33,6 @@ mod ts;
 pub mod validate;
 
 use serde::Serialize;
-use serde_json::Value;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -42,7 +41,7 @@ pub use client::MintedClient;
 use error::{ErrorCode, ErrorKind, MintedError};
 pub use quote::Quote;
 use shape::DataShape;
-use transport::{clock, digest};
+use transport::clock;
 use validate::{Language, Settings};
 
 /// The documented shape of an operation's `data` (what the client checks responses against).
@@ -51,15 +50,13 @@ pub fn response_shape(operation_id: &str) -> Option<&'static DataShape> {
 }
 
 /// Options of the standalone `validateRequest`.
-#[derive(Default, serde::Deserialize, Tsify)]
+#[derive(Default, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ValidateOptions {
     /// Message language; default `"tr"`.
-    #[serde(default)]
     #[tsify(optional)]
     pub language: Option<Language>,
     /// Identity-number checksums as errors; default `false`.
-    #[serde(default)]
     #[tsify(optional)]
     pub strict_identity_numbers: Option<bool>,
 }
@@ -78,31 +75,8 @@ pub fn validate_request(
     #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
     options: Option<tsify::Ts<ValidateOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let bad = || {
-        MintedError::new(
-            ErrorKind::Validation,
-            "options must be { language?: 'tr' | 'en', strictIdentityNumbers?: boolean }",
-        )
-    };
-    let json = match options.map(|o| o.js_value()) {
-        Some(o) => js::to_json(&o).map_err(|_| bad())?,
-        None => Value::Null,
-    };
-    let lang = match json.get("language") {
-        None | Some(Value::Null) => Language::default(),
-        Some(Value::String(s)) if s == "tr" => Language::Tr,
-        Some(Value::String(s)) if s == "en" => Language::En,
-        Some(_) => return Err(bad().into()),
-    };
-    let strict = match json.get("strictIdentityNumbers") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(bad().into()),
-    };
-    if !(json.is_null() || json.is_object()) {
-        return Err(bad().into());
-    }
-    let settings = Settings { lang, strict_identity_numbers: strict, today: clock::today_utc() };
+    let (lang, strict_identity_numbers) = js::validate_options(&options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
+    let settings = Settings { lang, strict_identity_numbers, today: clock::today_utc() };
     Ok(js::to_js(&client::validate_js(operationId, &body, &settings)?))
 }
 
@@ -152,60 +126,7 @@ pub struct DigestAuthorizationInput {
 pub fn digest_authorization(
     #[wasm_bindgen(unchecked_param_type = "DigestAuthorizationInput")] input: JsValue,
 ) -> Result<String, JsValue> {
-    let json = js::to_json(&input).unwrap_or(Value::Null);
-    Ok(digest_from_json(&json)?)
-}
-
-fn digest_from_json(json: &Value) -> Result<String, MintedError> {
-    let bad = |field: &str, why: &str| {
-        MintedError::new(ErrorKind::Validation, format!("digestAuthorization: {field} {why}"))
-            .with_code(ErrorCode::Sdk("invalid_input"))
-    };
-    let text = |field: &'static str| -> Result<&str, MintedError> {
-        json.get(field).and_then(Value::as_str).ok_or_else(|| bad(field, "must be a string"))
-    };
-    let optional = |field: &'static str| -> Result<Option<&str>, MintedError> {
-        match json.get(field) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.as_str())),
-            Some(_) => Err(bad(field, "must be a string")),
-        }
-    };
-    let algorithm = match optional("algorithm")? {
-        None => digest::Algorithm::Md5,
-        Some(token) => digest::Algorithm::parse(token)
-            .ok_or_else(|| bad("algorithm", "must be MD5, MD5-sess, SHA-256 or SHA-256-sess"))?,
-    };
-    let qop_auth = match optional("qop")? {
-        None => false,
-        Some("auth") => true,
-        Some(_) => return Err(bad("qop", "must be \"auth\" or absent")),
-    };
-    let nc = json
-        .get("nc")
-        .and_then(Value::as_u64)
-        .and_then(|n| u32::try_from(n).ok())
-        .filter(|n| *n >= 1)
-        .ok_or_else(|| bad("nc", "must be a whole number from 1 to 4294967295"))?;
-    let userhash = match json.get("userhash") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(bad("userhash", "must be true or false")),
-    };
-    Ok(digest::authorization_header(&digest::AuthInput {
-        username: text("username")?,
-        password: text("password")?,
-        realm: text("realm")?,
-        nonce: text("nonce")?,
-        uri: text("uri")?,
-        method: text("method")?,
-        algorithm,
-        qop_auth,
-        nc,
-        cnonce: text("cnonce")?,
-        opaque: optional("opaque")?,
-        userhash,
-    }))
+    Ok(js::digest_authorization(&js::Source::js(&input))?)
 }
 
 /// Checks a raw API response body the way the client does and returns its `data` — for webhook payloads, recorded
@@ -299,34 +220,4 @@ pub fn normalize_phone(phone: &str) -> Result<String, JsValue> {
         };
         MintedError::validation(vec![issue], Language::En).into()
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn digest_input_is_checked_field_by_field() {
-        let good = json!({"username": "Mufasa", "password": "Circle of Life", "realm": "http-auth@example.org",
-            "nonce": "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", "uri": "/dir/index.html", "method": "GET",
-            "qop": "auth", "nc": 1, "cnonce": "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", "algorithm": "SHA-256",
-            "opaque": "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"});
-        let header = digest_from_json(&good).unwrap();
-        assert!(header.contains("response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""));
-        let cases = [
-            ("nc", json!(0), "nc must be"),
-            ("nc", json!(1.5), "nc must be"),
-            ("algorithm", json!("SHA-1"), "algorithm must be"),
-            ("qop", json!("auth-int"), "qop must be"),
-            ("realm", json!(5), "realm must be a string"),
-        ];
-        for (field, value, fragment) in cases {
-            let mut input = good.clone();
-            input[field] = value;
-            let err = digest_from_json(&input).unwrap_err();
-            assert!(err.message.contains(fragment), "{field}: {}", err.message);
-            assert!(!err.message.contains("Circle of Life"));
-        }
-    }
 }

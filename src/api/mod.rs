@@ -21,7 +21,7 @@ use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// Options of `client.request`, the raw escape hatch.
-#[derive(serde::Deserialize, Tsify)]
+#[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RawRequest {
     /// The HTTP method.
@@ -30,19 +30,15 @@ pub struct RawRequest {
     /// Path below the base URL, starting with `/`, e.g. `/partner/order/list`.
     pub path: String,
     /// Query parameters (encoded by the SDK).
-    #[serde(default)]
     #[tsify(optional, type = "Record<string, string | number | boolean>")]
     pub query: Option<()>,
     /// JSON body.
-    #[serde(default)]
     #[tsify(optional, type = "unknown")]
     pub body: Option<()>,
     /// `api-version` header; default `"2"`.
-    #[serde(default)]
     #[tsify(optional)]
     pub api_version: Option<String>,
     /// Aborts the call: it rejects with a `MintedError` of kind `aborted`.
-    #[serde(default)]
     #[tsify(optional, type = "AbortSignal")]
     pub signal: Option<()>,
 }

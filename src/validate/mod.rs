@@ -10,7 +10,7 @@ pub mod messages;
 pub mod rules;
 pub mod schema;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use time::Date;
 use tsify::Tsify;
@@ -19,7 +19,7 @@ pub use messages::Problem;
 pub use schema::{Check, Field, Rule, Schema};
 
 /// How serious an issue is. Only `error` stops a call.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -27,7 +27,7 @@ pub enum Severity {
 }
 
 /// Language of messages (validation issues; the `Accept-Language` header for the API's own messages).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     #[default]
@@ -39,7 +39,7 @@ pub enum Language {
 pub type Lang = Language;
 
 /// One problem found in a request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Tsify)]
 pub struct ValidationIssue {
     /// Where: `email`, `customer.phone`, `items[0].amount`; empty for the body as a whole.
     pub path: String,
