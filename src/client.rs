@@ -97,7 +97,9 @@ impl MintedClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     ) -> Result<MintedClient, JsValue> {
-        let (config, hooks) = config::parse(&js::Source::js(&config))?;
+        let source = js::Source::js(&config)
+            .map_err(|_| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
+        let (config, hooks) = config::parse(&source)?;
         Ok(MintedClient { session: Rc::new(Session::new(Transport::new(config, hooks))) })
     }
 

@@ -7,7 +7,7 @@ use serde_json::Value;
 use tsify::Tsify;
 
 use crate::error::{ErrorCode, ErrorKind, MintedError};
-use crate::js::{self, Raw, Source};
+use crate::js::{self, Fields, Source};
 use crate::routes::{Method, Override, Overrides};
 use crate::transport::hooks::Hooks;
 use crate::transport::retry::Policy;
@@ -131,29 +131,30 @@ const FIELDS: &[&str] = &[
 /// Reads and checks a client's config (the object given to `new MintedClient`), applying defaults. The one way a
 /// config is read: from the JS object in the wasm, from JSON in native tests.
 pub fn parse(source: &Source) -> Result<(Config, Hooks), MintedError> {
+    let source = source.fields();
     if !source.is_object() {
         return Err(MintedError::config("baseUrl", "the config must be an object like { baseUrl: 'https://…' }"));
     }
     for key in source.keys() {
-        if !FIELDS.contains(&key.as_str()) {
-            let hint = FIELDS.iter().find(|f| f.eq_ignore_ascii_case(&key)).map(|f| format!(" (did you mean {f}?)"));
-            return Err(unknown_field(&key, hint.unwrap_or_default()));
+        if !FIELDS.contains(&key) {
+            let hint = FIELDS.iter().find(|f| f.eq_ignore_ascii_case(key)).map(|f| format!(" (did you mean {f}?)"));
+            return Err(unknown_field(key, hint.unwrap_or_default()));
         }
     }
     let field = |name: &'static str| move |why: &'static str| MintedError::config(name, why);
     let base_url = source.text("baseUrl").map_err(field("baseUrl"))?.ok_or_else(|| field("baseUrl")("is required"))?;
-    let (base_url, base_path) = parse_base_url(&base_url).map_err(field("baseUrl"))?;
+    let (base_url, base_path) = parse_base_url(base_url).map_err(field("baseUrl"))?;
 
     let username = source.text("username").map_err(field("username"))?;
     let password = source.text("password").map_err(field("password"))?;
     let credentials = match (username, password) {
-        (Some(u), Some(p)) if !u.is_empty() => Some((u, p)),
+        (Some(u), Some(p)) if !u.is_empty() => Some((u.to_owned(), p.to_owned())),
         (Some(_), Some(_)) => return Err(MintedError::config("username", "must not be empty")),
         (None, None) => None,
         (Some(_), None) => return Err(MintedError::config("password", "is required when username is set")),
         (None, Some(_)) => return Err(MintedError::config("username", "is required when password is set")),
     };
-    let client_id = source.text("clientId").map_err(field("clientId"))?.unwrap_or_else(|| "web".to_owned());
+    let client_id = source.text("clientId").map_err(field("clientId"))?.unwrap_or("web").to_owned();
     if client_id.trim().is_empty() || !client_id.chars().all(|c| c.is_ascii_graphic()) {
         return Err(MintedError::config("clientId", "must be a non-empty header-safe token"));
     }
@@ -170,10 +171,10 @@ pub fn parse(source: &Source) -> Result<(Config, Hooks), MintedError> {
     };
     let strict_identity_numbers =
         source.flag("strictIdentityNumbers").map_err(field("strictIdentityNumbers"))?.unwrap_or(false);
-    let routes = match source.get("routes") {
-        Raw::Missing | Raw::Null => Overrides::default(),
-        Raw::Object(routes) => parse_routes(&routes)?,
-        _ => return Err(MintedError::config("routes", ROUTES_SHAPE)),
+    let routes = match source.object("routes") {
+        Ok(None) => Overrides::default(),
+        Ok(Some(routes)) => parse_routes(routes)?,
+        Err(_) => return Err(MintedError::config("routes", ROUTES_SHAPE)),
     };
     let whole = |name: &'static str, max: u32| -> Result<Option<u32>, MintedError> {
         match source.number(name) {
@@ -210,38 +211,38 @@ pub fn parse(source: &Source) -> Result<(Config, Hooks), MintedError> {
 
 /// [`parse`] for a config given as JSON (tests, and callers that hold JSON).
 pub fn from_json(value: &Value) -> Result<Config, MintedError> {
-    parse(&Source::Json(value.clone())).map(|(config, _)| config)
+    parse(&Source::json(value.clone())).map(|(config, _)| config)
 }
 
 const ROUTES_SHAPE: &str =
     "must be an object keyed by operation id, e.g. { getOrders: { path: '/partner/order/list' } }";
 
-fn parse_routes(routes: &Source) -> Result<Overrides, MintedError> {
+fn parse_routes(routes: Fields<'_>) -> Result<Overrides, MintedError> {
     let bad = |why: String| MintedError::config("routes", why);
     let mut overrides = Overrides::default();
     for operation in routes.keys() {
-        let Raw::Object(spec) = routes.get(&operation) else {
+        let Ok(Some(spec)) = routes.object(operation) else {
             return Err(bad(format!("`{operation}` must be an object with method, path or apiVersion")));
         };
         let mut value = Override::default();
         for key in spec.keys() {
             let text =
-                spec.text(&key).ok().flatten().ok_or_else(|| bad(format!("`{operation}`.{key} must be a string")))?;
-            match key.as_str() {
+                spec.text(key).ok().flatten().ok_or_else(|| bad(format!("`{operation}`.{key} must be a string")))?;
+            match key {
                 "method" => {
                     value.method =
-                        Some(Method::parse(&text).ok_or_else(|| {
+                        Some(Method::parse(text).ok_or_else(|| {
                             bad(format!("`{operation}`.method must be GET, POST, PUT, PATCH or DELETE"))
                         })?)
                 }
-                "path" => value.path = Some(text),
-                "apiVersion" => value.api_version = Some(text),
+                "path" => value.path = Some(text.to_owned()),
+                "apiVersion" => value.api_version = Some(text.to_owned()),
                 other => {
                     return Err(bad(format!("`{operation}` has an unknown key `{other}` (method, path, apiVersion)")))
                 }
             }
         }
-        overrides.add(&operation, value).map_err(bad)?;
+        overrides.add(operation, value).map_err(bad)?;
     }
     Ok(overrides)
 }

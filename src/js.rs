@@ -119,153 +119,117 @@ pub fn options_value(options: Option<tsify::Ts<CallOptions>>) -> JsValue {
     options.map_or(JsValue::UNDEFINED, |o| o.js_value())
 }
 
-/// Reads a method's `{ signal }` options.
+/// Reads a method's `{ signal }` options (the one field is read from the object as it is, no JSON on the way).
 pub fn call_options(value: &JsValue) -> Result<Options, MintedError> {
     let bad = |message: &str| {
         MintedError::new(ErrorKind::Validation, format!("invalid call options: {message}"))
             .with_code(ErrorCode::Sdk("invalid_options"))
     };
-    let source = match Source::js(value) {
-        Source::Js(value) if value.is_undefined() || value.is_null() => return Ok(Options { signal: None }),
-        Source::Js(value) if !value.is_object() => return Err(bad("options must be an object like { signal }")),
-        source => source,
-    };
-    Ok(Options { signal: source.signal("signal").map_err(|_| bad("signal must be an AbortSignal"))? })
+    if value.is_undefined() || value.is_null() {
+        return Ok(Options { signal: None });
+    }
+    if !value.is_object() {
+        return Err(bad("options must be an object like { signal }"));
+    }
+    let fields = Fields { json: &Value::Null, js: Some(value) };
+    Ok(Options { signal: fields.signal("signal").map_err(|_| bad("signal must be an AbortSignal"))? })
 }
 
-/// What a field holds.
-pub enum Raw {
-    Missing,
-    Null,
-    Bool(bool),
-    Number(f64),
-    Text(String),
-    Function(js_sys::Function),
-    Signal(web_sys::AbortSignal),
-    Object(Source),
-    /// An array, a BigInt, a symbol: nothing a reader here accepts.
-    Other,
-}
-
-/// An object to read fields from: the caller's JS object, or JSON (native tests and JSON-only input).
-pub enum Source {
-    Js(JsValue),
-    Json(Value),
+/// An object read from JS: its data as JSON (what `JSON.stringify` keeps), and the JS object itself for the fields
+/// JSON cannot carry (functions, `AbortSignal`s). Native tests read JSON alone. Read it with [`Source::fields`].
+pub struct Source {
+    json: Value,
+    js: Option<JsValue>,
 }
 
 /// Why a field was refused (the caller adds the field name and the error kind).
 pub type Why = &'static str;
 
 impl Source {
-    pub fn js(value: &JsValue) -> Self {
-        Self::Js(value.clone())
+    /// Reads a JS value; `Err` when JSON cannot express its data (a BigInt, a cycle).
+    pub fn js(value: &JsValue) -> Result<Self, Issue> {
+        Ok(Self { json: to_json(value)?, js: Some(value.clone()) })
     }
 
+    /// JSON data alone.
+    pub fn json(json: Value) -> Self {
+        Self { json, js: None }
+    }
+
+    /// The reader.
+    pub fn fields(&self) -> Fields<'_> {
+        Fields { json: &self.json, js: self.js.as_ref() }
+    }
+}
+
+/// The one field reader: typed getters that say why a field is wrong. `null` counts as absent.
+#[derive(Clone, Copy)]
+pub struct Fields<'a> {
+    json: &'a Value,
+    js: Option<&'a JsValue>,
+}
+
+impl<'a> Fields<'a> {
     /// Whether this is an object (not `null`, an array or a plain value).
-    pub fn is_object(&self) -> bool {
-        match self {
-            Self::Js(v) => v.is_object() && !js_sys::Array::is_array(v),
-            Self::Json(v) => v.is_object(),
-        }
+    pub fn is_object(self) -> bool {
+        self.json.is_object()
     }
 
-    /// A field's value.
-    pub fn get(&self, name: &str) -> Raw {
-        match self {
-            Self::Js(object) if object.is_object() => {
-                classify(js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED))
-            }
-            Self::Json(Value::Object(map)) => match map.get(name) {
-                None => Raw::Missing,
-                Some(Value::Null) => Raw::Null,
-                Some(Value::Bool(b)) => Raw::Bool(*b),
-                Some(Value::Number(n)) => n.as_f64().map_or(Raw::Other, Raw::Number),
-                Some(Value::String(s)) => Raw::Text(s.clone()),
-                Some(object @ Value::Object(_)) => Raw::Object(Self::Json(object.clone())),
-                Some(Value::Array(_)) => Raw::Other,
-            },
-            _ => Raw::Missing,
-        }
+    /// The keys that hold data (functions and `undefined` are left out, as in JSON).
+    pub fn keys(self) -> impl Iterator<Item = &'a str> {
+        self.json.as_object().into_iter().flat_map(|map| map.keys().map(String::as_str))
     }
 
-    /// The object's own keys that hold something (`undefined` fields are as good as absent, as in JSON).
-    pub fn keys(&self) -> Vec<String> {
-        match self {
-            Self::Js(object) if object.is_object() => js_sys::Object::keys(object.unchecked_ref::<js_sys::Object>())
-                .iter()
-                .filter_map(|key| key.as_string())
-                .filter(|key| !matches!(self.get(key), Raw::Missing))
-                .collect(),
-            Self::Json(Value::Object(map)) => map.keys().cloned().collect(),
-            _ => Vec::new(),
-        }
+    /// A field's JSON value; `None` when absent or `null`.
+    pub fn value(self, name: &str) -> Option<&'a Value> {
+        self.json.get(name).filter(|v| !v.is_null())
     }
 
-    /// A string field; `None` when absent or `null`.
-    pub fn text(&self, name: &str) -> Result<Option<String>, Why> {
-        match self.get(name) {
-            Raw::Missing | Raw::Null => Ok(None),
-            Raw::Text(text) => Ok(Some(text)),
-            _ => Err("must be a string"),
-        }
+    /// A string field.
+    pub fn text(self, name: &str) -> Result<Option<&'a str>, Why> {
+        self.value(name).map(|v| v.as_str().ok_or("must be a string")).transpose()
     }
 
     /// A boolean field.
-    pub fn flag(&self, name: &str) -> Result<Option<bool>, Why> {
-        match self.get(name) {
-            Raw::Missing | Raw::Null => Ok(None),
-            Raw::Bool(b) => Ok(Some(b)),
-            _ => Err("must be true or false"),
+    pub fn flag(self, name: &str) -> Result<Option<bool>, Why> {
+        self.value(name).map(|v| v.as_bool().ok_or("must be true or false")).transpose()
+    }
+
+    /// A number field (the caller checks the range).
+    pub fn number(self, name: &str) -> Result<Option<f64>, Why> {
+        self.value(name).map(|v| v.as_f64().ok_or("must be a number")).transpose()
+    }
+
+    /// An object field, to read in turn (its functions are out of reach: nothing nested needs one).
+    pub fn object(self, name: &str) -> Result<Option<Fields<'a>>, Why> {
+        match self.value(name) {
+            None => Ok(None),
+            Some(json @ Value::Object(_)) => Ok(Some(Fields { json, js: None })),
+            Some(_) => Err("must be an object"),
         }
     }
 
-    /// A number field (any finite or infinite JS number; the caller checks the range).
-    pub fn number(&self, name: &str) -> Result<Option<f64>, Why> {
-        match self.get(name) {
-            Raw::Missing | Raw::Null => Ok(None),
-            Raw::Number(n) => Ok(Some(n)),
-            _ => Err("must be a number"),
-        }
+    /// A field JSON cannot carry, read from the JS object: `None` when absent or `null`.
+    fn js_field(self, name: &str) -> Option<JsValue> {
+        let value = js_sys::Reflect::get(self.js?, &JsValue::from_str(name)).ok()?;
+        (!value.is_undefined() && !value.is_null()).then_some(value)
     }
 
-    /// A function field.
-    pub fn function(&self, name: &str) -> Result<Option<js_sys::Function>, Why> {
-        match self.get(name) {
-            Raw::Missing | Raw::Null => Ok(None),
-            Raw::Function(f) => Ok(Some(f)),
-            _ => Err("must be a function"),
+    /// A function field. In JSON alone any value there is a mistake: JSON cannot carry functions.
+    pub fn function(self, name: &str) -> Result<Option<js_sys::Function>, Why> {
+        match (self.js_field(name), self.value(name)) {
+            (Some(value), _) => value.dyn_into().map(Some).map_err(|_| "must be a function"),
+            (None, None) => Ok(None),
+            (None, Some(_)) => Err("must be a function"),
         }
     }
 
     /// An `AbortSignal` field.
-    pub fn signal(&self, name: &str) -> Result<Option<web_sys::AbortSignal>, Why> {
-        match self.get(name) {
-            Raw::Missing | Raw::Null => Ok(None),
-            Raw::Signal(signal) => Ok(Some(signal)),
-            _ => Err("must be an AbortSignal"),
+    pub fn signal(self, name: &str) -> Result<Option<web_sys::AbortSignal>, Why> {
+        match self.js_field(name) {
+            Some(value) => value.dyn_into().map(Some).map_err(|_| "must be an AbortSignal"),
+            None => Ok(None),
         }
-    }
-}
-
-fn classify(value: JsValue) -> Raw {
-    if value.is_undefined() {
-        Raw::Missing
-    } else if value.is_null() {
-        Raw::Null
-    } else if let Some(b) = value.as_bool() {
-        Raw::Bool(b)
-    } else if let Some(n) = value.as_f64() {
-        Raw::Number(n)
-    } else if let Some(text) = value.as_string() {
-        Raw::Text(text)
-    } else if value.is_function() {
-        Raw::Function(value.unchecked_into())
-    } else if value.is_instance_of::<web_sys::AbortSignal>() {
-        Raw::Signal(value.unchecked_into())
-    } else if value.is_object() && !js_sys::Array::is_array(&value) {
-        Raw::Object(Source::Js(value))
-    } else {
-        Raw::Other
     }
 }
 
@@ -293,11 +257,11 @@ pub fn path_value(name: &str, value: &JsValue, settings: &Settings) -> Result<Op
 }
 
 /// `"tr"` or `"en"`.
-pub fn language(source: &Source, name: &str) -> Result<Option<Language>, Why> {
-    match source.text(name) {
+pub fn language(fields: Fields<'_>, name: &str) -> Result<Option<Language>, Why> {
+    match fields.text(name) {
         Ok(None) => Ok(None),
-        Ok(Some(text)) if text == "tr" => Ok(Some(Language::Tr)),
-        Ok(Some(text)) if text == "en" => Ok(Some(Language::En)),
+        Ok(Some("tr")) => Ok(Some(Language::Tr)),
+        Ok(Some("en")) => Ok(Some(Language::En)),
         _ => Err("must be \"tr\" or \"en\""),
     }
 }
@@ -310,12 +274,13 @@ pub fn validate_options(value: &JsValue) -> Result<(Language, bool), MintedError
             "options must be { language?: 'tr' | 'en', strictIdentityNumbers?: boolean }",
         )
     };
-    let source = Source::js(value);
-    if !(value.is_undefined() || value.is_null() || source.is_object()) {
+    let source = Source::js(value).map_err(|_| bad(""))?;
+    let fields = source.fields();
+    if !(value.is_undefined() || value.is_null() || fields.is_object()) {
         return Err(bad(""));
     }
-    let language = language(&source, "language").map_err(bad)?.unwrap_or_default();
-    let strict = source.flag("strictIdentityNumbers").map_err(bad)?.unwrap_or(false);
+    let language = language(fields, "language").map_err(bad)?.unwrap_or_default();
+    let strict = fields.flag("strictIdentityNumbers").map_err(bad)?.unwrap_or(false);
     Ok((language, strict))
 }
 
@@ -335,80 +300,78 @@ pub fn raw_options(value: &JsValue) -> Result<RawOptions, MintedError> {
         MintedError::new(ErrorKind::Validation, format!("invalid request options: {why}"))
             .with_code(ErrorCode::Sdk("invalid_options"))
     };
-    let source = Source::js(value);
     if !value.is_object() {
         return Err(bad("pass { method, path, query?, body?, apiVersion?, signal? }"));
     }
-    let method = source
+    let source = Source::js(value).map_err(|_| bad("the options must be plain data and an AbortSignal"))?;
+    let fields = source.fields();
+    let method = fields
         .text("method")
         .ok()
         .flatten()
-        .and_then(|m| Method::parse(&m))
+        .and_then(Method::parse)
         .ok_or_else(|| bad("method must be GET, POST, PUT, PATCH or DELETE"))?;
-    let path = source
+    let path = fields
         .text("path")
         .ok()
         .flatten()
         .filter(|p| p.starts_with('/') && !p.contains(['?', '#', ' ']))
+        .map(str::to_owned)
         .ok_or_else(|| bad("path must start with / and contain no spaces, ? or #; put parameters in query"))?;
-    let api_version = match source.get("apiVersion") {
-        Raw::Missing | Raw::Null => "2".to_owned(),
-        Raw::Text(v) if !v.is_empty() => v,
+    let api_version = match fields.text("apiVersion") {
+        Ok(None) => "2".to_owned(),
+        Ok(Some(v)) if !v.is_empty() => v.to_owned(),
         _ => return Err(bad("apiVersion must be a non-empty string")),
     };
-    let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-    let query = to_json(&field("query")).map_err(|_| bad("query must be plain data"))?;
+    let query = fields.value("query").cloned().unwrap_or(Value::Null);
     if !(query.is_null() || query.is_object()) {
         return Err(bad("query must be an object of strings, numbers or booleans"));
     }
-    let body = match field("body") {
-        v if v.is_undefined() => None,
-        v => Some(to_json(&v).map_err(|_| bad("body must be plain data"))?.to_string()),
-    };
+    let body = source.json.get("body").map(Value::to_string);
     let signal = call_options(value)?.signal;
     Ok(RawOptions { method, path, api_version, query, body, signal })
 }
 
 /// Reads the input of `digestAuthorization` and computes the header value.
-pub fn digest_authorization(source: &Source) -> Result<String, MintedError> {
+pub fn digest_authorization(fields: Fields<'_>) -> Result<String, MintedError> {
     let bad = |field: &str, why: &str| {
         MintedError::new(ErrorKind::Validation, format!("digestAuthorization: {field} {why}"))
             .with_code(ErrorCode::Sdk("invalid_input"))
     };
-    let optional = |field: &'static str| source.text(field).map_err(|why| bad(field, why));
+    let optional = |field: &'static str| fields.text(field).map_err(|why| bad(field, why));
     let text = |field: &'static str| optional(field)?.ok_or_else(|| bad(field, "must be a string"));
     let algorithm = match optional("algorithm")? {
         None => digest::Algorithm::Md5,
-        Some(token) => digest::Algorithm::parse(&token)
+        Some(token) => digest::Algorithm::parse(token)
             .ok_or_else(|| bad("algorithm", "must be MD5, MD5-sess, SHA-256 or SHA-256-sess"))?,
     };
-    let qop_auth = match optional("qop")?.as_deref() {
+    let qop_auth = match optional("qop")? {
         None => false,
         Some("auth") => true,
         Some(_) => return Err(bad("qop", "must be \"auth\" or absent")),
     };
-    let nc = source
+    let nc = fields
         .number("nc")
         .ok()
         .flatten()
         .filter(|n| n.fract() == 0.0 && (1.0..=f64::from(u32::MAX)).contains(n))
         .map(|n| n as u32)
         .ok_or_else(|| bad("nc", "must be a whole number from 1 to 4294967295"))?;
-    let userhash = source.flag("userhash").map_err(|why| bad("userhash", why))?.unwrap_or(false);
+    let userhash = fields.flag("userhash").map_err(|why| bad("userhash", why))?.unwrap_or(false);
     let (username, password, realm, nonce) = (text("username")?, text("password")?, text("realm")?, text("nonce")?);
     let (uri, method, cnonce, opaque) = (text("uri")?, text("method")?, text("cnonce")?, optional("opaque")?);
     Ok(digest::authorization_header(&digest::AuthInput {
-        username: &username,
-        password: &password,
-        realm: &realm,
-        nonce: &nonce,
-        uri: &uri,
-        method: &method,
+        username,
+        password,
+        realm,
+        nonce,
+        uri,
+        method,
         algorithm,
         qop_auth,
         nc,
-        cnonce: &cnonce,
-        opaque: opaque.as_deref(),
+        cnonce,
+        opaque,
         userhash,
     }))
 }
@@ -424,7 +387,7 @@ mod tests {
             "nonce": "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", "uri": "/dir/index.html", "method": "GET",
             "qop": "auth", "nc": 1, "cnonce": "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", "algorithm": "SHA-256",
             "opaque": "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"});
-        let header = digest_authorization(&Source::Json(good.clone())).unwrap();
+        let header = digest_authorization(Source::json(good.clone()).fields()).unwrap();
         assert!(header.contains("response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""));
         let cases = [
             ("nc", json!(0), "nc must be"),
@@ -436,7 +399,7 @@ mod tests {
         for (field, value, fragment) in cases {
             let mut input = good.clone();
             input[field] = value;
-            let err = digest_authorization(&Source::Json(input)).unwrap_err();
+            let err = digest_authorization(Source::json(input).fields()).unwrap_err();
             assert!(err.message.contains(fragment), "{field}: {}", err.message);
             assert!(!err.message.contains("Circle of Life"));
         }
@@ -444,19 +407,22 @@ mod tests {
 
     #[test]
     fn the_reader_types_fields_and_says_why_not() {
-        let source = Source::Json(json!({"s": "x", "b": true, "n": 2.5, "null": null, "o": {"k": 1}, "a": [1]}));
-        assert_eq!(source.text("s"), Ok(Some("x".to_owned())));
-        assert_eq!(source.text("null"), Ok(None));
-        assert_eq!(source.text("missing"), Ok(None));
-        assert_eq!(source.text("b"), Err("must be a string"));
-        assert_eq!(source.flag("b"), Ok(Some(true)));
-        assert_eq!(source.flag("s"), Err("must be true or false"));
-        assert_eq!(source.number("n"), Ok(Some(2.5)));
-        assert_eq!(source.number("a"), Err("must be a number"));
-        assert!(matches!(source.get("o"), Raw::Object(inner) if inner.number("k") == Ok(Some(1.0))));
-        assert_eq!(source.function("s").err(), Some("must be a function"));
-        assert_eq!(source.keys(), ["s", "b", "n", "null", "o", "a"]);
-        assert_eq!(language(&source, "s"), Err("must be \"tr\" or \"en\""));
-        assert_eq!(language(&Source::Json(json!({"l": "en"})), "l"), Ok(Some(Language::En)));
+        let source = Source::json(json!({"s": "x", "b": true, "n": 2.5, "null": null, "o": {"k": 1}, "a": [1]}));
+        let fields = source.fields();
+        assert_eq!(fields.text("s"), Ok(Some("x")));
+        assert_eq!(fields.text("null"), Ok(None));
+        assert_eq!(fields.text("missing"), Ok(None));
+        assert_eq!(fields.text("b"), Err("must be a string"));
+        assert_eq!(fields.flag("b"), Ok(Some(true)));
+        assert_eq!(fields.flag("s"), Err("must be true or false"));
+        assert_eq!(fields.number("n"), Ok(Some(2.5)));
+        assert_eq!(fields.number("a"), Err("must be a number"));
+        assert_eq!(fields.object("o").unwrap().unwrap().number("k"), Ok(Some(1.0)));
+        assert_eq!(fields.object("s").err(), Some("must be an object"));
+        assert_eq!(fields.function("s").err(), Some("must be a function"));
+        assert_eq!(fields.function("missing").ok(), Some(None));
+        assert_eq!(fields.keys().collect::<Vec<_>>(), ["s", "b", "n", "null", "o", "a"]);
+        assert_eq!(language(fields, "s"), Err("must be \"tr\" or \"en\""));
+        assert_eq!(language(Source::json(json!({"l": "en"})).fields(), "l"), Ok(Some(Language::En)));
     }
 }

@@ -32,7 +32,6 @@ pub mod transport;
 mod ts;
 pub mod validate;
 
-use serde::Serialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -126,7 +125,8 @@ pub struct DigestAuthorizationInput {
 pub fn digest_authorization(
     #[wasm_bindgen(unchecked_param_type = "DigestAuthorizationInput")] input: JsValue,
 ) -> Result<String, JsValue> {
-    Ok(js::digest_authorization(&js::Source::js(&input))?)
+    let source = js::Source::js(&input).unwrap_or_else(|_| js::Source::json(serde_json::Value::Null));
+    Ok(js::digest_authorization(source.fields())?)
 }
 
 /// Checks a raw API response body the way the client does and returns its `data` — for webhook payloads, recorded
@@ -160,8 +160,9 @@ pub fn decode_response(
 }
 
 /// One row of the route table, as `operations()` returns it.
-#[derive(Serialize, Tsify)]
+#[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
+#[allow(dead_code)] // the TypeScript of what `operations()` builds
 pub struct OperationInfo {
     /// The operation id (the client's method name, and the key of a `routes` override).
     pub operation_id: &'static str,
@@ -186,21 +187,26 @@ pub struct OperationInfo {
 /// ```
 #[wasm_bindgen(unchecked_return_type = "OperationInfo[]")]
 pub fn operations() -> JsValue {
-    let rows: Vec<OperationInfo> = registry::http_operations()
-        .map(|op| (op.id, op.route))
-        .map(|(id, r)| OperationInfo {
-            operation_id: id,
-            method: r.method.as_str(),
-            path: r.path,
-            api_version: r.api_version,
-            idempotent: r.idempotent,
-            path_source: match r.source {
-                registry::PathSource::Documented => "documented",
-                registry::PathSource::Inferred => "inferred",
-            },
-        })
-        .collect();
-    js::to_js(&rows)
+    let row = |op: &registry::Operation| {
+        let route = op.route;
+        let source = match route.source {
+            registry::PathSource::Documented => "documented",
+            registry::PathSource::Inferred => "inferred",
+        };
+        let out = js_sys::Object::new();
+        for (key, value) in [
+            ("operationId", JsValue::from_str(op.id)),
+            ("method", JsValue::from_str(route.method.as_str())),
+            ("path", JsValue::from_str(route.path)),
+            ("apiVersion", JsValue::from_str(route.api_version)),
+            ("idempotent", JsValue::from_bool(route.idempotent)),
+            ("pathSource", JsValue::from_str(source)),
+        ] {
+            let _ = js_sys::Reflect::set(&out, &JsValue::from_str(key), &value);
+        }
+        JsValue::from(out)
+    };
+    registry::http_operations().map(row).collect::<js_sys::Array>().into()
 }
 
 /// Normalises a phone number to E.164 the way the client does (`0532 280 80 35` → `+905322808035`). Throws a
