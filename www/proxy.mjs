@@ -40,16 +40,16 @@ export function strongest(challenges) {
   return challenges.filter((c) => c.nonce && c.realm !== undefined && rank(c) >= 0).sort((a, b) => rank(a) - rank(b))[0] ?? null;
 }
 
+/** The request body; past MAX_BODY the rest is read and dropped, so the client still gets its 413. */
 function readRequestBody(req) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     let size = 0;
     req.on('data', (chunk) => {
       size += chunk.length;
-      if (size > MAX_BODY) reject(Object.assign(new Error('request body too large'), { status: 413 }));
-      else chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (size > MAX_BODY ? reject(Object.assign(new Error('request body too large'), { status: 413 })) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }

@@ -42,7 +42,8 @@ export function lineChart({ series, label, summary, width = 600, height = 220, f
       s('text', { class: 'axis', x: margin.left - 6, y: y(v) + 4, 'text-anchor': 'end' }, formatY(v)));
   }
   const xs = [...new Set(points.map((p) => p.x))].sort((a, b) => a - b);
-  const shown = xs.length <= 8 ? xs : [xs[0], xs[Math.floor(xs.length / 2)], xs.at(-1)];
+  const room = Math.max(2, Math.floor((width - margin.left - margin.right) / 70)); // labels that fit side by side
+  const shown = xs.length <= room ? xs : Array.from({ length: room }, (_, i) => xs[Math.round((i * (xs.length - 1)) / (room - 1))]);
   shown.forEach((v, i) => svg.append(s('text', {
     class: 'axis', x: x(v), y: height - 8, 'text-anchor': shown.length > 1 && i === shown.length - 1 ? 'end' : i === 0 ? 'start' : 'middle',
   }, formatX(v))));

@@ -176,6 +176,7 @@ export const TEXT = {
   'trade.for': ['For', 'Kimin için'],
   'trade.token': ['Price token', 'Fiyat anahtarı'],
   'trade.validFor': ['Valid for {n} s', '{n} sn geçerli'],
+  'trade.lastSecond': ['Valid for less than a second', 'Bir saniyeden az geçerli'],
   'trade.expired': ['The quote has expired.', 'Teklifin süresi doldu.'],
   'trade.expiredWhy': ['Its prices are no longer guaranteed, so nothing was sent. Refresh to get new prices.', 'Fiyatları artık garanti değil, bu yüzden hiçbir şey gönderilmedi. Yeni fiyat için yenileyin.'],
   'trade.used': ['This quote was used by the last order. Refresh it for the next one.', 'Bu teklif son siparişte kullanıldı. Sonraki sipariş için yenileyin.'],

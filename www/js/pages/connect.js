@@ -62,11 +62,12 @@ export function render(main, { next } = {}) {
   form.addEventListener('change', (event) => {
     if (event.target.name === 'mode') direct.disabled = event.target.value === 'proxy';
   });
-  main.replaceChildren(
+  main.replaceChildren(...[
     h('h1', { tabIndex: -1 }, t('connect.title')),
     current ? h('section', {}, h('p', { id: 'connected-as' }, t('connect.connected', { mode: t(`connect.mode.${current.mode}`), url: current.baseUrl })),
       h('button', { type: 'button', className: 'secondary', onclick: () => { disconnect(); rerender(); } }, t('connect.disconnect'))) : null,
     !current && next && next !== '#/connect' ? h('p', { className: 'notice' }, t('connect.first')) : null,
     h('section', {}, form, result),
-    h('p', { className: 'warning' }, t(settings.proxy ? 'connect.proxyNote' : 'connect.warning')));
+    h('p', { className: 'warning' }, t(settings.proxy ? 'connect.proxyNote' : 'connect.warning')),
+  ].filter(Boolean));
 }

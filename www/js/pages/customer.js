@@ -79,10 +79,18 @@ export function render(main, { params: [id] }) {
   const wallets = live('wallets');
   const week = h('div', { id: 'week-chart', className: 'chart-host', 'aria-live': 'polite' });
   const heading = h('h1', { tabIndex: -1 }, t('cust.customer', { id }));
+  const rest = h('div', { id: 'customer-sections' });
+  let first = true;
   const reload = () => load(profile, async () => {
     const customer = await api().getCustomer(id);
     heading.textContent = `${customer.fullname || customer.external_id} · ${customer.external_id}`;
     wallets.replaceChildren(walletTable(customer.wallets));
+    if (first) {
+      // the other sections only once the customer is known to exist
+      first = false;
+      rest.replaceChildren(section(t('cust.wallets'), wallets, h('h3', {}, t('cust.week')), week), kycSection(id), cardsSection(id), cashSection(id, reload));
+      load(week, async () => weekChart(await api().getCustomerBalance7dStats(id), week));
+    }
     const view = () => profileView(customer, () => {
       profile.replaceChildren(editForm(id, customer, (saved) => {
         if (saved) return reload();
@@ -92,15 +100,11 @@ export function render(main, { params: [id] }) {
       profile.querySelector('input')?.focus();
     });
     return view();
-  }).then((shown) => { if (!shown) wallets.replaceChildren(); });
+  }, { keep: !first });
   const links = h('p', { className: 'row links' },
     h('a', { href: `#/trade?customer=${encodeURIComponent(id)}` }, t('cust.tradeFor')),
     h('a', { href: `#/orders?customer_external_id=${encodeURIComponent(id)}` }, t('cust.ordersOf')),
     h('a', { href: `#/delivery?customer=${encodeURIComponent(id)}` }, t('cust.deliveryFor')));
-  main.replaceChildren(heading, links,
-    section(t('cust.profile'), profile),
-    section(t('cust.wallets'), wallets, h('h3', {}, t('cust.week')), week),
-    kycSection(id), cardsSection(id), cashSection(id, reload));
+  main.replaceChildren(heading, links, section(t('cust.profile'), profile), rest);
   reload();
-  load(week, async () => weekChart(await api().getCustomerBalance7dStats(id), week));
 }

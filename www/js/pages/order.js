@@ -8,14 +8,16 @@ import { details, grams, h, live, load, money, section, statusName, table } from
 const DELIVERY_STEPS = ['Created', 'Preparing', 'Packed', 'Shipped', 'Completed'];
 export const FINAL = ['Completed', 'Cancelled', 'Refunded'];
 
-/** Finds an order the way an operator would paste it: guid, your external id, or the API's order code. */
+/** Finds an order the way an operator would paste it: its guid, its 8-character order code, or your external id. */
 export async function findOrder(id) {
   if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return api().getOrderAlternative({ guid: id });
+  if (!/^[A-Z0-9]{8}$/.test(id)) return api().getOrder(id);
   try {
-    return await api().getOrder(id);
+    return await api().getOrderAlternative({ order_code: id });
   } catch (err) {
-    if (!(err instanceof MintedError && err.status === 404 && /^[A-Z0-9]{6,12}$/.test(id))) throw err;
-    return api().getOrderAlternative({ order_code: id }).catch(() => { throw err; });
+    // an external id may look like an order code too
+    if (err instanceof MintedError && err.status === 404) return api().getOrder(id);
+    throw err;
   }
 }
 

@@ -178,11 +178,12 @@ export function render(main, { query }) {
     }
   };
   const tick = () => {
-    const left = state.quote?.remainingSeconds() ?? 0;
     const label = quoteBox.querySelector('#quote-countdown');
     if (!label) return;
-    label.textContent = state.used ? t('trade.usedShort') : left > 0 ? t('trade.validFor', { n: left }) : t('trade.expired');
-    label.className = left > 0 && !state.used ? (left < 20 ? 'soon' : '') : 'expired';
+    const left = state.quote.remainingSeconds(); // whole seconds, rounded down: 0 while less than one is left
+    const expired = state.quote.isExpired();
+    label.textContent = state.used ? t('trade.usedShort') : expired ? t('trade.expired') : left > 0 ? t('trade.validFor', { n: left }) : t('trade.lastSecond');
+    label.className = state.used || expired ? 'expired' : left < 20 ? 'soon' : '';
     quoteBox.querySelector('#quote-progress').value = left;
   };
   const showQuote = () => {
