@@ -48,6 +48,19 @@ describe('operator journey (direct mode, cross-origin to the sandbox)', () => {
     assert.deepEqual(await page.locator('#wallet-table tbody td:nth-child(2)').allTextContents(), ['MAU', 'MAG', 'GBP']);
   });
 
+  test('edits the profile', async () => {
+    await page.locator('#edit-profile').click();
+    const form = page.locator('#edit-profile-form');
+    assert.equal(await form.getByLabel('First name').inputValue(), 'Ayşe');
+    await form.getByLabel('E-mail').fill('ayse@');
+    assert.match(await form.locator('[data-field=email] > .msg').textContent(), /e-mail/);
+    await form.getByLabel('E-mail').fill('ayse.kaya@example.com');
+    await form.getByLabel('Last name').fill('Kaya');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#profile-view', { hasText: 'ayse.kaya@example.com' }).waitFor();
+    assert.match(await page.locator('main h1').textContent(), /Ayşe Kaya/);
+  });
+
   test('records a verified wallet KYC', async () => {
     const form = page.locator('#kyc-form');
     await form.getByLabel('Status').selectOption('verified');
@@ -208,6 +221,16 @@ describe('operator journey (direct mode, cross-origin to the sandbox)', () => {
     await page.locator('#tracking-status', { hasText: 'Completed' }).waitFor({ timeout: 20000 });
     assert.notEqual(first, 'Completed', 'the status moved on while the page watched it');
     assert.equal(await page.locator('#status-steps li.done').count(), 4);
+  });
+
+  test('deletes the stored card after asking once more', async () => {
+    await page.goto(`${www.url}#/customers/${customerId}`);
+    const row = page.locator('#card-table tbody tr', { hasText: '555555******4444' });
+    await row.getByRole('button', { name: 'Delete' }).click();
+    await row.getByRole('button', { name: 'Delete 555555******4444' }).click();
+    await page.locator('#card-result .ok', { hasText: 'Card 555555******4444 deleted.' }).waitFor();
+    await page.locator('#card-table td.empty').waitFor();
+    assert.deepEqual(await clientFor(sandbox).listStoredCards({ customer_external_id: customerId }), []);
     assert.deepEqual(session.problems, []);
   });
 });

@@ -121,9 +121,13 @@ describe('pages', () => {
       ['#/customers?kind=business', '#create-business', ''],
       ['#/no-such-page', 'main h1', 'Page not found'],
     ];
+    const unlabelled = () => page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => !el.labels?.length && !el.getAttribute('aria-label')).map((el) => el.name || el.id));
     for (const [link, selector, text] of links) {
       await page.goto(`${www.url}${link}`);
       await page.locator(selector, { hasText: text }).first().waitFor();
+      await waitIdle(page);
+      assert.deepEqual(await unlabelled(), [], `every control of ${link} has a label`);
     }
     assert.equal(await page.locator('#orders-filter').count(), 0);
     await page.goto(`${www.url}#/trade?customer=MTD0018232`);
@@ -151,6 +155,22 @@ describe('pages', () => {
     await page.waitForURL(/sortType=asc/);
     assert.equal(await page.locator('#orders-filter').getByLabel('Customer').inputValue(), 'MTD0018232');
     await shot(page, 'orders-sorted');
+    const filter = page.locator('#orders-filter');
+    const since = new Date(Date.now() - 3 * 86400000).toISOString().slice(0, 10);
+    await filter.getByLabel('Product').selectOption('GAG');
+    await filter.getByLabel('From').fill(since);
+    await filter.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/sku=GAG/);
+    await page.locator('#page-info').waitFor();
+    assert.equal(await page.locator('#orders-table td.empty').count(), 0, 'seeded silver orders of the last days match');
+    const rows = page.locator('#orders-table tbody tr');
+    for (const row of await rows.all()) {
+      const [date, items] = await Promise.all([row.locator('td').nth(0).textContent(), row.locator('td').nth(5).textContent()]);
+      const [d, m, y] = date.split(/[- ]/);
+      assert.ok(`${y}-${m}-${d}` >= since && items.includes('GAG'), `${date} ${items}`);
+    }
+    await page.goBack();
+    await page.locator('#page-info').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
     assert.equal(csv[0], 'order_code,external_id,guid,order_at,type,status,customer_external_id,customer_name,items,price,tax,payment_cost,total,currency,payment_type');

@@ -66,6 +66,24 @@ describe('admin panel behaviour', () => {
     await close();
   });
 
+  test('creates a business customer, its tax number checked while typing', async () => {
+    const { page, problems, close } = await openPage(browser, `${www.url}#/customers`);
+    await page.getByRole('link', { name: 'Business' }).click();
+    const form = page.locator('#create-business');
+    const id = uniqueId('biz');
+    await form.getByLabel('Customer external id').fill(id);
+    await form.getByLabel('Company name').fill('Altın Ticaret A.Ş.');
+    await form.getByLabel('Tax number (VKN)').fill('12345');
+    assert.equal(await messageOf(form, 'identity_number').textContent(), 'must be a tax number (VKN): 10 digits');
+    await form.getByLabel('Tax number (VKN)').fill('1234567890');
+    await form.getByLabel('Tax office').fill('Kadıköy');
+    await form.getByRole('button', { name: 'Create business customer' }).click();
+    await page.waitForURL(`**/#/customers/${id}`);
+    await page.locator('#profile-view').waitFor();
+    assert.deepEqual(problems, []);
+    await close();
+  });
+
   test('an expired quote is refused locally, with a clear message and a one-click refresh', async () => {
     const { page, problems, close } = await openPage(browser, `${wwwShort.url}#/trade?partner`);
     await page.getByLabel('The partner (B2B)').check();
@@ -84,6 +102,8 @@ describe('admin panel behaviour', () => {
     await shot(page, 'trade-expired');
     await page.locator('#order-refresh').click();
     await page.locator('#order-result', { hasText: 'New quote fixed.' }).waitFor();
+    await page.locator('#legal-terms summary').click();
+    await page.locator('#legal-terms', { hasText: 'These terms govern the use' }).waitFor();
     assert.ok((await sandboxCounters(shortQuotes)).partner_requests > before, 'the refresh fixed prices again');
     assert.deepEqual(problems, []);
     await close();

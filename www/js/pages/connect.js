@@ -64,7 +64,7 @@ export function render(main, { next } = {}) {
   });
   main.replaceChildren(...[
     h('h1', { tabIndex: -1 }, t('connect.title')),
-    current ? h('section', {}, h('p', { id: 'connected-as' }, t('connect.connected', { mode: t(`connect.mode.${current.mode}`), url: current.baseUrl })),
+    current ? h('section', {}, h('p', { id: 'connected-as' }, t('connect.connected', { mode: t(`connect.badge.${current.mode}`), url: current.baseUrl })),
       h('button', { type: 'button', className: 'secondary', onclick: () => { disconnect(); rerender(); } }, t('connect.disconnect'))) : null,
     !current && next && next !== '#/connect' ? h('p', { className: 'notice' }, t('connect.first')) : null,
     h('section', {}, form, result),

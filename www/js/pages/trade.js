@@ -58,8 +58,7 @@ function receiptView(receipt) {
     ].filter(Boolean)),
     payment?.is_3d && payment.redirect_url ? h('div', { className: 'notice', id: 'three-ds' },
       h('p', {}, t('pay.threeDs')),
-      h('p', {}, h('a', { href: payment.redirect_url, target: '_blank', rel: 'noopener', id: 'three-ds-link' }, t('pay.threeDsOpen'))),
-      h('p', { className: 'muted' }, payment.redirect_url)) : null,
+      h('p', {}, h('a', { href: payment.redirect_url, target: '_blank', rel: 'noopener', id: 'three-ds-link' }, t('pay.threeDsOpen')))) : null,
     h('p', { className: 'row' }, h('a', { href: `#/orders/${encodeURIComponent(external_id)}`, id: 'receipt-order-link' }, t('trade.openOrder'))));
 }
 
