@@ -1,8 +1,10 @@
 // The panel's backend proxy: forwards /partner/* calls to the real API and adds the partner's Digest credentials on
 // the server, so the page in the browser never holds them. The Authorization values come from the package's Node
-// build (`digestAuthorization`); the nonce of a challenge is reused with a growing `nc`, so steady traffic costs one
-// upstream round trip per call. Status, body and the headers the SDK reads are passed back untouched, and the
-// browser's client does its usual decoding, retries and error mapping.
+// build (`digestAuthorization`). Each request in flight has a Digest session of its own (nonce and `nc`) that later
+// requests reuse, so steady traffic costs one upstream round trip per call and the `nc` values of a nonce reach the
+// server in order even when the page makes several calls at once (servers that check `nc` strictly, like Apache's
+// `AuthDigestNcCheck On`, refuse them otherwise). Status, body and the headers the SDK reads are passed back
+// untouched, and the browser's client does its usual decoding, retries and error mapping.
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -62,15 +64,18 @@ export function createProxy({ upstream, username, password, sdk = nodePackage() 
   if (!upstream || !username || !password) throw new Error('the proxy needs an upstream URL, a username and a password');
   const base = new URL(upstream);
   const prefix = base.pathname.replace(/\/$/, '');
-  let challenge = null;
-  let nc = 0;
+  const idle = []; // Digest sessions { challenge, nc } not in use by a request
 
-  const sign = (method, uri) => sdk.digestAuthorization({
-    username, password, realm: challenge.realm, nonce: challenge.nonce, uri, method,
-    qop: /(^|,)\s*auth\s*(,|$)/.test(challenge.qop ?? '') ? 'auth' : undefined,
-    nc: ++nc, cnonce: randomBytes(12).toString('hex'), algorithm: (challenge.algorithm ?? 'MD5').toUpperCase().replace('SHA256', 'SHA-256'),
-    opaque: challenge.opaque, userhash: challenge.userhash === 'true',
-  });
+  const sign = (session, method, uri) => {
+    const { challenge } = session;
+    session.nc += 1;
+    return sdk.digestAuthorization({
+      username, password, realm: challenge.realm, nonce: challenge.nonce, uri, method,
+      qop: /(^|,)\s*auth\s*(,|$)/.test(challenge.qop ?? '') ? 'auth' : undefined,
+      nc: session.nc, cnonce: randomBytes(12).toString('hex'), algorithm: (challenge.algorithm ?? 'MD5').toUpperCase().replace('SHA256', 'SHA-256'),
+      opaque: challenge.opaque, userhash: challenge.userhash === 'true',
+    });
+  };
 
   return async function proxy(req, res, path) {
     if (!/^\/partner\//.test(path)) {
@@ -79,6 +84,7 @@ export function createProxy({ upstream, username, password, sdk = nodePackage() 
     }
     const aborted = new AbortController();
     res.on('close', () => aborted.abort());
+    const session = idle.pop() ?? { challenge: null, nc: 0 };
     try {
       const body = ['GET', 'HEAD'].includes(req.method) ? undefined : await readRequestBody(req);
       const headers = Object.fromEntries(FORWARDED.filter((name) => req.headers[name]).map((name) => [name, req.headers[name]]));
@@ -86,14 +92,13 @@ export function createProxy({ upstream, username, password, sdk = nodePackage() 
       const uri = target.pathname + target.search;
       let response;
       for (let round = 0; round < 3; round += 1) {
-        const authorization = challenge ? sign(req.method, uri) : undefined;
+        const authorization = session.challenge ? sign(session, req.method, uri) : undefined;
         response = await fetch(target, { method: req.method, headers: authorization ? { ...headers, authorization } : headers, body, signal: aborted.signal, redirect: 'manual' });
         if (response.status !== 401) break;
         const offered = strongest(parseDigestChallenges(response.headers.get('www-authenticate')));
         // a fresh challenge refused again (and not merely stale) means the credentials are wrong: pass the 401 on
         if (!offered || (round > 0 && offered.stale !== 'true')) break;
-        challenge = offered;
-        nc = 0;
+        Object.assign(session, { challenge: offered, nc: 0 });
         await response.arrayBuffer();
       }
       const out = { 'cache-control': 'no-store' };
@@ -103,6 +108,8 @@ export function createProxy({ upstream, username, password, sdk = nodePackage() 
     } catch (err) {
       if (res.headersSent || aborted.signal.aborted) { res.destroy(); return; }
       res.writeHead(err.status ?? 502, { 'content-type': 'text/plain' }).end(err.status ? err.message : `bad gateway: ${err.cause?.code ?? err.message}`);
+    } finally {
+      idle.push(session);
     }
   };
 }

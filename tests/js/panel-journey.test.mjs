@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clientFor, startSandbox, uniqueId } from './helpers.mjs';
-import { directPanel, launch, openPage, shot } from './panel-kit.mjs';
+import { directPanel, launch, openPage, payByNewCard, shot } from './panel-kit.mjs';
 
 let sandbox;
 let www;
@@ -108,12 +108,7 @@ describe('operator journey (direct mode, cross-origin to the sandbox)', () => {
     const order = page.locator('#order-form');
     await order.getByLabel('Amount (g)').fill('1.5');
     await page.locator('#order-preview', { hasText: /1\.5 g GAU/ }).waitFor();
-    await order.getByLabel('New card').check();
-    const card = order.locator('fieldset[id^=new-card]');
-    await card.getByLabel('Card holder', { exact: true }).fill('AYSE YILMAZ');
-    await card.getByLabel('Card number').fill('4111 1111 1111 1111');
-    await card.getByLabel('Expiry (MM/YY)').fill('12/30');
-    await card.getByLabel('CVV').fill('123');
+    const card = await payByNewCard(order, { holder: 'AYSE YILMAZ', number: '4111 1111 1111 1111', expiry: '12/30', cvv: '123' });
     assert.equal(await card.getByLabel("Card holder's IP address").inputValue(), '127.0.0.1', 'the operator address is filled in');
     const plans = order.locator('.installments');
     await plans.waitFor();

@@ -61,6 +61,17 @@ export async function tabTo(page, selector, limit = 80) {
   assert.fail(`Tab never reached ${selector}`);
 }
 
+/** Chooses "New card" in the order form `form` and types a card into it; returns the card's fieldset. */
+export async function payByNewCard(form, { holder, number, expiry, cvv }) {
+  await form.getByLabel('New card').check();
+  const card = form.locator('fieldset[id^=new-card]');
+  await card.getByLabel('Card holder', { exact: true }).fill(holder);
+  await card.getByLabel('Card number').fill(number);
+  await card.getByLabel('Expiry (MM/YY)').fill(expiry);
+  await card.getByLabel('CVV').fill(cvv);
+  return card;
+}
+
 /** The text of the message shown next to the control named `name` inside `scope`. */
 export const messageOf = (scope, name) => scope.locator(`[data-field="${name}"] > .msg`).first();
 

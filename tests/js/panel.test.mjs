@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandbox, uniqueId } from './helpers.mjs';
-import { directPanel, launch, messageOf, openPage, sandboxCounters, shot, tabTo } from './panel-kit.mjs';
+import { directPanel, launch, messageOf, openPage, payByNewCard, sandboxCounters, shot, tabTo } from './panel-kit.mjs';
 
 let sandbox;
 let shortQuotes;
@@ -115,12 +115,7 @@ describe('admin panel behaviour', () => {
     await page.getByRole('button', { name: 'Fix prices' }).click();
     const order = page.locator('#order-form');
     await order.getByLabel('Amount (g)').fill('0.1');
-    await order.getByLabel('New card').check();
-    const card = order.locator('fieldset[id^=new-card]');
-    await card.getByLabel('Card holder', { exact: true }).fill('MEHMET GULBILGE');
-    await card.getByLabel('Card number').fill('4000 0000 0000 3220');
-    await card.getByLabel('Expiry (MM/YY)').fill('11/29');
-    await card.getByLabel('CVV').fill('999');
+    await payByNewCard(order, { holder: 'MEHMET GULBILGE', number: '4000 0000 0000 3220', expiry: '11/29', cvv: '999' });
     await order.locator('.installments').waitFor();
     await order.getByRole('button', { name: 'Place order' }).click();
     const link = page.locator('#three-ds-link');
