@@ -193,7 +193,6 @@ export const TEXT = {
   'trade.byTotal': ['Money', 'Tutar'],
   'trade.amount': ['Amount (g)', 'Miktar (g)'],
   'trade.total': ['Total ({currency})', 'Tutar ({currency})'],
-  'trade.totalRequired': ['is required', 'zorunludur'],
   'trade.preview': ['{grams} {sku} at {unit} = {total}', '{grams} {sku} × {unit} = {total}'],
   'trade.externalIdHint': ['Your order id; it makes the order happen once even if the network fails.', 'Sizin sipariş kimliğiniz; ağ kesilse bile siparişin bir kez gerçekleşmesini sağlar.'],
   'trade.place': ['Place order', 'Siparişi ver'],

@@ -80,14 +80,18 @@ function orderForm(quote, { onOrder, onExpired }) {
     return payment.apply({ ...body, payment: raw.payment });
   };
   let timer = null;
+  /** Prices the order line at the quote (grams for money, money for grams); `calculatePrice` gives both. */
+  const price = (form) => {
+    const raw = readBody(form);
+    const line = by(form) === 'total' ? { sku: raw.sku, total: raw.total } : { sku: raw.sku, amount: raw.amount };
+    return Number(line.total ?? line.amount) > 0 ? api().calculatePrice({ price_token: state.quote.token, side: side(form), items: [line] }) : null;
+  };
   const calculate = (form) => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
-      const raw = readBody(form);
-      const line = by(form) === 'total' ? { sku: raw.sku, total: raw.total } : { sku: raw.sku, amount: raw.amount };
-      if (!(Number(line.total ?? line.amount) > 0)) { state.preview = null; preview.replaceChildren(); return; }
       try {
-        const priced = await api().calculatePrice({ price_token: state.quote.token, side: side(form), items: [line] });
+        const priced = await price(form);
+        if (!priced) { state.preview = null; preview.replaceChildren(); return; }
         const item = priced.items[0];
         state.preview = { amount: item.amount, total: priced.total ?? item.total };
         preview.replaceChildren(t('trade.preview', { grams: grams(item.amount), sku: item.sku, unit: money(item.unit_price, priced.currency), total: money(state.preview.total, priced.currency) }));
@@ -114,11 +118,12 @@ function orderForm(quote, { onOrder, onExpired }) {
     submit: t('trade.place'),
     toBody: request,
     validate: (body) => {
-      const issues = rulesOf(side(form) === 'sell' ? 'sellDigital' : 'buyDigital')(body);
-      if (by(form) === 'total') {
-        const total = readBody(form).total;
+      let issues = rulesOf(side(form) === 'sell' ? 'sellDigital' : 'buyDigital')(body);
+      const total = readBody(form).total;
+      if (by(form) === 'total' && total !== undefined) {
+        // the grams come from the total when the order is placed; the total itself follows calculatePrice's rules
+        issues = issues.filter((i) => !(i.path === 'items[0].amount' && i.code === 'required'));
         issues.push(...rulesOf('calculatePrice')({ price_token: body.price_token, items: [{ sku: body.items[0].sku, total }] }).filter((i) => i.path === 'items[0].total'));
-        if (total === undefined) issues.push({ path: 'items[0].total', code: 'required', message: t('trade.totalRequired'), severity: 'error' });
       }
       return issues;
     },
@@ -129,6 +134,7 @@ function orderForm(quote, { onOrder, onExpired }) {
       result.replaceChildren(h('p', { className: 'muted' }, t('common.sending')));
       try {
         const sell = side(form) === 'sell';
+        if (by(form) === 'total') body.items[0].amount = (await price(form)).items[0].amount; // never a stale preview
         const response = sell ? await api().sellDigital(body) : await api().buyDigital(body);
         result.replaceChildren();
         for (const name of ['payment.card_cvv', 'payment.card_number']) for (const el of form.querySelectorAll(`[name="${name}"]`)) el.value = '';
@@ -150,9 +156,6 @@ function orderForm(quote, { onOrder, onExpired }) {
   });
   form.addEventListener('input', (event) => {
     if (['amount', 'total', 'sku', 'side', 'by'].includes(event.target.name)) calculate(form);
-  });
-  form.addEventListener('change', (event) => {
-    if (['sku', 'side', 'by'].includes(event.target.name)) calculate(form);
   });
   form.requote = () => calculate(form);
   return h('div', {}, form, result, legalNote('terms'));
