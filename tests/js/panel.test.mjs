@@ -37,6 +37,7 @@ describe('admin panel behaviour', () => {
     assert.match(await messageOf(form, 'identity_number').textContent(), /^Warning: /, 'a checksum is a warning, not an error');
     assert.equal(await messageOf(form, 'email').textContent(), '', 'untouched fields wait for the first submit');
     assert.equal(await form.getByLabel('Customer external id').getAttribute('aria-invalid'), 'true');
+    await shot(page, 'validation-en');
 
     const sent = [];
     page.on('request', (request) => { if (request.url().startsWith(sandbox.url)) sent.push(request); });
@@ -50,6 +51,7 @@ describe('admin panel behaviour', () => {
     assert.equal(await tr.getByLabel('Müşteri dış kimliği').inputValue(), 'a', 'typed values survive the switch');
     assert.equal(await messageOf(tr, 'external_id').textContent(), 'en az 3 karakter olmalıdır');
     assert.equal(await page.locator('main h1').textContent(), 'Müşteriler');
+    await shot(page, 'validation-tr');
     await page.locator('#open-customer').getByLabel('Müşteri dış kimliği').fill('nobody-here');
     await page.locator('#open-customer').getByRole('button', { name: 'Aç' }).click();
     const alert = page.locator('#profile [role=alert]');
