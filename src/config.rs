@@ -65,11 +65,13 @@ pub struct ClientConfig {
 #[derive(Clone, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RouteOverride {
+    /// The HTTP method to use instead.
     #[tsify(optional, type = "\"GET\" | \"POST\" | \"PUT\" | \"PATCH\" | \"DELETE\"")]
     pub method: Option<String>,
     /// Path template; must keep the same `{placeholders}`.
     #[tsify(optional)]
     pub path: Option<String>,
+    /// The `api-version` header to send instead.
     #[tsify(optional)]
     pub api_version: Option<String>,
 }

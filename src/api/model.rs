@@ -97,22 +97,8 @@ macro_rules! models {
         list $name:ident = $item:ident;
         $($rest:tt)*
     ) => {
-        $(#[doc = $doc])+
-        #[derive(Clone, Copy, Debug)]
-        pub struct $name;
-        impl $crate::api::model::Declared for $name {
-            const NAME: &'static str = stringify!($name);
-            const DECLARATION: &'static str = $crate::ts::cat!(
-                "\n", $crate::ts::doc_block!(""; $($doc),+),
-                "export type ", stringify!($name), " = ", <$item as $crate::api::model::Declared>::NAME, "[];\n"
-            );
-        }
-        impl $crate::api::model::Described for $name {
-            const SHAPE: $crate::shape::Shape =
-                $crate::shape::Shape::Arr(&<$item as $crate::api::model::Described>::SHAPE);
-            const DATA: $crate::shape::DataShape =
-                $crate::shape::DataShape { shape: &<$name as $crate::api::model::Described>::SHAPE, nullable: false };
-        }
+        $crate::api::model::models!(@alias [$($doc),+] $name = $item, "[]",
+            $crate::shape::Shape::Arr(&<$item as $crate::api::model::Described>::SHAPE), false);
         $crate::api::model::models!(@items [$($done)* $name] $($rest)*);
     };
 
@@ -121,6 +107,13 @@ macro_rules! models {
         nullable $name:ident = $item:ident;
         $($rest:tt)*
     ) => {
+        $crate::api::model::models!(@alias [$($doc),+] $name = $item, " | null",
+            <$item as $crate::api::model::Described>::SHAPE, true);
+        $crate::api::model::models!(@items [$($done)* $name] $($rest)*);
+    };
+
+    // A response type written in terms of another: a list of it, or it or `null`.
+    (@alias [$($doc:literal),+] $name:ident = $item:ident, $suffix:literal, $shape:expr, $nullable:literal) => {
         $(#[doc = $doc])+
         #[derive(Clone, Copy, Debug)]
         pub struct $name;
@@ -128,15 +121,16 @@ macro_rules! models {
             const NAME: &'static str = stringify!($name);
             const DECLARATION: &'static str = $crate::ts::cat!(
                 "\n", $crate::ts::doc_block!(""; $($doc),+),
-                "export type ", stringify!($name), " = ", <$item as $crate::api::model::Declared>::NAME, " | null;\n"
+                "export type ", stringify!($name), " = ", <$item as $crate::api::model::Declared>::NAME, $suffix, ";\n"
             );
         }
         impl $crate::api::model::Described for $name {
-            const SHAPE: $crate::shape::Shape = <$item as $crate::api::model::Described>::SHAPE;
-            const DATA: $crate::shape::DataShape =
-                $crate::shape::DataShape { shape: &<$name as $crate::api::model::Described>::SHAPE, nullable: true };
+            const SHAPE: $crate::shape::Shape = $shape;
+            const DATA: $crate::shape::DataShape = $crate::shape::DataShape {
+                shape: &<$name as $crate::api::model::Described>::SHAPE,
+                nullable: $nullable,
+            };
         }
-        $crate::api::model::models!(@items [$($done)* $name] $($rest)*);
     };
 
     ($($items:tt)*) => { $crate::api::model::models!(@items [] $($items)*); };
