@@ -48,7 +48,7 @@ export async function importRows(ctx, spec) {
       send: (items, s) => spec.send(sender, items, s),
       confirm: (item, s) => spec.confirm(client, item, s),
       journal,
-      chunkSize: spec.chunkSize,
+      chunkSize: number('chunk-size', opts['chunk-size'], { min: 1, max: spec.chunkSize, integer: true }) ?? spec.chunkSize,
       concurrency: number('concurrency', opts.concurrency ?? 2, { min: 1, max: 16, integer: true }),
       rate: number('rate', opts.rate, { min: 0.01 }),
       signal,

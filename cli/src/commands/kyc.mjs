@@ -25,7 +25,7 @@ Every row is checked first and problems are reported as "row N, column X: messag
 Valid rows go through the bulk upsert, 100 per request. A journal (FILE.journal) records every row's state, so
 running the same command again after Ctrl-C, a crash or a lost connection resumes: rows done before are skipped,
 never sent twice. After an unclear answer (no response, 5xx) each row is read back before anything is resent.`,
-  options: { ...BULK_OPTIONS },
+  options: { ...BULK_OPTIONS, 'chunk-size': { type: 'string', value: 'N', help: 'rows per bulk request (1-100, default 100)' } },
   examples: [
     'minted kyc import kyc.csv --dry-run --lang en',
     'minted kyc import kyc.csv --concurrency 4 --rate 10/s --report outcome.csv',
