@@ -54,7 +54,7 @@ report and progress work as for "kyc import".`,
   options: { file: { type: 'string', value: 'FILE', help: 'the customers (CSV or JSONL)' }, ...BULK_OPTIONS },
   examples: ['minted customers create --file customers.csv --lang en', 'minted customers create --file new.jsonl --dry-run'],
   run: (ctx) => {
-    if (!ctx.opts.file) throw new UsageError('usage: minted customers create --file FILE');
+    if (!ctx.opts.file) throw new UsageError('minted customers create --file FILE (see minted customers create --help)');
     return importRows({ ...ctx, args: [ctx.opts.file] }, CREATE);
   },
 };
