@@ -1,5 +1,6 @@
 // Small shared pieces: exit codes, the usage error, number options, sleeping that a signal can cut short.
 import { createRequire } from 'node:module';
+import { setTimeout as delay } from 'node:timers/promises';
 
 export const VERSION = createRequire(import.meta.url)('../package.json').version;
 
@@ -21,12 +22,7 @@ export function number(name, value, { min = 0, max = Infinity, integer = false }
 
 /** Resolves after `ms`, or at once when `signal` fires. */
 export function sleep(ms, signal) {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
+  return delay(ms, undefined, { signal }).catch(() => {});
 }
 
 /** At most `perSecond` starts per second across every caller (no limit when undefined). */

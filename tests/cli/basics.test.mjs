@@ -1,26 +1,16 @@
 // The installed `minted`: help texts, configuration (environment, profile files and their permissions,
 // --password-stdin), --json output of the simple commands, errors and exit codes, and that no secret is printed.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { envFor, installCli, minted, scratch, start, startSandbox, until } from './helpers.mjs';
+import { minted, start, until, withCli } from './helpers.mjs';
 
 let bin;
 let sandbox;
 let dir;
 let env;
-
-before(async () => {
-  bin = installCli();
-  sandbox = await startSandbox();
-  dir = scratch();
-  env = envFor(sandbox, dir);
-});
-after(async () => {
-  await sandbox?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+withCli((cli) => ({ bin, sandbox, dir, env } = cli));
 
 /** Nothing the command printed contains the password. */
 function noSecret(result, secret = sandbox.password) {

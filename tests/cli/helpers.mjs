@@ -1,6 +1,7 @@
 // The CLI as users get it: `npm pack` of pkg/ and of cli/, both tarballs installed into a fixture project, and the
 // installed `minted` run as a child process against a sandbox on a free port.
 import { execFileSync, spawn } from 'node:child_process';
+import { after, before } from 'node:test';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -94,4 +95,24 @@ export async function sandboxJson(sandbox, path, method = 'GET', body) {
   const response = await fetch(sandbox.url + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
   if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
   return response.json();
+}
+
+/**
+ * For a test file: before its tests, installs the CLI, starts a sandbox and makes a scratch folder, and hands
+ * `{ bin, sandbox, dir, env }` to `use`; after them, clears any fault plan, stops the sandbox and removes the folder.
+ */
+export function withCli(use) {
+  let sandbox;
+  let dir;
+  before(async () => {
+    const bin = installCli();
+    sandbox = await startSandbox();
+    dir = scratch();
+    use({ bin, sandbox, dir, env: envFor(sandbox, dir) });
+  });
+  after(async () => {
+    if (sandbox) await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' }).catch(() => {});
+    await sandbox?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 }

@@ -2,11 +2,11 @@
 // sandbox's fault injection on (resets, 503s, drop-after-commit), interrupted by Ctrl-C and then killed outright,
 // and resumed each time. Afterwards the sandbox's own count of KYC writes must show every valid row written exactly
 // once, invalid rows reported with row and column, and the exit codes as documented.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { envFor, installCli, minted, sandboxJson, scratch, start, startSandbox, until } from './helpers.mjs';
+import { minted, sandboxJson, start, until, withCli } from './helpers.mjs';
 
 const CUSTOMERS = Number(process.env.CLI_KYC_ROWS || 1200);
 const RUN = Date.now().toString(36);
@@ -17,18 +17,7 @@ let bin;
 let sandbox;
 let dir;
 let env;
-
-before(async () => {
-  bin = installCli();
-  sandbox = await startSandbox();
-  dir = scratch();
-  env = envFor(sandbox, dir);
-});
-after(async () => {
-  if (sandbox) await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' }).catch(() => {});
-  await sandbox?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+withCli((cli) => ({ bin, sandbox, dir, env } = cli));
 
 /** The KYC rows: one per customer, plus rows that must be refused locally and one for a customer that does not exist. */
 function kycFile() {

@@ -1,12 +1,12 @@
 // `minted orders export` and `minted buy` / `minted sell` through the installed binary: an export of 10 000 orders
 // streamed to CSV and to stdout with its peak memory measured, the CSV header against the package's Order type, and
 // exactly-once orders (a rerun with the same --external-id places nothing; a dropped answer is settled by lookup).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { envFor, installCli, minted, sandboxJson, scratch, startSandbox } from './helpers.mjs';
+import { minted, sandboxJson, withCli } from './helpers.mjs';
 
 const MANY = Number(process.env.CLI_EXPORT_ORDERS || 10000);
 const FEW = 1000;
@@ -15,18 +15,7 @@ let bin;
 let sandbox;
 let dir;
 let env;
-
-before(async () => {
-  bin = installCli();
-  sandbox = await startSandbox();
-  dir = scratch();
-  env = envFor(sandbox, dir);
-});
-after(async () => {
-  if (sandbox) await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' }).catch(() => {});
-  await sandbox?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+withCli((cli) => ({ bin, sandbox, dir, env } = cli));
 
 /** A new customer with `count` generated orders. */
 async function customerWithOrders(name, count) {

@@ -1,6 +1,6 @@
 // minted customers get ID | minted customers create --file F
 import { BULK_OPTIONS, importRows } from '../bulk.mjs';
-import { UsageError } from '../util.mjs';
+import { EXIT, UsageError } from '../util.mjs';
 
 function describe(c) {
   const name = [c.firstname, c.middlename, c.lastname].filter(Boolean).join(' ');
@@ -19,7 +19,7 @@ export const customersGet = {
   async run({ args: [id], out, signal, connect }) {
     const client = await connect();
     out.result(await client.getCustomer(id, { signal }), describe);
-    return 0;
+    return EXIT.ok;
   },
 };
 

@@ -5,7 +5,7 @@ import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
 import { progress } from '../progress.mjs';
-import { UsageError } from '../util.mjs';
+import { EXIT, UsageError } from '../util.mjs';
 
 /** The CSV columns: the documented `Order` fields, in the API's names (JSONL keeps every field the server sent). */
 export const ORDER_FIELDS = [
@@ -67,7 +67,7 @@ stderr. With --out the file appears only when the export is complete (FILE.parti
       }
     } catch (err) {
       if (partial) rmSync(partial, { force: true });
-      if (err.code === 'EPIPE') return 0; // the reader went away (| head): not an error
+      if (err.code === 'EPIPE') return EXIT.ok; // the reader went away (| head): not an error
       throw err;
     } finally {
       bar.stop();
@@ -75,6 +75,6 @@ stderr. With --out the file appears only when the export is complete (FILE.parti
     const where = opts.out ?? 'stdout';
     if (opts.out) out.result({ exported: count, format, out: opts.out }, t.exported(count, where));
     else out.note(t.exported(count, where));
-    return 0;
+    return EXIT.ok;
   },
 };

@@ -1,5 +1,5 @@
 // minted prices [--watch]: current buy and sell prices per product.
-import { number, sleep } from '../util.mjs';
+import { EXIT, number, sleep } from '../util.mjs';
 
 function table(list) {
   const rows = [['sku', 'product', 'buy', 'sell', 'currency', 'updated'],
@@ -32,6 +32,6 @@ export const prices = {
       else out.result(list, table);
       if (opts.watch) await sleep(interval * 1000, signal);
     } while (opts.watch && !signal.aborted);
-    return signal.aborted ? 130 : 0;
+    return signal.aborted ? EXIT.interrupted : EXIT.ok;
   },
 };

@@ -1,6 +1,6 @@
 // minted request METHOD PATH [--body JSON]: any call, signed and checked like the typed ones.
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../util.mjs';
+import { EXIT, UsageError } from '../util.mjs';
 
 function json(text, what) {
   try {
@@ -38,6 +38,6 @@ and prints the response's data as JSON. --body takes JSON, or @FILE to read it f
     const client = await connect();
     const data = await client.request({ method: method.toUpperCase(), path, body, query, apiVersion: opts['api-version'], signal });
     out.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
-    return 0;
+    return EXIT.ok;
   },
 };

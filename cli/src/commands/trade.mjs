@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { isYes } from '../messages.mjs';
-import { number, UsageError } from '../util.mjs';
+import { EXIT, number, UsageError } from '../util.mjs';
 
 const METALS = { gold: 'GAU', silver: 'GAG', platinum: 'GPT', palladium: 'GPD' };
 const CUSTOMER_FIELDS = ['external_id', 'identity_number', 'firstname', 'middlename', 'lastname', 'email', 'phone', 'gender', 'birthdate'];
@@ -53,7 +53,7 @@ async function trade(side, { opts, env, out, t, signal, connect }) {
   if (before) {
     out.note(t.alreadyPlaced(externalId));
     out.result({ placed: false, already_placed: true, external_id: externalId, order: before }, `order ${before.order_code}: ${before.type} ${before.status_name}, total ${before.total} ${before.currency_code ?? ''}`);
-    return 0;
+    return EXIT.ok;
   }
   const customer = opts.customer ? await client.getCustomer(opts.customer, { signal }) : undefined;
   const fromTotal = side === 'buy' && total !== undefined && customer ? { total } : {};
@@ -66,7 +66,7 @@ async function trade(side, { opts, env, out, t, signal, connect }) {
   out.note(`${side} ${amount} g ${sku} for ${who} at ${unit} ${quote.currency}/g ≈ ${(amount * unit).toFixed(2)} ${quote.currency}, paid in cash; quote valid ${quote.remainingSeconds()} s`);
   if (!opts.yes && !(await confirmed(t.confirm))) {
     out.note(t.cancelled);
-    return 1;
+    return EXIT.failed;
   }
 
   const order = { price_token: quote.token, external_id: externalId, items: [{ sku, amount }], currency_code: quote.currency };
@@ -86,7 +86,7 @@ async function trade(side, { opts, env, out, t, signal, connect }) {
   journal(path, { external_id: externalId, state: 'placed', order_code: response.order_code });
   out.result({ placed: true, external_id: externalId, ...response },
     `placed order ${response.order_code.join(', ')} (external id ${externalId}${response.reconciled ? ', confirmed by lookup' : ''}): ${side === 'buy' ? 'bought' : 'sold'} ${amount} g ${sku} for ${response.total} ${quote.currency}`);
-  return 0;
+  return EXIT.ok;
 }
 
 const OPTIONS = {
