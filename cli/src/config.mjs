@@ -29,8 +29,8 @@ export function readProfile(name, env) {
   }
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new UsageError(`profile ${file} is not JSON: ${err.message}`);
+  } catch {
+    throw new UsageError(`profile ${file} is not valid JSON`); // the parser's message would quote the file
   }
 }
 

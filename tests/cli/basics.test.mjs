@@ -98,6 +98,11 @@ describe('configuration', () => {
     const used = await minted(bin, ['customers', 'get', 'MTD0018232', '--profile', 'staging', '--json'], { env: bare });
     assert.equal(used.code, 0, used.stderr);
     assert.equal(JSON.parse(used.stdout).external_id, 'MTD0018232');
+    writeFileSync(join(profiles, 'broken.json'), `{"password": "${sandbox.password}", oops`, { mode: 0o600 });
+    const broken = await minted(bin, ['prices', '--profile', 'broken'], { env: bare });
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /broken\.json is not valid JSON/);
+    noSecret(broken);
     const missing = await minted(bin, ['prices', '--profile', 'nope'], { env: bare });
     assert.equal(missing.code, 2);
     assert.equal((await minted(bin, ['prices', '--profile', '../etc/passwd'], { env: bare })).code, 2);

@@ -117,6 +117,18 @@ describe('buy and sell, exactly once', () => {
     assert.equal(await ordersWith(externalId), 1);
   });
 
+  test('on a terminal, buy asks before placing: "n" places nothing, "y" places the order', async () => {
+    const externalId = `cli-ask-${Date.now().toString(36)}`;
+    const command = `${bin} buy --metal gold --amount 0.1 --customer MTD0018232 --external-id ${externalId}`;
+    const declined = await minted('script', ['-qec', command, '/dev/null'], { env, input: 'n\n' });
+    assert.match(declined.stdout, /Place this order\? \[y\/N\]/);
+    assert.match(declined.stdout, /not placed: not confirmed/);
+    assert.equal(await ordersWith(externalId), 0);
+    const accepted = await minted('script', ['-qec', command, '/dev/null'], { env, input: 'y\n' });
+    assert.match(accepted.stdout, new RegExp(`placed order \\w+ \\(external id ${externalId}\\)`));
+    assert.equal(await ordersWith(externalId), 1);
+  });
+
   test('a B2B buy without --yes off a terminal is refused before anything is sent (exit 2)', async () => {
     const externalId = `cli-b2b-${Date.now().toString(36)}`;
     const result = await minted(bin, ['buy', '--metal', 'silver', '--amount', '1', '--b2b', '--external-id', externalId], { env });

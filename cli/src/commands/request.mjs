@@ -5,8 +5,8 @@ import { EXIT, UsageError } from '../util.mjs';
 function json(text, what) {
   try {
     return JSON.parse(text);
-  } catch (err) {
-    throw new UsageError(`${what} is not JSON: ${err.message}`);
+  } catch {
+    throw new UsageError(`${what} is not valid JSON`); // the parser's message would quote the body, which may hold card data
   }
 }
 
