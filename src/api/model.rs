@@ -114,16 +114,33 @@ macro_rules! models {
 
     // A response type written in terms of another: a list of it, or it or `null`.
     (@alias [$($doc:literal),+] $name:ident = $item:ident, $suffix:literal, $shape:expr, $nullable:literal) => {
+        $crate::api::model::declared!([$($doc),+] $name:
+            "export type ", stringify!($name), " = ", <$item as $crate::api::model::Declared>::NAME, $suffix, ";\n");
+        $crate::api::model::described!($name, $shape, $nullable);
+    };
+
+    ($($items:tt)*) => { $crate::api::model::models!(@items [] $($items)*); };
+}
+pub(crate) use models;
+
+/// A marker type with its docs and its TypeScript declaration (the doc block, then `$text…`).
+macro_rules! declared {
+    ([$($doc:literal),+] $name:ident: $($text:expr),+ $(,)?) => {
         $(#[doc = $doc])+
         #[derive(Clone, Copy, Debug)]
         pub struct $name;
         impl $crate::api::model::Declared for $name {
             const NAME: &'static str = stringify!($name);
-            const DECLARATION: &'static str = $crate::ts::cat!(
-                "\n", $crate::ts::doc_block!(""; $($doc),+),
-                "export type ", stringify!($name), " = ", <$item as $crate::api::model::Declared>::NAME, $suffix, ";\n"
-            );
+            const DECLARATION: &'static str =
+                $crate::ts::cat!("\n", $crate::ts::doc_block!(""; $($doc),+), $($text),+);
         }
+    };
+}
+pub(crate) use declared;
+
+/// The shape of a response type, and of `data` for an operation returning it.
+macro_rules! described {
+    ($name:ident, $shape:expr, $nullable:literal) => {
         impl $crate::api::model::Described for $name {
             const SHAPE: $crate::shape::Shape = $shape;
             const DATA: $crate::shape::DataShape = $crate::shape::DataShape {
@@ -132,46 +149,33 @@ macro_rules! models {
             };
         }
     };
-
-    ($($items:tt)*) => { $crate::api::model::models!(@items [] $($items)*); };
 }
-pub(crate) use models;
+pub(crate) use described;
 
 /// One response model: marker type, declaration (an open interface), shape.
 macro_rules! response {
     ([$($doc:literal),+] $name:ident {
         $( $(#[doc = $fdoc:literal])* $presence:ident $field:tt : $kind:ident $(($($arg:tt)*))? ),* $(,)?
     }) => {
-        $(#[doc = $doc])+
-        #[derive(Clone, Copy, Debug)]
-        pub struct $name;
-        impl $crate::api::model::Declared for $name {
-            const NAME: &'static str = stringify!($name);
-            const DECLARATION: &'static str = $crate::ts::cat!(
-                "\n", $crate::ts::doc_block!(""; $($doc),+),
-                "export interface ", stringify!($name), " {\n",
-                $(
-                    $crate::api::model::field_doc!([$($fdoc),*]
-                        $crate::api::model::response_doc!($presence $field $kind $(($($arg)*))?)),
-                    "    ", stringify!($field), $crate::api::model::response_ts!(@$presence
-                        $crate::api::model::response_ts!($kind $(($($arg)*))?)), ";\n",
-                )*
-                "    /** Fields the docs do not list are kept as the server sent them. */\n",
-                "    [field: string]: unknown;\n",
-                "}\n"
-            );
-        }
-        impl $crate::api::model::Described for $name {
-            const SHAPE: $crate::shape::Shape = $crate::shape::Shape::Obj(&[
-                $( $crate::shape::Field {
-                    name: stringify!($field),
-                    required: $crate::api::model::required!($presence),
-                    shape: $crate::api::model::response_shape!($kind $(($($arg)*))?),
-                } ),*
-            ]);
-            const DATA: $crate::shape::DataShape =
-                $crate::shape::DataShape { shape: &<$name as $crate::api::model::Described>::SHAPE, nullable: false };
-        }
+        $crate::api::model::declared!([$($doc),+] $name:
+            "export interface ", stringify!($name), " {\n",
+            $(
+                $crate::api::model::field_doc!([$($fdoc),*]
+                    $crate::api::model::response_doc!($presence $field $kind $(($($arg)*))?)),
+                "    ", stringify!($field), $crate::api::model::response_ts!(@$presence
+                    $crate::api::model::response_ts!($kind $(($($arg)*))?)), ";\n",
+            )*
+            "    /** Fields the docs do not list are kept as the server sent them. */\n",
+            "    [field: string]: unknown;\n",
+            "}\n"
+        );
+        $crate::api::model::described!($name, $crate::shape::Shape::Obj(&[
+            $( $crate::shape::Field {
+                name: stringify!($field),
+                required: $crate::api::model::required!($presence),
+                shape: $crate::api::model::response_shape!($kind $(($($arg)*))?),
+            } ),*
+        ]), false);
     };
 }
 pub(crate) use response;
@@ -182,23 +186,16 @@ macro_rules! request {
         $( $(#[doc = $fdoc:literal])* $presence:ident $field:tt : $kind:ident $(($($arg:tt)*))? $([$($value:literal),+])?
             $(as $shown:ident)? ),* $(,)?
     } [$($check:expr),*]) => {
-        $(#[doc = $doc])+
-        #[derive(Clone, Copy, Debug)]
-        pub struct $name;
-        impl $crate::api::model::Declared for $name {
-            const NAME: &'static str = stringify!($name);
-            const DECLARATION: &'static str = $crate::ts::cat!(
-                "\n", $crate::ts::doc_block!(""; $($doc),+),
-                "export interface ", stringify!($name), " {\n",
-                $(
-                    $crate::api::model::field_doc!([$($fdoc),*]
-                        $crate::api::model::request_doc!($kind $(($($arg)*))?)),
-                    "    ", stringify!($field), $crate::api::model::optional_mark!($presence), ": ",
-                    $crate::api::model::request_ts!($kind $(($($arg)*))? $([$($value),+])? $(as $shown)?), ";\n",
-                )*
-                "}\n"
-            );
-        }
+        $crate::api::model::declared!([$($doc),+] $name:
+            "export interface ", stringify!($name), " {\n",
+            $(
+                $crate::api::model::field_doc!([$($fdoc),*]
+                    $crate::api::model::request_doc!($kind $(($($arg)*))?)),
+                "    ", stringify!($field), $crate::api::model::optional_mark!($presence), ": ",
+                $crate::api::model::request_ts!($kind $(($($arg)*))? $([$($value),+])? $(as $shown)?), ";\n",
+            )*
+            "}\n"
+        );
         impl $crate::api::model::Request for $name {
             const FIELDS: &'static [$crate::validate::schema::Field] = &[
                 $( $crate::validate::schema::Field {

@@ -9,17 +9,10 @@ macro_rules! value_sets {
         $openness:ident $name:ident = [$($value:literal),+ $(,)?];
     )*) => {
         $(
-            $(#[doc = $doc])+
-            #[derive(Clone, Copy, Debug)]
-            pub struct $name;
-            impl $crate::api::model::Declared for $name {
-                const NAME: &'static str = stringify!($name);
-                const DECLARATION: &'static str = $crate::ts::cat!(
-                    "\n", $crate::ts::doc_block!(""; $($doc),+),
-                    "export type ", stringify!($name), " = ", $crate::ts::union!($($value),+),
-                    value_sets!(@tail $openness), ";\n"
-                );
-            }
+            $crate::api::model::declared!([$($doc),+] $name:
+                "export type ", stringify!($name), " = ", $crate::ts::union!($($value),+),
+                value_sets!(@tail $openness), ";\n"
+            );
             impl $crate::api::model::ValueSet for $name {
                 const VALUES: &'static [&'static str] = &[$($value),+];
                 const OPEN: bool = value_sets!(@open $openness);
