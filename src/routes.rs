@@ -261,8 +261,16 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 /// Whether a path segment value is `.` or `..`, also percent-encoded (`%2E`, `.%2e`…): URL parsers remove such
 /// segments, so a path built with one would name another resource (and no longer match its Digest `uri`).
 pub fn is_dot_segment(value: &str) -> bool {
-    let decoded = percent_encoding::percent_decode_str(value);
-    matches!(decoded.collect::<Vec<u8>>().as_slice(), b"." | b"..")
+    let (mut dots, mut rest) = (0, value.as_bytes());
+    loop {
+        rest = match rest {
+            [] => return dots == 1 || dots == 2,
+            [b'.', tail @ ..] => tail,
+            [b'%', b'2', e, tail @ ..] if e.eq_ignore_ascii_case(&b'e') => tail,
+            _ => return false,
+        };
+        dots += 1;
+    }
 }
 
 /// Fills each `{placeholder}` with the percent-encoded value of that name. `None` when a placeholder has no value,
@@ -453,6 +461,25 @@ mod tests {
         ];
         for (template, values, expected) in cases {
             assert_eq!(fill_path(template, values).as_deref(), *expected, "{template} {values:?}");
+        }
+    }
+
+    #[test]
+    fn dot_segments_table() {
+        for (value, dot) in [
+            (".", true),
+            ("..", true),
+            ("%2E", true),
+            ("%2e%2E", true),
+            (".%2e", true),
+            ("...", false),
+            ("", false),
+            ("a.", false),
+            ("%2", false),
+            ("%2f", false),
+            ("%252E", false),
+        ] {
+            assert_eq!(is_dot_segment(value), dot, "{value:?}");
         }
     }
 
