@@ -280,24 +280,38 @@ pub fn new_cnonce() -> Option<String> {
     Some(hex::encode(bytes))
 }
 
+impl Challenge {
+    /// What answering this challenge takes: the credentials, the request, its count and a client nonce.
+    pub fn answer<'a>(
+        &'a self,
+        request: (&'a str, &'a str),
+        credentials: (&'a str, &'a str),
+        nc: u32,
+        cnonce: &'a str,
+    ) -> AuthInput<'a> {
+        let ((method, uri), (username, password)) = (request, credentials);
+        AuthInput {
+            username,
+            password,
+            realm: &self.realm,
+            nonce: &self.nonce,
+            uri,
+            method,
+            algorithm: self.algorithm,
+            qop_auth: self.qop_auth,
+            nc,
+            cnonce,
+            opaque: self.opaque.as_deref(),
+            userhash: self.userhash,
+        }
+    }
+}
+
 /// The `Authorization` value answering `challenge` with count `nc` and a fresh client nonce. `None` without a
 /// randomness source. Which challenge and count a request uses is decided in `session.rs`.
 pub fn sign(challenge: &Challenge, nc: u32, username: &str, password: &str, method: &str, uri: &str) -> Option<String> {
     let cnonce = new_cnonce()?;
-    Some(authorization_header(&AuthInput {
-        username,
-        password,
-        realm: &challenge.realm,
-        nonce: &challenge.nonce,
-        uri,
-        method,
-        algorithm: challenge.algorithm,
-        qop_auth: challenge.qop_auth,
-        nc,
-        cnonce: &cnonce,
-        opaque: challenge.opaque.as_deref(),
-        userhash: challenge.userhash,
-    }))
+    Some(authorization_header(&challenge.answer((method, uri), (username, password), nc, &cnonce)))
 }
 
 #[cfg(test)]
