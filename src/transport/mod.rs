@@ -169,8 +169,9 @@ impl Transport {
         let url = format!("{}{}", self.config.base_url, call.path);
         let digest_uri = format!("{}{}", self.config.base_path, call.path);
         let method = call.route.method.as_str();
+        // While the call waits, an abort of its signal wakes it (set up on the first wait only).
         #[cfg(target_arch = "wasm32")]
-        let _wake = wait::WakeOnAbort::new(call.signal.as_ref(), &self.notify);
+        let mut wake_on_abort = None;
         let mut auth = self.session.borrow().begin();
         // Without credentials nothing is planned: one unsigned exchange (`Done` stands for it).
         let mut step = match self.config.credentials {
@@ -182,8 +183,13 @@ impl Transport {
                 Step::Send(ticket) => Some(ticket),
                 Step::Done => None,
                 Step::Wait => {
-                    self.notify.changed(self.notify.epoch()).await;
-                    if call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted) {
+                    let aborted = || call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
+                    if !aborted() {
+                        #[cfg(target_arch = "wasm32")]
+                        wake_on_abort.get_or_insert_with(|| wait::WakeOnAbort::new(call.signal.as_ref(), &self.notify));
+                        self.notify.changed(self.notify.epoch()).await;
+                    }
+                    if aborted() {
                         return Err(MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal"));
                     }
                     step = self.session.borrow_mut().plan(&auth, clock::now_ms());

@@ -2,8 +2,10 @@
 // in order (--nc-check strict, like Apache's AuthDigestNcCheck On), nonce expiry, a wrong password. Round trips come
 // from the sandbox's own counters (GET /__sandbox/stats); a table per mode is printed at the end.
 import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
 import {
-  assertExpiryBounds, assertStandardBounds, assertWrongPassword, expiryRuns, standardRuns, table, wrongPasswordRun,
+  assertExpiryBounds, assertStandardBounds, assertWrongPassword, clientOf, expiryRuns, sleep, standardRuns, table,
+  wrongPasswordRun,
 } from './digest-load.mjs';
 import { startSandbox, stats } from './helpers.mjs';
 
@@ -56,4 +58,33 @@ describe('Digest under concurrency against the sandbox', () => {
       assertWrongPassword(row);
     });
   }
+});
+
+describe('calls waiting for another call’s exchange', () => {
+  test('an aborted waiting call rejects at once as aborted, sending nothing, and the others go on', async () => {
+    const sandbox = await startSandbox();
+    started.push(sandbox);
+    // the first signed request (the leader's) is held 1.5 s; the calls behind it wait for its answer
+    const response = await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rules: [{ fault: 'delay', method: 'GET', path: '/partner/customer/*', times: 1, delay_ms: 1500 }] }),
+    });
+    assert.equal(response.status, 200);
+    const client = clientOf({ baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password });
+    const leader = client.getCustomer('MTD0018232');
+    const controller = new AbortController();
+    const waiting = client.getCustomer('test0101010', { signal: controller.signal });
+    const other = client.getCustomer('92440753');
+    await sleep(200);
+    const before = await stats(sandbox);
+    const aborted = Date.now();
+    controller.abort();
+    const err = await waiting.catch((e) => e);
+    assert.equal(err.kind, 'aborted', err.message);
+    assert.ok(Date.now() - aborted < 500, `rejected ${Date.now() - aborted} ms after the abort`);
+    assert.equal((await stats(sandbox)).partner_requests, before.partner_requests, 'the aborted call sent nothing');
+    assert.equal((await leader).external_id, 'MTD0018232');
+    assert.equal((await other).external_id, '92440753');
+  });
 });
