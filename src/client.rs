@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::call::{self, Payload};
 use crate::config;
-use crate::error::{ErrorCode, ErrorKind, MintedError};
+use crate::error::MintedError;
 use crate::exactly_once::{self, OrderKey};
 use crate::js;
 use crate::operations::operation_table;
@@ -20,7 +20,7 @@ use crate::routes::Resolved;
 use crate::session::Session;
 use crate::shape::{DataShape, Shape};
 use crate::transport::{Call, Transport};
-use crate::validate::{Issue, Settings};
+use crate::validate::{Issue, Lang, Problem, Settings};
 
 /// A client for the Minted Connect Partner API.
 ///
@@ -98,7 +98,7 @@ impl MintedClient {
         #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     ) -> Result<MintedClient, JsValue> {
         let source = js::Source::js(&config)
-            .map_err(|_| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
+            .ok_or_else(|| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
         let (config, hooks) = config::parse(&source)?;
         Ok(MintedClient { session: Rc::new(Session::new(Transport::new(config, hooks))) })
     }
@@ -141,7 +141,7 @@ impl MintedClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<unknown>")]
     pub fn request(&self, options: tsify::Ts<crate::api::RawRequest>) -> js_sys::Promise {
         let session = self.session.clone();
-        match raw_call(&options.js_value()) {
+        match raw_call(&options.js_value(), session.transport.config.language) {
             Ok(call) => wasm_bindgen_futures::future_to_promise(async move {
                 call::fetch(&session.transport, &call, &ANY_DATA)
                     .await
@@ -172,7 +172,7 @@ impl MintedClient {
                 Some(name) => js::path_value(name, path, &settings)?,
                 None => None,
             };
-            let signal = js::call_options(options)?.signal;
+            let signal = js::call_options(options, settings.lang)?.signal;
             let mut payload = payload(op.input, input, &settings)?;
             let order = match payload.body_mut() {
                 Some(body) if op.route.places_orders => Some(OrderKey::claim(body)?),
@@ -213,8 +213,8 @@ fn payload(input: Input, value: &JsValue, settings: &Settings) -> Result<Payload
 static ANY_DATA: DataShape = DataShape { shape: &Shape::Any, nullable: true };
 
 /// Checks a raw request's options and builds its call.
-fn raw_call(options: &JsValue) -> Result<Call, MintedError> {
-    let js::RawOptions { method, path, api_version, query, body, signal } = js::raw_options(options)?;
+fn raw_call(options: &JsValue, lang: Lang) -> Result<Call, MintedError> {
+    let js::RawOptions { method, path, api_version, query, body, signal } = js::raw_options(options, lang)?;
     let route = Resolved {
         method,
         path: path.clone().into(),
@@ -228,13 +228,10 @@ fn raw_call(options: &JsValue) -> Result<Call, MintedError> {
 
 /// Validates a JS body for an operation (shared by the client method and the free function).
 pub(crate) fn validate_js(id: &str, body: &JsValue, settings: &Settings) -> Result<Vec<Issue>, MintedError> {
-    let op = registry::find(id).ok_or_else(|| {
-        MintedError::new(ErrorKind::Validation, format!("unknown operation id `{id}`"))
-            .with_code(ErrorCode::Sdk("unknown_operation"))
-    })?;
-    let mut json = match js::to_json(body) {
-        Ok(json) => json,
-        Err(issue) => return Ok(vec![issue]),
+    let op = registry::find(id)
+        .ok_or_else(|| js::misuse("unknown_operation", "operationId", Problem::UnknownOperation, settings.lang))?;
+    let Some(mut json) = js::to_json(body) else {
+        return Ok(vec![settings.issue("", Problem::NotJson)]);
     };
     Ok(call::validate(op, &mut json, settings))
 }

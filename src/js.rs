@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::error::{ErrorCode, ErrorKind, MintedError};
 use crate::routes::Method;
 use crate::transport::digest;
-use crate::validate::{Issue, Language, Problem, Settings, Severity};
+use crate::validate::{Issue, Lang, Language, Problem, Settings};
 
 #[wasm_bindgen(module = "/js/minted_error.js")]
 extern "C" {
@@ -84,21 +84,21 @@ pub fn parse_data(bytes: &js_sys::Uint8Array) -> Result<JsValue, MintedError> {
 }
 
 /// A JS value as JSON, with `JSON.stringify` semantics (`undefined` fields dropped, `Date`s as strings).
-/// `undefined`/`null` give `Value::Null`; values JSON cannot express (BigInt, cycles) give an issue.
-pub fn to_json(value: &JsValue) -> Result<Value, Issue> {
+/// `undefined`/`null` give `Value::Null`; values JSON cannot express (BigInt, cycles) give `None`.
+pub fn to_json(value: &JsValue) -> Option<Value> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Value::Null);
+        return Some(Value::Null);
     }
     js_sys::JSON::stringify(value)
         .ok()
         .and_then(|text| text.as_string())
         .and_then(|text| serde_json::from_str(&text).ok())
-        .ok_or_else(|| Issue {
-            path: String::new(),
-            code: Problem::NotJson.code().to_owned(),
-            message: Problem::NotJson.message(crate::validate::Language::En),
-            severity: Severity::Error,
-        })
+}
+
+/// A validation error about how the SDK was called (options, ids, argument types) rather than a request field: one
+/// issue at `path`, in `lang`, with the SDK's error `code`.
+pub fn misuse(code: &'static str, path: &str, problem: Problem, lang: Lang) -> MintedError {
+    MintedError::validation(vec![Issue::new(path, &problem, lang)], lang).with_code(ErrorCode::Sdk(code))
 }
 
 /// Options accepted by every client method.
@@ -120,19 +120,17 @@ pub fn options_value(options: Option<tsify::Ts<CallOptions>>) -> JsValue {
 }
 
 /// Reads a method's `{ signal }` options (the one field is read from the object as it is, no JSON on the way).
-pub fn call_options(value: &JsValue) -> Result<Options, MintedError> {
-    let bad = |message: &str| {
-        MintedError::new(ErrorKind::Validation, format!("invalid call options: {message}"))
-            .with_code(ErrorCode::Sdk("invalid_options"))
-    };
+/// Problems are validation errors in `lang`, naming the option.
+pub fn call_options(value: &JsValue, lang: Lang) -> Result<Options, MintedError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options { signal: None });
     }
     if !value.is_object() {
-        return Err(bad("options must be an object like { signal }"));
+        return Err(misuse("invalid_options", "options", Problem::NotObject, lang));
     }
     let fields = Fields { json: &Value::Null, js: Some(value) };
-    Ok(Options { signal: fields.signal("signal").map_err(|_| bad("signal must be an AbortSignal"))? })
+    let not_a_signal = |_| misuse("invalid_options", "options.signal", Problem::NotAbortSignal, lang);
+    Ok(Options { signal: fields.signal("signal").map_err(not_a_signal)? })
 }
 
 /// An object read from JS: its data as JSON (what `JSON.stringify` keeps), and the JS object itself for the fields
@@ -146,9 +144,9 @@ pub struct Source {
 pub type Why = &'static str;
 
 impl Source {
-    /// Reads a JS value; `Err` when JSON cannot express its data (a BigInt, a cycle).
-    pub fn js(value: &JsValue) -> Result<Self, Issue> {
-        Ok(Self { json: to_json(value)?, js: Some(value.clone()) })
+    /// Reads a JS value; `None` when JSON cannot express its data (a BigInt, a cycle).
+    pub fn js(value: &JsValue) -> Option<Self> {
+        Some(Self { json: to_json(value)?, js: Some(value.clone()) })
     }
 
     /// JSON data alone.
@@ -235,7 +233,7 @@ impl<'a> Fields<'a> {
 
 /// A call's body as JSON data; a value JSON cannot express is a validation error.
 pub fn body(value: &JsValue, settings: &Settings) -> Result<Value, MintedError> {
-    to_json(value).map_err(|issue| MintedError::validation(vec![issue], settings.lang))
+    to_json(value).ok_or_else(|| MintedError::validation(vec![settings.issue("", Problem::NotJson)], settings.lang))
 }
 
 /// A call's query as JSON data; no query is `{}`.
@@ -266,21 +264,22 @@ pub fn language(fields: Fields<'_>, name: &str) -> Result<Option<Language>, Why>
     }
 }
 
-/// The options of the standalone `validateRequest`: message language and identity-number strictness.
+/// The options of the standalone `validateRequest`: message language and identity-number strictness. Problems are
+/// reported in the default language (the language is what may be wrong).
 pub fn validate_options(value: &JsValue) -> Result<(Language, bool), MintedError> {
-    let bad = |_| {
-        MintedError::new(
-            ErrorKind::Validation,
-            "options must be { language?: 'tr' | 'en', strictIdentityNumbers?: boolean }",
-        )
-    };
-    let source = Source::js(value).map_err(|_| bad(""))?;
+    let bad = |path: &str, problem: Problem, lang: Language| misuse("invalid_options", path, problem, lang);
+    let source = Source::js(value).ok_or_else(|| bad("options", Problem::NotJson, Language::default()))?;
     let fields = source.fields();
-    if !(value.is_undefined() || value.is_null() || fields.is_object()) {
-        return Err(bad(""));
+    if !(fields.json.is_null() || fields.is_object()) {
+        return Err(bad("options", Problem::NotObject, Language::default()));
     }
-    let language = language(fields, "language").map_err(bad)?.unwrap_or_default();
-    let strict = fields.flag("strictIdentityNumbers").map_err(bad)?.unwrap_or(false);
+    let language = language(fields, "language")
+        .map_err(|_| bad("options.language", Problem::OneOf(&["tr", "en"]), Language::default()))?
+        .unwrap_or_default();
+    let strict = fields
+        .flag("strictIdentityNumbers")
+        .map_err(|_| bad("options.strictIdentityNumbers", Problem::NotBoolean, language))?
+        .unwrap_or(false);
     Ok((language, strict))
 }
 
@@ -294,84 +293,81 @@ pub struct RawOptions {
     pub signal: Option<web_sys::AbortSignal>,
 }
 
-/// Reads the options of `client.request`.
-pub fn raw_options(value: &JsValue) -> Result<RawOptions, MintedError> {
-    let bad = |why: &str| {
-        MintedError::new(ErrorKind::Validation, format!("invalid request options: {why}"))
-            .with_code(ErrorCode::Sdk("invalid_options"))
-    };
-    if !value.is_object() {
-        return Err(bad("pass { method, path, query?, body?, apiVersion?, signal? }"));
+/// Reads the options of `client.request`. Problems are validation errors in `lang`, naming the option.
+pub fn raw_options(options: &JsValue, lang: Lang) -> Result<RawOptions, MintedError> {
+    let bad = |path: &str, problem: Problem| misuse("invalid_options", path, problem, lang);
+    if !options.is_object() {
+        return Err(bad("options", Problem::NotObject));
     }
-    let source = Source::js(value).map_err(|_| bad("the options must be plain data and an AbortSignal"))?;
-    let fields = source.fields();
-    let method = fields
-        .text("method")
-        .ok()
-        .flatten()
-        .and_then(Method::parse)
-        .ok_or_else(|| bad("method must be GET, POST, PUT, PATCH or DELETE"))?;
-    let path = fields
-        .text("path")
-        .ok()
-        .flatten()
+    // Read field by field, as the caller wrote them: query and body must be JSON, the signal need not be.
+    let get = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
+    let method = get("method")
+        .as_string()
+        .and_then(|m| Method::parse(&m))
+        .ok_or_else(|| bad("method", Problem::OneOf(METHODS)))?;
+    let path = get("path")
+        .as_string()
         .filter(|p| p.starts_with('/') && !p.contains(['?', '#', ' ']))
-        .map(str::to_owned)
-        .ok_or_else(|| bad("path must start with / and contain no spaces, ? or #; put parameters in query"))?;
-    let api_version = match fields.text("apiVersion") {
-        Ok(None) => "2".to_owned(),
-        Ok(Some(v)) if !v.is_empty() => v.to_owned(),
-        _ => return Err(bad("apiVersion must be a non-empty string")),
-    };
-    let query = fields.value("query").cloned().unwrap_or(Value::Null);
-    if !(query.is_null() || query.is_object()) {
-        return Err(bad("query must be an object of strings, numbers or booleans"));
+        .ok_or_else(|| bad("path", Problem::RawPath))?;
+    if path.split('/').any(crate::routes::is_dot_segment) {
+        return Err(bad("path", Problem::DotSegment));
     }
-    let body = source.json.get("body").map(Value::to_string);
-    let signal = call_options(value)?.signal;
+    let api_version = match get("apiVersion") {
+        v if v.is_undefined() || v.is_null() => "2".to_owned(),
+        v => match v.as_string() {
+            Some(version) if !version.is_empty() => version,
+            Some(_) => return Err(bad("apiVersion", Problem::Empty)),
+            None => return Err(bad("apiVersion", Problem::NotString)),
+        },
+    };
+    let query = to_json(&get("query")).ok_or_else(|| bad("query", Problem::NotJson))?;
+    if !(query.is_null() || query.is_object()) {
+        return Err(bad("query", Problem::NotObject));
+    }
+    let body = match get("body") {
+        v if v.is_undefined() => None,
+        v => Some(to_json(&v).ok_or_else(|| bad("body", Problem::NotJson))?.to_string()),
+    };
+    let signal = call_options(options, lang)?.signal;
     Ok(RawOptions { method, path, api_version, query, body, signal })
 }
 
-/// Reads the input of `digestAuthorization` and computes the header value.
-pub fn digest_authorization(fields: Fields<'_>) -> Result<String, MintedError> {
-    let bad = |field: &str, why: &str| {
-        MintedError::new(ErrorKind::Validation, format!("digestAuthorization: {field} {why}"))
-            .with_code(ErrorCode::Sdk("invalid_input"))
-    };
-    let optional = |field: &'static str| fields.text(field).map_err(|why| bad(field, why));
-    let text = |field: &'static str| optional(field)?.ok_or_else(|| bad(field, "must be a string"));
+/// Reads the input of `digestAuthorization` and computes the header value. Problems are validation errors in
+/// `lang`, naming the field.
+pub fn digest_authorization(fields: Fields<'_>, lang: Lang) -> Result<String, MintedError> {
+    let bad = |field: &str, problem: Problem| misuse("invalid_input", field, problem, lang);
+    let optional = |field: &'static str| fields.text(field).map_err(|_| bad(field, Problem::NotString));
+    let text = |field: &'static str| optional(field)?.ok_or_else(|| bad(field, Problem::NotString));
     let algorithm = match optional("algorithm")? {
         None => digest::Algorithm::Md5,
         Some(token) => digest::Algorithm::parse(token)
-            .ok_or_else(|| bad("algorithm", "must be MD5, MD5-sess, SHA-256 or SHA-256-sess"))?,
+            .ok_or_else(|| bad("algorithm", Problem::OneOf(&["MD5", "MD5-sess", "SHA-256", "SHA-256-sess"])))?,
     };
     let qop_auth = match optional("qop")? {
         None => false,
         Some("auth") => true,
-        Some(_) => return Err(bad("qop", "must be \"auth\" or absent")),
+        Some(_) => return Err(bad("qop", Problem::OneOf(&["auth"]))),
     };
-    let nc = fields
-        .number("nc")
-        .ok()
-        .flatten()
-        .filter(|n| n.fract() == 0.0 && (1.0..=f64::from(u32::MAX)).contains(n))
-        .map(|n| n as u32)
-        .ok_or_else(|| bad("nc", "must be a whole number from 1 to 4294967295"))?;
-    let userhash = fields.flag("userhash").map_err(|why| bad("userhash", why))?.unwrap_or(false);
-    let (username, password, realm, nonce) = (text("username")?, text("password")?, text("realm")?, text("nonce")?);
-    let (uri, method, cnonce, opaque) = (text("uri")?, text("method")?, text("cnonce")?, optional("opaque")?);
+    let nc = match fields.value("nc").and_then(Value::as_u64) {
+        Some(n) => {
+            u32::try_from(n).ok().filter(|n| *n >= 1).ok_or_else(|| bad("nc", Problem::OutOfRange(1, 0xffff_ffff)))?
+        }
+        None => return Err(bad("nc", Problem::NotInteger)),
+    };
+    let userhash = fields.flag("userhash").map_err(|_| bad("userhash", Problem::NotBoolean))?.unwrap_or(false);
     Ok(digest::authorization_header(&digest::AuthInput {
-        username,
-        password,
-        realm,
-        nonce,
-        uri,
-        method,
+        username: text("username")?,
+        password: text("password")?,
+        realm: text("realm")?,
+        nonce: text("nonce")?,
+        uri: text("uri")?,
+        method: text("method")?,
         algorithm,
         qop_auth,
         nc,
-        cnonce,
-        opaque,
+        cnonce: text("cnonce")?,
+        opaque: optional("opaque")?,
         userhash,
     }))
 }
@@ -387,21 +383,27 @@ mod tests {
             "nonce": "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", "uri": "/dir/index.html", "method": "GET",
             "qop": "auth", "nc": 1, "cnonce": "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", "algorithm": "SHA-256",
             "opaque": "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"});
-        let header = digest_authorization(Source::json(good.clone()).fields()).unwrap();
+        let header = digest_authorization(Source::json(good.clone()).fields(), Language::En).unwrap();
         assert!(header.contains("response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""));
+        // (field, value, issue code, English message, Turkish message)
         let cases = [
-            ("nc", json!(0), "nc must be"),
-            ("nc", json!(1.5), "nc must be"),
-            ("algorithm", json!("SHA-1"), "algorithm must be"),
-            ("qop", json!("auth-int"), "qop must be"),
-            ("realm", json!(5), "realm must be a string"),
+            ("nc", json!(0), "out_of_range", "nc: must be between 1 and 4294967295", "nc: 1 ile 4294967295 arasında"),
+            ("nc", json!(1.5), "type", "nc: must be a whole number", "nc: tam sayı olmalıdır"),
+            ("algorithm", json!("SHA-1"), "one_of", "algorithm: must be one of \"MD5\"", "algorithm: şunlardan biri"),
+            ("qop", json!("auth-int"), "one_of", "qop: must be one of \"auth\"", "qop: şunlardan biri"),
+            ("realm", json!(5), "type", "realm: must be a string", "realm: metin olmalıdır"),
         ];
-        for (field, value, fragment) in cases {
+        for (field, value, code, english, turkish) in cases {
             let mut input = good.clone();
             input[field] = value;
-            let err = digest_authorization(Source::json(input).fields()).unwrap_err();
-            assert!(err.message.contains(fragment), "{field}: {}", err.message);
-            assert!(!err.message.contains("Circle of Life"));
+            for (lang, fragment) in [(Language::En, english), (Language::Tr, turkish)] {
+                let err = digest_authorization(Source::json(input.clone()).fields(), lang).unwrap_err();
+                assert_eq!(err.kind, ErrorKind::Validation);
+                assert_eq!(err.code, Some(ErrorCode::Sdk("invalid_input")));
+                assert_eq!((err.issues[0].path.as_str(), err.issues[0].code.as_str()), (field, code));
+                assert!(err.message.contains(fragment), "{field}: {}", err.message);
+                assert!(!err.message.contains("Circle of Life"));
+            }
         }
     }
 

@@ -37,11 +37,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub use client::MintedClient;
-use error::{ErrorCode, ErrorKind, MintedError};
+use error::MintedError;
 pub use quote::Quote;
 use shape::DataShape;
 use transport::clock;
-use validate::{Language, Settings};
+use validate::{Language, Problem, Settings};
 
 /// The documented shape of an operation's `data` (what the client checks responses against).
 pub fn response_shape(operation_id: &str) -> Option<&'static DataShape> {
@@ -125,8 +125,8 @@ pub struct DigestAuthorizationInput {
 pub fn digest_authorization(
     #[wasm_bindgen(unchecked_param_type = "DigestAuthorizationInput")] input: JsValue,
 ) -> Result<String, JsValue> {
-    let source = js::Source::js(&input).unwrap_or_else(|_| js::Source::json(serde_json::Value::Null));
-    Ok(js::digest_authorization(source.fields())?)
+    let source = js::Source::js(&input).unwrap_or_else(|| js::Source::json(serde_json::Value::Null));
+    Ok(js::digest_authorization(source.fields(), Language::default())?)
 }
 
 /// Checks a raw API response body the way the client does and returns its `data` — for webhook payloads, recorded
@@ -143,16 +143,14 @@ pub fn decode_response(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] body: JsValue,
     status: Option<u16>,
 ) -> Result<JsValue, JsValue> {
-    let unknown = || {
-        MintedError::new(ErrorKind::Validation, format!("unknown operation id `{operationId}`"))
-            .with_code(ErrorCode::Sdk("unknown_operation"))
-    };
+    let lang = Language::default();
+    let unknown = || js::misuse("unknown_operation", "operationId", Problem::UnknownOperation, lang);
     let op = registry::find(operationId).ok_or_else(unknown)?;
     let bytes = match body.as_string() {
         Some(text) => js_sys::Uint8Array::from(text.as_bytes()),
-        None => body.dyn_into::<js_sys::Uint8Array>().map_err(|_| {
-            MintedError::new(ErrorKind::Validation, "decodeResponse: body must be a Uint8Array or a string")
-        })?,
+        None => body
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(|_| js::misuse("invalid_input", "body", Problem::NotBytesOrString, lang))?,
     };
     let raw = envelope::RawResponse { status: status.unwrap_or(200), body: bytes.to_vec(), request_id: None };
     envelope::check(&raw, op.output, &[]).map_err(|e| e.in_operation(op.id))?;
@@ -218,12 +216,7 @@ pub fn operations() -> JsValue {
 #[wasm_bindgen(js_name = normalizePhone)]
 pub fn normalize_phone(phone: &str) -> Result<String, JsValue> {
     validate::rules::normalize_phone(phone).map_err(|problem| {
-        let issue = validate::Issue {
-            path: "phone".into(),
-            code: problem.code().into(),
-            message: problem.message(Language::En),
-            severity: validate::Severity::Error,
-        };
-        MintedError::validation(vec![issue], Language::En).into()
+        let lang = Language::default();
+        MintedError::validation(vec![validate::Issue::new("phone", &problem, lang)], lang).into()
     })
 }

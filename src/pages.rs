@@ -38,8 +38,9 @@ fn result(value: JsValue, done: bool) -> JsValue {
 
 /// Builds the iterable. The query is checked now, so a bad filter fails at the call, not at the first `next()`.
 pub fn list_orders(session: Rc<Session>, query: &JsValue, options: &JsValue) -> Result<JsValue, MintedError> {
-    let signal = js::call_options(options)?.signal;
-    let query = js::query(query, &call::settings(&session.transport.config))?;
+    let settings = call::settings(&session.transport.config);
+    let signal = js::call_options(options, settings.lang)?.signal;
+    let query = js::query(query, &settings)?;
     // Validate once up front with the request model getOrders uses.
     session.prepare(&registry::op::getOrders, None, Payload::Query(query.clone()), signal.clone())?;
     let query = match query {

@@ -47,8 +47,9 @@ pub fn deadline(
 /// `priceFix` and `Quote.refresh`: the call, then a `Quote` whose deadline counts from when the request was sent.
 pub(crate) fn price_fix(session: Rc<Session>, body: JsValue, options: JsValue) -> js_sys::Promise {
     let op = &registry::op::priceFix;
-    let prepared = js::call_options(&options).and_then(|options| {
-        let body = js::body(&body, &call::settings(&session.transport.config))?;
+    let settings = call::settings(&session.transport.config);
+    let prepared = js::call_options(&options, settings.lang).and_then(|options| {
+        let body = js::body(&body, &settings)?;
         session.prepare(op, None, Payload::Body(body), options.signal)
     });
     let prepared = match prepared {
