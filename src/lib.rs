@@ -204,7 +204,11 @@ pub fn operations() -> JsValue {
         }
         JsValue::from(out)
     };
-    registry::http_operations().map(row).collect::<js_sys::Array>().into()
+    let rows = js_sys::Array::new();
+    for op in registry::http_operations() {
+        rows.push(&row(op));
+    }
+    rows.into()
 }
 
 /// Normalises a phone number to E.164 the way the client does (`0532 280 80 35` → `+905322808035`). Throws a

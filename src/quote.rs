@@ -57,7 +57,7 @@ pub(crate) fn price_fix(session: Rc<Session>, body: JsValue, options: JsValue) -
         Err(err) => return js_sys::Promise::reject(&JsValue::from(err.in_operation(op.id))),
     };
     // The Quote keeps a copy of the request for refresh(), detached from the caller's object.
-    let request = prepared.body.as_ref().map_or(body, js::to_js);
+    let request = js_sys::JSON::parse(prepared.call.body.as_deref().unwrap_or("{}")).unwrap_or(body);
     wasm_bindgen_futures::future_to_promise(async move {
         let sent = clock::now_ms();
         let result = async {
