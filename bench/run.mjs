@@ -26,7 +26,7 @@ import { customerValibot, customerZod, orderValibot, orderZod } from './schemas.
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const pkg = join(root, 'pkg');
+const pkg = process.env.BENCH_PKG || join(root, 'pkg');
 const require = createRequire(import.meta.url);
 const sdk = require(join(pkg, 'node', 'index.cjs'));
 const quick = process.env.BENCH_QUICK === '1';

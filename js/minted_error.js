@@ -31,14 +31,6 @@ export class MintedError extends Error {
   }
 }
 
-const decoder = new TextDecoder();
-
-/** Parses a response body (already checked by the core) and returns its `data`, or null. */
-export function parseData(bytes) {
-  const data = JSON.parse(decoder.decode(bytes)).data;
-  return data === undefined ? null : data;
-}
-
 /** An async iterable over `next` (a function returning Promise<{ value, done }>); `stop` runs when a loop breaks. */
 export function asyncIterable(next, stop) {
   return {

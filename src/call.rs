@@ -155,18 +155,22 @@ pub fn query_string(query: &Value) -> String {
     routes::query_string(&pairs)
 }
 
-/// Sends a prepared call and checks the response against `data`.
-pub async fn send(transport: &Transport, call: &Call, data: &DataShape) -> Result<HttpResponse, MintedError> {
+/// Sends a prepared call and reads the response as an operation returning `data`: the response, and its `data` as
+/// the server sent it.
+pub async fn send(
+    transport: &Transport,
+    call: &Call,
+    data: &DataShape,
+) -> Result<(HttpResponse, JsValue), MintedError> {
     let response = transport.send(call).await?;
-    crate::envelope::check(&response.raw, data, &transport.secrets(&response))
+    let data = crate::envelope::read(&response.raw, &response.js_body, data, &transport.secrets(&response))
         .map_err(|err| err.with_attempts(response.attempts))?;
-    Ok(response)
+    Ok((response, data))
 }
 
 /// Sends, checks, and hands the response `data` to JS as the server sent it.
 pub async fn fetch(transport: &Transport, call: &Call, data: &DataShape) -> Result<JsValue, MintedError> {
-    let response = send(transport, call, data).await?;
-    crate::js::parse_data(&response.js_body)
+    send(transport, call, data).await.map(|(_, data)| data)
 }
 
 #[cfg(test)]

@@ -18,7 +18,6 @@ use crate::quote;
 use crate::registry::{self, Input, Method, Operation, PathSource};
 use crate::routes::Resolved;
 use crate::session::Session;
-use crate::shape::{DataShape, Shape};
 use crate::transport::{Call, Transport};
 use crate::validate::{Issue, Lang, Problem, Settings};
 
@@ -143,7 +142,7 @@ impl MintedClient {
         let session = self.session.clone();
         match raw_call(&options.js_value(), session.transport.config.language) {
             Ok(call) => wasm_bindgen_futures::future_to_promise(async move {
-                call::fetch(&session.transport, &call, &ANY_DATA)
+                call::fetch(&session.transport, &call, &crate::shape::ANY)
                     .await
                     .map_err(|err| JsValue::from(err.in_operation("request")))
             }),
@@ -208,9 +207,6 @@ fn payload(input: Input, value: &JsValue, settings: &Settings) -> Result<Payload
         Input::Query(_) => Payload::Query(js::query(value, settings)?),
     })
 }
-
-/// `data` of a raw request: anything, including nothing.
-static ANY_DATA: DataShape = DataShape { shape: &Shape::Any, nullable: true };
 
 /// Checks a raw request's options and builds its call.
 fn raw_call(options: &JsValue, lang: Lang) -> Result<Call, MintedError> {

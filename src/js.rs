@@ -19,9 +19,6 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "MintedError")]
     fn new(message: &str, details: &JsValue) -> JsMintedError;
 
-    #[wasm_bindgen(catch, js_name = parseData)]
-    fn parse_data_js(bytes: &js_sys::Uint8Array) -> Result<JsValue, JsValue>;
-
     /// `{ [Symbol.asyncIterator]() { return { next, return } } }`
     #[wasm_bindgen(js_name = asyncIterable)]
     pub fn async_iterable(next: &JsValue, stop: &JsValue) -> JsValue;
@@ -75,12 +72,6 @@ impl From<MintedError> for JsValue {
         }
         JsMintedError::new(&err.message, &details).into()
     }
-}
-
-/// The `data` of a response body the core has already checked, built by V8's `JSON.parse` (fast, and every field
-/// the server sent is kept).
-pub fn parse_data(bytes: &js_sys::Uint8Array) -> Result<JsValue, MintedError> {
-    parse_data_js(bytes).map_err(|_| MintedError::new(ErrorKind::Decode, "the response is not JSON"))
 }
 
 /// A JS value as JSON, with `JSON.stringify` semantics (`undefined` fields dropped, `Date`s as strings).

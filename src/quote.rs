@@ -61,8 +61,7 @@ pub(crate) fn price_fix(session: Rc<Session>, body: JsValue, options: JsValue) -
     wasm_bindgen_futures::future_to_promise(async move {
         let sent = clock::now_ms();
         let result = async {
-            let response = call::send(&session.transport, &prepared.call, op.output).await?;
-            let data = js::parse_data(&response.js_body)?;
+            let (response, data) = call::send(&session.transport, &prepared.call, op.output).await?;
             let get = |name: &str| Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
             let token = get("token").as_string().unwrap_or_default();
             let expires_at = get("expires_at").as_string().map(|s| js_sys::Date::parse(&s));

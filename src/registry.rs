@@ -211,6 +211,10 @@ macro_rules! registry_rows {
         /// Every row, in the order of Minted's navigation.
         pub const OPERATIONS: &[&Operation] = &[$(&op::$id),*];
 
+        /// The kind of each row's `data`, one line per row in [`OPERATIONS`] order, for the response reader
+        /// (`shape.rs`).
+        pub const OUTPUTS: &str = $crate::ts::cat!($(<$output as Described>::OUTPUT, "\n"),*);
+
         /// The TypeScript of the rows: the `OperationId` union and the client's methods.
         pub const TYPESCRIPT: &str = $crate::ts::cat!(
             "\n/** The id of an HTTP operation in the route table (what `routes` overrides are keyed by). */\n",
@@ -303,6 +307,12 @@ pub fn find(id: &str) -> Option<&'static Operation> {
     OPERATIONS.iter().copied().find(|op| op.id == id)
 }
 
+/// Where the response reader finds `data`'s shape: the position of the first row returning it (see [`OUTPUTS`]), or
+/// a position past the end for a shape no row returns ([`crate::shape::ANY`]).
+pub fn output_position(data: &DataShape) -> u32 {
+    OPERATIONS.iter().position(|op| std::ptr::eq(op.output, data)).map_or(u32::MAX, |i| i as u32)
+}
+
 /// The HTTP operations, in table order: the rows that have their own route (what `routes` overrides are keyed by).
 pub fn http_operations() -> impl Iterator<Item = &'static Operation> {
     OPERATIONS.iter().copied().filter(|op| op.owns_route)
@@ -326,6 +336,38 @@ pub fn owner(route: &Route) -> Option<&'static Operation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The kinds a shape-table entry may name (see `shape.rs`).
+    fn kind_is_known(kind: &str, models: &[&str]) -> bool {
+        match kind {
+            "s" | "n" | "b" | "*" => true,
+            _ => kind.strip_prefix('[').map_or_else(|| models.contains(&kind), |item| kind_is_known(item, models)),
+        }
+    }
+
+    #[test]
+    fn every_kind_in_the_shape_tables_is_a_model() {
+        let shapes = crate::api::SHAPES;
+        let models: Vec<&str> = shapes.lines().filter_map(|l| l.split(' ').next()).collect();
+        assert!(models.len() > 30, "{models:?}");
+        for (i, name) in models.iter().enumerate() {
+            assert!(!models[..i].contains(name), "{name} twice");
+        }
+        for line in shapes.lines() {
+            for field in line.split(' ').skip(1) {
+                let at = field.find(['!', '?']).unwrap_or_else(|| panic!("{line}: {field} has no ! or ?"));
+                assert!(at > 0 && kind_is_known(&field[at + 1..], &models), "{line}: {field}");
+            }
+        }
+        assert_eq!(OUTPUTS.lines().count(), OPERATIONS.len());
+        let lines: Vec<&str> = OUTPUTS.lines().collect();
+        for (output, op) in lines.iter().zip(OPERATIONS) {
+            assert!(kind_is_known(output.trim_start_matches('?'), &models), "output {output}");
+            assert_eq!(*output, format!("{}{}", if op.output.nullable { "?" } else { "" }, op.output.kind));
+            assert_eq!(lines[output_position(op.output) as usize], *output, "{}", op.id);
+        }
+        assert_eq!(output_position(&crate::shape::ANY), u32::MAX);
+    }
 
     #[test]
     fn ids_are_unique_and_camel_case() {
