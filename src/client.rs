@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::call::{self, Payload};
@@ -173,12 +172,11 @@ impl MintedClient {
             };
             let signal = js::call_options(options, settings.lang)?.signal;
             let mut payload = payload(op.input, input, &settings)?;
-            let order = match payload.body_mut() {
-                Some(body) if op.route.places_orders => Some(OrderKey::claim(body)?),
-                _ => None,
-            };
+            if let (true, Payload::Body { external_id, .. }) = (op.route.places_orders, &mut payload) {
+                *external_id = Some(exactly_once::claim_external_id()?);
+            }
             let prepared = session.prepare(op, path.as_deref(), payload, signal)?;
-            let order = order.map(|key| key.with_lines_of(prepared.body.as_ref()));
+            let order = op.route.places_orders.then(|| OrderKey::of(&prepared));
             Ok::<_, MintedError>((prepared.call, order))
         })();
         let (call, order) = match prepared {
@@ -197,12 +195,13 @@ impl MintedClient {
 
 /// What an operation takes, read from the JS argument.
 fn payload(input: Input, value: &JsValue, settings: &Settings) -> Result<Payload, MintedError> {
+    let body = |text: String| Payload::Body { text, external_id: None };
     Ok(match input {
         Input::None | Input::Path => Payload::None,
-        Input::Body(_) | Input::PathAndBody(_) => Payload::Body(js::body(value, settings)?),
+        Input::Body(_) | Input::PathAndBody(_) => body(js::body(value, settings)?),
         Input::OptionalBody(_) => match js::body(value, settings)? {
-            Value::Null => Payload::Body(Value::Object(serde_json::Map::new())),
-            body => Payload::Body(body),
+            text if text == "null" => body("{}".to_owned()),
+            text => body(text),
         },
         Input::Query(_) => Payload::Query(js::query(value, settings)?),
     })
@@ -226,8 +225,8 @@ fn raw_call(options: &JsValue, lang: Lang) -> Result<Call, MintedError> {
 pub(crate) fn validate_js(id: &str, body: &JsValue, settings: &Settings) -> Result<Vec<Issue>, MintedError> {
     let op = registry::find(id)
         .ok_or_else(|| js::misuse("unknown_operation", "operationId", Problem::UnknownOperation, settings.lang))?;
-    let Some(mut json) = js::to_json(body) else {
+    let Some(text) = js::json_text(body) else {
         return Ok(vec![settings.issue("", Problem::NotJson)]);
     };
-    Ok(call::validate(op, &mut json, settings))
+    Ok(call::validate(op, &text, settings))
 }

@@ -77,13 +77,16 @@ impl From<MintedError> for JsValue {
 /// A JS value as JSON, with `JSON.stringify` semantics (`undefined` fields dropped, `Date`s as strings).
 /// `undefined`/`null` give `Value::Null`; values JSON cannot express (BigInt, cycles) give `None`.
 pub fn to_json(value: &JsValue) -> Option<Value> {
+    json_text(value).and_then(|text| serde_json::from_str(&text).ok())
+}
+
+/// A JS value as JSON text (`JSON.stringify`); `undefined`/`null` give `null`, values JSON cannot express (BigInt,
+/// cycles, functions) give `None`.
+pub fn json_text(value: &JsValue) -> Option<String> {
     if value.is_undefined() || value.is_null() {
-        return Some(Value::Null);
+        return Some("null".to_owned());
     }
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|text| text.as_string())
-        .and_then(|text| serde_json::from_str(&text).ok())
+    js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string())
 }
 
 /// A validation error about how the SDK was called (options, ids, argument types) rather than a request field: one
@@ -222,14 +225,15 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// A call's body as JSON data; a value JSON cannot express is a validation error.
-pub fn body(value: &JsValue, settings: &Settings) -> Result<Value, MintedError> {
-    to_json(value).ok_or_else(|| MintedError::validation(vec![settings.issue("", Problem::NotJson)], settings.lang))
+/// A call's body as JSON text; a value JSON cannot express is a validation error.
+pub fn body(value: &JsValue, settings: &Settings) -> Result<String, MintedError> {
+    json_text(value).ok_or_else(|| MintedError::validation(vec![settings.issue("", Problem::NotJson)], settings.lang))
 }
 
 /// A call's query as JSON data; no query is `{}`.
 pub fn query(value: &JsValue, settings: &Settings) -> Result<Value, MintedError> {
-    match body(value, settings)? {
+    let not_json = || MintedError::validation(vec![settings.issue("", Problem::NotJson)], settings.lang);
+    match serde_json::from_str(&body(value, settings)?).map_err(|_| not_json())? {
         Value::Null => Ok(Value::Object(serde_json::Map::new())),
         query => Ok(query),
     }

@@ -49,8 +49,8 @@ pub(crate) fn price_fix(session: Rc<Session>, body: JsValue, options: JsValue) -
     let op = &registry::op::priceFix;
     let settings = call::settings(&session.transport.config);
     let prepared = js::call_options(&options, settings.lang).and_then(|options| {
-        let body = js::body(&body, &settings)?;
-        session.prepare(op, None, Payload::Body(body), options.signal)
+        let text = js::body(&body, &settings)?;
+        session.prepare(op, None, Payload::Body { text, external_id: None }, options.signal)
     });
     let prepared = match prepared {
         Ok(prepared) => prepared,

@@ -8,8 +8,6 @@
 //! route (and its override): it validates its own input and may rewrite it (`buyGold` → `buyDigital` with
 //! `items: [{ sku: "GAU", amount }]`).
 
-use serde_json::{json, Value};
-
 use crate::api::balances::*;
 use crate::api::customers::*;
 use crate::api::delivery::*;
@@ -125,28 +123,22 @@ pub enum PaymentType {
 }
 
 impl Rewrite {
-    /// Applies the rewrite. Bodies that are not objects are left alone.
-    pub fn apply(self, body: &mut Value) {
-        let Value::Object(map) = body else { return };
+    /// For the single-metal calls: the product code whose one line `amount` becomes.
+    pub fn wrapped_sku(self) -> Option<&'static str> {
         match self {
-            Self::None => {}
-            Self::Metal(metal) => {
-                let sku = match metal {
-                    Metal::Gold => "GAU",
-                    Metal::Silver => "GAG",
-                    Metal::Platinum => "GPT",
-                };
-                if let Some(amount) = map.remove("amount") {
-                    map.insert("items".to_owned(), json!([{ "sku": sku, "amount": amount }]));
-                }
-            }
-            Self::PaymentType(kind) => {
-                let kind = match kind {
-                    PaymentType::Card => "creditcard",
-                    PaymentType::Cash => "cash",
-                };
-                map.entry("payment_type").or_insert_with(|| Value::String(kind.to_owned()));
-            }
+            Self::Metal(Metal::Gold) => Some("GAU"),
+            Self::Metal(Metal::Silver) => Some("GAG"),
+            Self::Metal(Metal::Platinum) => Some("GPT"),
+            _ => None,
+        }
+    }
+
+    /// The `payment_type` written when the caller gives none.
+    pub fn payment_type(self) -> Option<&'static str> {
+        match self {
+            Self::PaymentType(PaymentType::Card) => Some("creditcard"),
+            Self::PaymentType(PaymentType::Cash) => Some("cash"),
+            _ => None,
         }
     }
 }
@@ -414,6 +406,7 @@ mod tests {
 
     #[test]
     fn rewrite_table() {
+        use serde_json::json;
         let cases = [
             (
                 "buyGold",
@@ -435,11 +428,26 @@ mod tests {
             ("createDeliveryPayWithCash", json!({}), json!({"payment_type": "cash"})),
             ("createDeliveryPayWithCard", json!({}), json!({"payment_type": "creditcard"})),
             ("buyDigital", json!({"amount": 1}), json!({"amount": 1})),
+            ("buyGold", json!({"amount": 1, "items": [1, 2]}), json!({"items": [{"sku": "GAU", "amount": 1}]})),
+            ("buyGold", json!({"items": [1, 2], "amount": 1}), json!({"items": [{"sku": "GAU", "amount": 1}]})),
             ("buyGold", json!("not an object"), json!("not an object")),
         ];
-        for (call, mut body, expected) in cases {
-            find(call).unwrap().rewrite.apply(&mut body);
-            assert_eq!(body, expected, "{call}");
+        let settings = crate::validate::Settings {
+            lang: crate::validate::Language::En,
+            strict_identity_numbers: false,
+            today: time::macros::date!(2026 - 11 - 23),
+        };
+        for (call, body, expected) in cases {
+            let op = find(call).unwrap();
+            let edits = crate::validate::Edits {
+                wrap_amount: op.rewrite.wrapped_sku(),
+                payment_type: op.rewrite.payment_type(),
+                ..Default::default()
+            };
+            let written = crate::validate::write(op.input.schema(), &body.to_string(), &settings, edits);
+            let sent: serde_json::Value = serde_json::from_str(&written.body).unwrap_or(serde_json::Value::Null);
+            assert_eq!(sent, expected, "{call}: {}", written.body);
+            assert_eq!(written.lines, expected["items"].as_array().map_or(1, Vec::len).max(1), "{call}");
         }
     }
 }
