@@ -68,10 +68,9 @@ async fn main() -> std::io::Result<()> {
         seed: cli.seed,
         quote_ttl: Duration::from_secs(cli.quote_ttl_secs),
         delivery_step: Duration::from_secs(cli.delivery_step_secs),
-        state_file: cli.state,
     };
     // Read (or create) the state file before announcing the port, so a bad file stops the start-up cleanly.
-    let state = AppState::open(settings)?;
+    let state = AppState::open(settings, cli.state)?;
     // Loopback only: the sandbox has a well-known password and must never be reachable from the network.
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, cli.port)).await?;
     let port = listener.local_addr()?.port();

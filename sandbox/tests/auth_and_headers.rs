@@ -78,7 +78,7 @@ fn expired_nonce_is_reported_stale_on_every_challenge() {
 
 #[test]
 fn single_algorithm_settings_offer_one_challenge() {
-    let settings = Settings { algorithms: vec![Algorithm::Md5Sess], ..Settings::default() };
+    let settings = Settings { algorithms: vec![minted_sandbox::Algorithm::Md5Sess], ..Settings::default() };
     let server = TestServer::start_with(settings);
     let mut client = server.client();
     let unsigned = client.raw("GET", CUSTOMER, None, &[]);
