@@ -119,19 +119,26 @@ impl AppState {
     }
 
     /// Returns once sandbox time reaches `until_ms`: as real time passes, or at once when a test moves the clock
-    /// past it.
+    /// past it (a stopped clock only moves that way).
     pub async fn wait_until(&self, until_ms: i64) {
         loop {
             let moved = self.inner.clock_moved.notified();
             tokio::pin!(moved);
             moved.as_mut().enable();
-            let left = until_ms.saturating_sub(self.now_ms());
+            let (now, frozen) = {
+                let sandbox = self.sandbox();
+                (sandbox.now_ms(), sandbox.clock_is_frozen())
+            };
+            let left = until_ms.saturating_sub(now);
             if left <= 0 {
                 return;
             }
-            let left = Duration::from_millis(left.unsigned_abs());
+            if frozen {
+                moved.await;
+                continue;
+            }
             tokio::select! {
-                () = tokio::time::sleep(left) => {}
+                () = tokio::time::sleep(Duration::from_millis(left.unsigned_abs())) => {}
                 () = moved => {}
             }
         }

@@ -95,6 +95,11 @@ impl Sandbox {
         self.world.clock.generation()
     }
 
+    /// Whether sandbox time stands still (it then moves only when advanced).
+    pub fn clock_is_frozen(&self) -> bool {
+        self.world.clock.is_frozen()
+    }
+
     pub fn settings(&self) -> &Settings {
         &self.world.settings
     }

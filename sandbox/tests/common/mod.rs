@@ -260,6 +260,19 @@ impl Client {
         self.raw("GET", "/__sandbox/state", None, &[]).json
     }
 
+    /// Changes the sandbox clock (`POST /__sandbox/clock`, e.g. `{"advance_secs": 30}` or `{"freeze": true}`) and
+    /// returns the clock's view.
+    pub fn clock(&self, change: Value) -> Value {
+        let reply = self.raw("POST", "/__sandbox/clock", Some(&change.to_string()), &[]);
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        reply.json
+    }
+
+    /// Moves sandbox time forward by `ms`, as if that much time had passed.
+    pub fn advance_clock(&self, ms: u64) -> Value {
+        self.clock(serde_json::json!({ "advance_ms": ms }))
+    }
+
     /// One wallet balance of a customer from the state dump (0 when the wallet does not exist).
     pub fn balance(&self, customer: &str, code: &str) -> f64 {
         self.state()["customers"][customer][code].as_f64().unwrap_or(0.0)
