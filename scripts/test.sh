@@ -34,7 +34,7 @@ step "wasm tests in headless Chromium"
 node scripts/with-sandbox.mjs -- wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" \
   --mode no-install -- --test wasm_browser
 
-step "Node tests of the assembled package (node --test)"
+step "Node tests of the assembled package, and the admin panel in Chromium (node --test)"
 (cd tests/js && node --test --test-concurrency=1 --test-reporter=spec)
 
 step "all tests passed in $(( $(date +%s) - started )) s"
