@@ -25,7 +25,7 @@ cargo test --workspace -q
 step "build: package and sandbox"
 node scripts/build-pkg.mjs
 cargo build -q -p minted-sandbox
-scripts/setup.sh tests/js
+scripts/setup.sh tests/js cli
 
 step "wasm tests in Node (wasm-bindgen-test, real HTTP to a sandbox)"
 node scripts/with-sandbox.mjs -- wasm-pack test --node --mode no-install -- --test wasm_node
@@ -36,5 +36,8 @@ node scripts/with-sandbox.mjs -- wasm-pack test --headless --chrome --chromedriv
 
 step "Node tests of the assembled package, and the admin panel in Chromium (node --test)"
 (cd tests/js && node --test --test-concurrency=1 --test-reporter=spec)
+
+step "the minted command: packed pkg/ and cli/ installed, run against the sandbox (node --test)"
+node --test --test-concurrency=1 --test-reporter=spec tests/cli/
 
 step "all tests passed in $(( $(date +%s) - started )) s"

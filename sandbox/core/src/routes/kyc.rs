@@ -7,7 +7,7 @@ use crate::dates;
 use crate::envelope::{ok, Failure, Reply};
 use crate::messages::Msg;
 use crate::rules::Rule;
-use crate::state::Kyc;
+use crate::state::{Customer, Kyc};
 use crate::validate::{self, Fields};
 
 const STATUSES: &[&str] = &["pending", "verified", "rejected"];
@@ -33,7 +33,13 @@ fn read_kyc(fields: Fields<'_>, now_ms: i64) -> Result<Kyc, Failure> {
         reference: fields.string("reference")?.map(str::to_owned),
         verified_at: fields.string("verified_at")?.map(str::to_owned),
         updated_at: Some(dates::timestamp(now_ms)),
+        writes: 0,
     })
+}
+
+/// Replaces a customer's record, counting the write.
+fn store_kyc(customer: &mut Customer, kyc: Kyc) {
+    customer.kyc = Kyc { writes: customer.kyc.writes + 1, ..kyc };
 }
 
 /// `getCustomerWalletKyc`.
@@ -51,7 +57,7 @@ fn upsert(call: &mut Call<'_>) -> Reply {
     }
     let kyc = read_kyc(Fields(&body), call.now_ms)?;
     let customer = store.customer_mut(&id).ok_or_else(|| Failure::not_found(Msg::CustomerNotFound))?;
-    customer.kyc = kyc;
+    store_kyc(customer, kyc);
     ok(customer.kyc_view())
 }
 
@@ -75,7 +81,7 @@ fn bulk_upsert(call: &mut Call<'_>) -> Reply {
             } else if id.is_empty() {
                 Err(Msg::Field("customer_external_id", Rule::Required))
             } else if let Some(customer) = store.customer_mut(id) {
-                read_kyc(fields, now_ms).map(|kyc| customer.kyc = kyc).map_err(|failure| failure.msg)
+                read_kyc(fields, now_ms).map(|kyc| store_kyc(customer, kyc)).map_err(|failure| failure.msg)
             } else {
                 Err(Msg::CustomerNotFound)
             };
