@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything `make test` runs, in order: formatting and lints, native tests, the wasm suite in Node and in headless
-# Chromium, then the Node suites on the assembled package (contract, examples, types, Playwright). Each suite that
-# needs a server starts its own sandbox on a free loopback port and stops it.
+# Chromium, then the Node suites on the assembled package (contract, examples, types, Playwright, Digest against
+# Apache httpd). Each suite that needs a server starts its own (sandbox or Apache) on a free loopback port and stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"

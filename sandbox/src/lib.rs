@@ -18,6 +18,7 @@ use tokio::net::TcpListener;
 
 pub use app_state::{system_ms, AppState};
 pub use minted_sandbox_core as core;
+pub use minted_sandbox_core::auth::nonces::NcCheck;
 pub use minted_sandbox_core::{parse_algorithms, Algorithm, Settings};
 
 /// How long open connections get to finish after a shutdown signal before the server stops anyway.

@@ -101,6 +101,8 @@ fn filters_and_sorting() {
         ("sortType=up", "sortType must be one of: asc, desc"),
         ("tx_type=gift", "tx_type must be one of: buy, sell, delivery"),
         ("startDate=01-01-2024", "startDate must be a valid date in YYYY-MM-DD format"),
+        ("startDate=", "startDate must be a valid date in YYYY-MM-DD format"),
+        ("endDate=&page=1", "endDate must be a valid date in YYYY-MM-DD format"),
     ] {
         assert_eq!(error(&client.get(&format!("/partner/orders?{query}")), 422), message, "{query}");
     }

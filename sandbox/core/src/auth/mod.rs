@@ -8,7 +8,7 @@ pub mod params;
 mod tests;
 
 use digest::{expected_response, Algorithm, Credentials};
-use nonces::{NonceState, NonceStore};
+use nonces::{NcCheck, NonceState, NonceStore};
 use params::parse_authorization;
 
 use crate::settings::Settings;
@@ -106,8 +106,11 @@ pub fn verify(
     if nonce_state == NonceState::Expired {
         return Verdict::Rejected { stale: true, reason: "nonce expired" };
     }
-    if !nonces.record_use(nonce, nc) {
-        return reject("nonce count replayed");
+    if !nonces.record_use(nonce, nc, settings.nc_check) {
+        return reject(match settings.nc_check {
+            NcCheck::Replay => "nonce count replayed",
+            NcCheck::Strict => "nonce count not above the last one",
+        });
     }
     Verdict::Accepted
 }

@@ -66,10 +66,11 @@ fn list_param(
 }
 
 fn read(pairs: &[(String, String)]) -> Result<Filters, Failure> {
-    let get =
-        |name: &str| pairs.iter().rev().find(|(key, _)| key == name).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
+    let raw = |name: &str| pairs.iter().rev().find(|(key, _)| key == name).map(|(_, v)| v.as_str());
+    let get = |name: &str| raw(name).filter(|v| !v.is_empty());
+    // A date given empty (`startDate=`) is not a date: refused like any other malformed one.
     let day = |name: &'static str| -> Result<Option<i64>, Failure> {
-        get(name)
+        raw(name)
             .map(|value| validate::date(name, value).map(|()| dates::parse_date(value)))
             .transpose()
             .map(Option::flatten)
