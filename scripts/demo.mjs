@@ -7,7 +7,7 @@ import { startWww } from '../www/serve.mjs';
 import { startSandbox } from './sandbox-process.mjs';
 
 const require = createRequire(import.meta.url);
-const { MintedClient, MintedError } = require('../pkg/node/index.cjs');
+const { MintedClient, MintedError } = require('../pkg/cjs/index.cjs');
 
 const bold = (s) => `\x1b[1m${s}\x1b[0m`;
 const dim = (s) => `\x1b[2m${s}\x1b[0m`;

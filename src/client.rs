@@ -64,12 +64,13 @@ impl MintedClient {
     /// Creates a client. Throws a `MintedError` of kind `config` naming the field when the config is unusable.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config_js: JsValue,
     ) -> Result<MintedClient, JsValue> {
-        let hooks = Hooks { on_request: hook(&config, "onRequest")?, on_response: hook(&config, "onResponse")? };
-        let json =
-            js::to_json(&config).map_err(|_| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
-        let config = config::from_json(&json)?;
+        let hooks = Hooks { on_request: hook(&config_js, "onRequest")?, on_response: hook(&config_js, "onResponse")? };
+        let json = js::to_json(&config_js)
+            .map_err(|_| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
+        let mut config = config::from_json(&json)?;
+        config.fetch = hook(&config_js, "fetch")?;
         let transport = Transport::new(config, hooks);
         Ok(MintedClient { shared: Rc::new(Shared { transport, quotes: QuoteBook::default() }) })
     }
@@ -134,7 +135,7 @@ impl MintedClient {
     }
 }
 
-/// A hook from the config object: a function, or nothing.
+/// A function from the config object (a hook, `fetch`), or nothing.
 fn hook(config: &JsValue, name: &'static str) -> Result<Option<js_sys::Function>, MintedError> {
     let value = js_sys::Reflect::get(config, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
     if value.is_undefined() || value.is_null() {

@@ -69,7 +69,34 @@ pub struct ClientConfig {
     #[serde(default)]
     #[tsify(optional, type = "(event: ResponseEvent) => void")]
     pub on_response: Option<()>,
+    /// Sends every HTTP exchange of this client (Digest challenges, retries, reconciliation look-ups) instead of the
+    /// global `fetch`, with the standard signature. Node behind a proxy:
+    /// `(url, init) => undici.fetch(url, { ...init, dispatcher: new undici.ProxyAgent(proxyUrl) })`; Workers:
+    /// `(url, init) => env.API.fetch(url, init)`. What it throws maps to kinds: `AbortError` → `aborted`,
+    /// `TimeoutError` → `timeout`, anything else → `network`; `timeoutMs` and `signal` hold even if it ignores
+    /// `init.signal`.
+    #[serde(default)]
+    #[tsify(optional, type = "(url: string, init: FetchInit) => Promise<FetchResponse>")]
+    pub fetch: Option<()>,
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const FETCH_TYPES: &str = r#"
+/** The second argument of the `fetch` option: a `RequestInit` any fetch implementation accepts. */
+export interface FetchInit {
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+    headers: Record<string, string>;
+    body?: string;
+    signal: AbortSignal;
+}
+
+/** What the `fetch` option must resolve to: a `Response` (the platform's, undici's, or any object with these). */
+export interface FetchResponse {
+    readonly status: number;
+    readonly headers: { get(name: string): string | null };
+    arrayBuffer(): Promise<ArrayBuffer>;
+}
+"#;
 
 /// A replacement for parts of one route.
 #[derive(Clone, Deserialize, Tsify)]
@@ -101,6 +128,8 @@ pub struct Config {
     pub strict_identity_numbers: bool,
     pub routes: Overrides,
     pub retry: Policy,
+    /// The `fetch` option (a function, so never part of the JSON checked here: the client sets it).
+    pub fetch: Option<js_sys::Function>,
 }
 
 impl fmt::Debug for Config {
@@ -115,6 +144,7 @@ impl fmt::Debug for Config {
             .field("strict_identity_numbers", &self.strict_identity_numbers)
             .field("routes", &self.routes)
             .field("retry", &self.retry)
+            .field("fetch", &self.fetch.as_ref().map(|_| "function"))
             .finish()
     }
 }
@@ -139,6 +169,7 @@ const FIELDS: &[&str] = &[
     "retryBackoffMs",
     "onRequest",
     "onResponse",
+    "fetch",
 ];
 
 /// Checks a config given as JSON (what `JSON.stringify(config)` yields) and applies defaults.
@@ -216,14 +247,11 @@ pub fn from_json(value: &Value) -> Result<Config, MintedError> {
         retry.base_delay_ms = f64::from(ms);
         retry.max_delay_ms = f64::from(ms) * 16.0;
     }
-    // Hooks are functions: JSON cannot carry them, so the client reads them from the JS object; any other value
-    // that reaches here is a mistake.
-    for hook in ["onRequest", "onResponse"] {
-        if map.get(hook).is_some_and(|v| !v.is_null()) {
-            return Err(MintedError::config(
-                if hook == "onRequest" { "onRequest" } else { "onResponse" },
-                "must be a function",
-            ));
+    // Hooks and fetch are functions: JSON cannot carry them, so the client reads them from the JS object; any other
+    // value that reaches here is a mistake.
+    for field in ["onRequest", "onResponse", "fetch"] {
+        if map.get(field).is_some_and(|v| !v.is_null()) {
+            return Err(MintedError::config(field, "must be a function"));
         }
     }
     Ok(Config {
@@ -236,6 +264,7 @@ pub fn from_json(value: &Value) -> Result<Config, MintedError> {
         strict_identity_numbers,
         routes,
         retry,
+        fetch: None,
     })
 }
 
@@ -393,6 +422,7 @@ mod tests {
             (json!({"baseUrl": "http://x.test", "maxRetries": 11}), Some("maxRetries"), "whole number"),
             (json!({"baseUrl": "http://x.test", "retryBackoffMs": 1.5}), Some("retryBackoffMs"), "whole number"),
             (json!({"baseUrl": "http://x.test", "onRequest": "log"}), Some("onRequest"), "must be a function"),
+            (json!({"baseUrl": "http://x.test", "fetch": "undici"}), Some("fetch"), "must be a function"),
             (
                 json!({"baseUrl": "http://x.test", "routes": {"nope": {}}}),
                 Some("routes"),

@@ -1,6 +1,6 @@
 // The admin panel: looks customers and orders up through minted-connect's web build. The package loads its
 // WebAssembly on import, so there is nothing to initialise.
-import { MintedClient, MintedError } from './pkg/web/index.js';
+import { MintedClient, MintedError } from './pkg/browser.js';
 
 const connection = document.querySelector('#connection');
 

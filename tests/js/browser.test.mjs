@@ -93,7 +93,7 @@ describe('main flows in Chromium (web build, cross-origin to the sandbox)', () =
   after(() => page?.close());
 
   const run = (name, sandboxUrl) => page.evaluate(async ({ name, sandboxUrl, credentials }) => {
-    const sdk = await import('/pkg/web/index.js');
+    const sdk = await import('/pkg/browser.js');
     const { flows, expiredQuoteRefusedLocally } = await import('/tests/flows.mjs');
     const config = { baseUrl: sandboxUrl, ...credentials, language: 'en' };
     const client = new sdk.MintedClient(config);
