@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything `make test` runs, in order: formatting and lints, native tests, the wasm suite in Node and in headless
-# Chromium, then the Node suites on the assembled package (contract, examples, types, Playwright). Each suite that
-# needs a server starts its own sandbox on a free loopback port and stops it.
+# Chromium, the Node suites on the assembled package (contract, examples, types, Playwright), then the packed tarball in
+# every consumer project of tests/consumers (bundlers, runtimes, Workers). Each suite that needs a server starts its
+# own sandbox on a free loopback port and stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
@@ -36,5 +37,8 @@ node scripts/with-sandbox.mjs -- wasm-pack test --headless --chrome --chromedriv
 
 step "Node tests of the assembled package (node --test)"
 (cd tests/js && node --test --test-concurrency=1 --test-reporter=spec)
+
+step "consumer projects: the npm pack tarball in each bundler and runtime, default config (tests/consumers)"
+node tests/consumers/run.mjs
 
 step "all tests passed in $(( $(date +%s) - started )) s"
