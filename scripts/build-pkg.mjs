@@ -198,6 +198,9 @@ for (const [entry, fetchesWasm] of [['browser.js', true], ['universal.js', false
 }
 console.log(`pkg/ assembled: minted-connect@${version}; ${WASM} ${wasm.length} bytes raw, ${gz(wasm)} bytes gzip -9`);
 console.log(`what each entry loads (minified JS + .wasm, gzip -9):\n${rows.join('\n')}`);
+const pct = (a, b) => `${a > b ? '+' : ''}${((a / b - 1) * 100).toFixed(1)}%`;
+console.log(`the module inlined as base64: ${base64.length} B (${pct(base64.length, wasm.length)}), gzip ` +
+  `${gz(Buffer.from(base64))} B (${pct(gz(Buffer.from(base64)), gz(wasm))} over the .wasm's gzip)`);
 
 function findFile(dir, name) {
   for (const entry of readdirSync(dir)) {
