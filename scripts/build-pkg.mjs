@@ -72,10 +72,10 @@ const DECODE = `function decodeBase64(text) {
 }
 `;
 const reexport = `export { ${names.join(', ')} } from '${GLUE}';\nexport { MintedError };\n`;
-const defaultObject = `import * as glue from '${GLUE}';\n` +
-  `export default Object.freeze({ ${names.map((n) => `${n}: glue.${n}`).join(', ')}, MintedError });\n`;
+const defaultObject = `export default Object.freeze({ ${names.map((n) => `${n}: glue.${n}`).join(', ')}, MintedError });\n`;
 const esmEntry = (what, imports, load, helpers = FAIL) => header(what) + imports +
-  `import { MintedError } from '${snippet}';\n` + helpers + load + '\n' + reexport + defaultObject;
+  `import * as glue from '${GLUE}';\nimport { MintedError } from '${snippet}';\n` + helpers + load + '\n' + reexport +
+  defaultObject;
 
 write('browser.js', esmEntry(
   'Browsers through Vite, webpack, Next.js or a plain <script type="module">: the glue fetches the .wasm beside it\n' +

@@ -151,7 +151,7 @@ const rows = {
       if (!output.includes('All good!')) throw new Error(output);
       return 'All good!';
     }],
-    [`attw ${version('lint', '@arethetypeswrong/cli')} --pack`, async () => {
+    [`attw ${version('lint', '@arethetypeswrong/cli')} (the packed tarball, as --pack makes it)`, async () => {
       const output = await run(dir('lint'), bin('lint', 'attw'), [tgz, '--format', 'table-flipped']);
       if (/❌|💀|⚠️|🥴|❗|🐛|🚭/u.test(output) || !output.includes('🟢')) throw new Error(output);
       return `${(output.match(/🟢/gu) ?? []).length} × 🟢, nothing else (".", "./slim", "./package.json" × node10, node16 CJS, node16 ESM, bundler)`;
