@@ -300,7 +300,9 @@ async function main() {
   const packed = JSON.parse(await run(work, 'npm', ['pack', join(root, 'pkg'), '--pack-destination', work, '--json', '--loglevel=error']));
   const tgz = join(work, packed[0].filename);
   const withDeps = ['harness', ...fixtures].filter((name) => Object.keys(JSON.parse(readFileSync(join(dir(name), 'package-lock.json'), 'utf8')).packages).length > 1);
-  await run(root, join(root, 'scripts', 'setup.sh'), withDeps.map((name) => join('tests', 'consumers', name)));
+  const installing = Date.now();
+  const setup = await run(root, join(root, 'scripts', 'setup.sh'), withDeps.map((name) => join('tests', 'consumers', name)));
+  if (setup.trim()) console.log(`${setup.trim()}\n(tool dependencies installed in ${((Date.now() - installing) / 1000).toFixed(0)} s)`);
   for (const name of fixtures) {
     const target = join(dir(name), 'node_modules', 'minted-connect');
     rmSync(target, { recursive: true, force: true });
