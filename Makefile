@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8787
 
-.PHONY: setup pkg sandbox-bin sandbox demo test soak fuzz consumers clean
+.PHONY: setup pkg sandbox-bin sandbox demo test soak fuzz cli-test consumers clean
 
 ## setup: install the toolchain pieces and npm dependencies (idempotent; fast when done)
 setup:
@@ -44,6 +44,10 @@ fuzz: pkg
 	@PROPTEST_CASES=$${PROPTEST_CASES:-100000} cargo test --release -p minted-connect --test fuzz -- --nocapture
 	@cd tests/js && WASM_FUZZ_RUNS=$${WASM_FUZZ_RUNS:-50000} node --test wasm-fuzz.test.mjs
 
+## cli-test: the minted command's tests (npm pack of pkg/ and cli/, installed, run against the sandbox)
+cli-test: pkg sandbox-bin
+	@node --test --test-concurrency=1 --test-reporter=spec tests/cli/
+
 clean:
 	cargo clean
-	rm -rf pkg tests/js/node_modules tools/node_modules
+	rm -rf pkg tests/js/node_modules tools/node_modules cli/node_modules

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `make demo`: starts the sandbox, shows the SDK working from Node (create a customer, read it back, fetch an order,
-// a refused request), then serves the admin panel and keeps running until Ctrl-C.
-// With MINTED_BASE_URL, MINTED_USERNAME and MINTED_PASSWORD set, the Node part talks to that server instead.
-import { createRequire } from 'node:module';
+// a refused request), then serves the admin panel, connected in proxy mode (the credentials stay in this process),
+// and keeps running until Ctrl-C.
+// With MINTED_BASE_URL, MINTED_USERNAME and MINTED_PASSWORD set, the Node part and the panel talk to that server.
+import { nodePackage } from '../www/proxy.mjs';
 import { startWww } from '../www/serve.mjs';
 import { startSandbox } from './sandbox-process.mjs';
 
-const require = createRequire(import.meta.url);
-const { MintedClient, MintedError } = require('../pkg/cjs/index.cjs');
+const { MintedClient, MintedError } = nodePackage();
 
 const bold = (s) => `\x1b[1m${s}\x1b[0m`;
 const dim = (s) => `\x1b[2m${s}\x1b[0m`;
@@ -78,12 +78,13 @@ try {
 }
 
 const www = await startPreferring(8080, (port) => startWww({
-  port, config: { baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password, language: 'en' },
+  port, config: { language: 'en' }, upstream: { url: target.url, username: target.username, password: target.password },
 }));
 console.log(bold('\nRunning:'));
 console.log(`   sandbox (Partner API)  ${sandbox.url}   user ${sandbox.username} / password ${sandbox.password}`);
-console.log(`   admin panel            ${www.url}   (try customer MTD0018232, order ALS8HEVP)`);
-console.log(dim('\nCtrl-C stops both.'));
+console.log(`   the panel is connected to ${remote ? remote : 'the sandbox'} through its own proxy (no credentials in the page):`);
+console.log(`admin panel ${www.url}`);
+console.log(dim(`   try #/customers/MTD0018232, #/orders/ALS8HEVP, #/trade. Ctrl-C stops both.`));
 
 const stop = async () => {
   await www.close();

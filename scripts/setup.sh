@@ -35,6 +35,23 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
   fi
 fi
 
+# Apache httpd (mod_auth_digest) and htdigest: the Digest server we did not write, for tests/js/apache.test.mjs.
+if { ! command -v apache2 >/dev/null 2>&1 && [ ! -x /usr/sbin/apache2 ]; } || ! command -v htdigest >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    log "installing apache2 and apache2-utils from Debian"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      apache2 apache2-utils >/dev/null
+    # The tests start their own instances on free ports: stop the system service the package may have started.
+    if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet apache2 2>/dev/null; then
+      systemctl disable --now apache2 >/dev/null 2>&1 || true
+    elif [ -f /var/run/apache2/apache2.pid ]; then
+      service apache2 stop >/dev/null 2>&1 || true
+    fi
+  else
+    log "apache2/htdigest missing and not root: the Apache suite needs 'apt-get install apache2 apache2-utils'"
+  fi
+fi
+
 # JS folders: npm ci only when node_modules is missing or older than the lockfile.
 for dir in tools "$@"; do
   [ -f "$dir/package-lock.json" ] || continue

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Everything `make test` runs, in order: formatting and lints, native tests, the wasm suite in Node and in headless
-# Chromium, the Node suites on the assembled package (contract, examples, types, Playwright), then the packed tarball in
-# every consumer project of tests/consumers (bundlers, runtimes, Workers). Each suite that needs a server starts its
-# own sandbox on a free loopback port and stops it.
+# Chromium, then the Node suites on the assembled package (contract, examples, types, Playwright, Digest against
+# Apache httpd), the minted command, and the packed tarball in every consumer project of tests/consumers (bundlers,
+# runtimes, Workers). Each suite that needs a server starts its own (sandbox or Apache) on a free loopback port and
+# stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
@@ -26,7 +27,7 @@ cargo test --workspace -q
 step "build: package and sandbox"
 node scripts/build-pkg.mjs
 cargo build -q -p minted-sandbox
-scripts/setup.sh tests/js
+scripts/setup.sh tests/js cli
 
 step "wasm tests in Node (wasm-bindgen-test, real HTTP to a sandbox)"
 node scripts/with-sandbox.mjs -- wasm-pack test --node --mode no-install -- --test wasm_node
@@ -35,8 +36,11 @@ step "wasm tests in headless Chromium"
 node scripts/with-sandbox.mjs -- wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" \
   --mode no-install -- --test wasm_browser
 
-step "Node tests of the assembled package (node --test)"
+step "Node tests of the assembled package, and the admin panel in Chromium (node --test)"
 (cd tests/js && node --test --test-concurrency=1 --test-reporter=spec)
+
+step "the minted command: packed pkg/ and cli/ installed, run against the sandbox (node --test)"
+node --test --test-concurrency=1 --test-reporter=spec tests/cli/
 
 step "consumer projects: the npm pack tarball in each bundler and runtime, default config (tests/consumers)"
 node tests/consumers/run.mjs

@@ -18,7 +18,7 @@ use crate::shape::{DataShape, Described, Shape};
 use crate::transport::hooks::Hooks;
 use crate::transport::http::HttpResponse;
 use crate::transport::{clock, Call, Transport};
-use crate::validate::{self, Issue, Problem, Settings};
+use crate::validate::{self, Issue, Lang, Problem, Settings};
 
 /// What every call of one client shares: the transport (config, Digest session) and the quotes it has seen.
 pub struct Shared {
@@ -68,7 +68,7 @@ impl MintedClient {
     ) -> Result<MintedClient, JsValue> {
         let hooks = Hooks { on_request: hook(&config_js, "onRequest")?, on_response: hook(&config_js, "onResponse")? };
         let json = js::to_json(&config_js)
-            .map_err(|_| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
+            .ok_or_else(|| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
         let mut config = config::from_json(&json)?;
         config.fetch = hook(&config_js, "fetch")?;
         let transport = Transport::new(config, hooks);
@@ -115,7 +115,7 @@ impl MintedClient {
     #[wasm_bindgen(unchecked_return_type = "Promise<unknown>")]
     pub fn request(&self, options: tsify::Ts<crate::api::RawRequest>) -> js_sys::Promise {
         let shared = self.shared.clone();
-        match raw_call(&options.js_value()) {
+        match raw_call(&options.js_value(), shared.settings().lang) {
             Ok(call) => spawn_call(shared, "request", call, &ANY_DATA),
             Err(err) => js_sys::Promise::reject(&JsValue::from(err.in_operation("request"))),
         }
@@ -210,8 +210,8 @@ pub(crate) fn prepare(
         .routes
         .resolve(call)
         .ok_or_else(|| MintedError::new(ErrorKind::Config, format!("no route for operation {call}")))?;
-    let options = js::call_options(options)?;
     let settings = shared.settings();
+    let options = js::call_options(options, settings.lang)?;
 
     let mut issues: Vec<Issue> = Vec::new();
     for (name, value) in path_values {
@@ -223,8 +223,8 @@ pub(crate) fn prepare(
     match input {
         Input::None => {}
         Input::Query(value) => {
-            let mut json =
-                js::to_json(&value.unwrap_or(JsValue::UNDEFINED)).map_err(|i| invalid(vec![i], &settings))?;
+            let mut json = js::to_json(&value.unwrap_or(JsValue::UNDEFINED))
+                .ok_or_else(|| invalid(vec![settings.issue("", Problem::NotJson)], &settings))?;
             if json.is_null() {
                 json = Value::Object(serde_json::Map::new());
             }
@@ -232,7 +232,8 @@ pub(crate) fn prepare(
             query = routes::query_string(&calls::query_pairs(&json));
         }
         Input::Body(value) => {
-            let mut json = js::to_json(&value).map_err(|i| invalid(vec![i], &settings))?;
+            let mut json =
+                js::to_json(&value).ok_or_else(|| invalid(vec![settings.issue("", Problem::NotJson)], &settings))?;
             if exactly_once::places_orders(route.operation) {
                 order = Some(order_key(&mut json)?);
             }
@@ -315,37 +316,42 @@ pub(crate) fn price_fix(shared: Rc<Shared>, body: JsValue, options: Option<JsVal
     })
 }
 
-/// Checks a raw request's options and builds its call.
-fn raw_call(options: &JsValue) -> Result<Call, MintedError> {
-    let bad = |why: &str| {
-        MintedError::new(ErrorKind::Validation, format!("invalid request options: {why}"))
-            .with_code(ErrorCode::Sdk("invalid_options"))
-    };
+/// Checks a raw request's options and builds its call. Problems are validation errors in `lang`, naming the option.
+fn raw_call(options: &JsValue, lang: Lang) -> Result<Call, MintedError> {
+    let bad = |path: &str, problem: Problem| js::misuse("invalid_options", path, problem, lang);
     let get = |name: &str| js_sys::Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
     if !options.is_object() {
-        return Err(bad("pass { method, path, query?, body?, apiVersion?, signal? }"));
+        return Err(bad("options", Problem::NotObject));
     }
+    const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
     let method = get("method")
         .as_string()
         .and_then(|m| Method::parse(&m))
-        .ok_or_else(|| bad("method must be GET, POST, PUT, PATCH or DELETE"))?;
+        .ok_or_else(|| bad("method", Problem::OneOf(METHODS)))?;
     let path = get("path")
         .as_string()
         .filter(|p| p.starts_with('/') && !p.contains(['?', '#', ' ']))
-        .ok_or_else(|| bad("path must start with / and contain no spaces, ? or #; put parameters in query"))?;
+        .ok_or_else(|| bad("path", Problem::RawPath))?;
+    if path.split('/').any(routes::is_dot_segment) {
+        return Err(bad("path", Problem::DotSegment));
+    }
     let api_version = match get("apiVersion") {
         v if v.is_undefined() || v.is_null() => "2".to_owned(),
-        v => v.as_string().filter(|s| !s.is_empty()).ok_or_else(|| bad("apiVersion must be a non-empty string"))?,
+        v => match v.as_string() {
+            Some(version) if !version.is_empty() => version,
+            Some(_) => return Err(bad("apiVersion", Problem::Empty)),
+            None => return Err(bad("apiVersion", Problem::NotString)),
+        },
     };
-    let query = js::to_json(&get("query")).map_err(|_| bad("query must be plain data"))?;
+    let query = js::to_json(&get("query")).ok_or_else(|| bad("query", Problem::NotJson))?;
     if !(query.is_null() || query.is_object()) {
-        return Err(bad("query must be an object of strings, numbers or booleans"));
+        return Err(bad("query", Problem::NotObject));
     }
     let body = match get("body") {
         v if v.is_undefined() => None,
-        v => Some(js::to_json(&v).map_err(|_| bad("body must be plain data"))?.to_string()),
+        v => Some(js::to_json(&v).ok_or_else(|| bad("body", Problem::NotJson))?.to_string()),
     };
-    let signal = js::call_options(Some(options.clone()))?.signal;
+    let signal = js::call_options(Some(options.clone()), lang)?.signal;
     let route = Resolved {
         operation: "request",
         method,
@@ -361,12 +367,10 @@ fn raw_call(options: &JsValue) -> Result<Call, MintedError> {
 /// Validates a JS body for an operation (shared by the client method and the free function).
 pub(crate) fn validate_js(call: &str, body: &JsValue, settings: &Settings) -> Result<Vec<Issue>, MintedError> {
     if routes::route_of(call).is_none() {
-        return Err(MintedError::new(ErrorKind::Validation, format!("unknown operation id `{call}`"))
-            .with_code(ErrorCode::Sdk("unknown_operation")));
+        return Err(js::misuse("unknown_operation", "operationId", Problem::UnknownOperation, settings.lang));
     }
-    let mut json = match js::to_json(body) {
-        Ok(json) => json,
-        Err(issue) => return Ok(vec![issue]),
+    let Some(mut json) = js::to_json(body) else {
+        return Ok(vec![settings.issue("", Problem::NotJson)]);
     };
     Ok(validate::body(validate::schema(call), &mut json, settings))
 }

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::{ErrorCode, ErrorKind, MintedError};
-use crate::validate::{Issue, Problem, Severity};
+use crate::validate::{Issue, Lang, Problem};
 
 #[wasm_bindgen(module = "/js/minted_error.js")]
 extern "C" {
@@ -90,21 +90,21 @@ pub fn parse_data(bytes: &js_sys::Uint8Array) -> Result<JsValue, MintedError> {
 }
 
 /// A JS value as JSON, with `JSON.stringify` semantics (`undefined` fields dropped, `Date`s as strings).
-/// `undefined`/`null` give `Value::Null`; values JSON cannot express (BigInt, cycles) give an issue.
-pub fn to_json(value: &JsValue) -> Result<Value, Issue> {
+/// `undefined`/`null` give `Value::Null`; values JSON cannot express (BigInt, cycles) give `None`.
+pub fn to_json(value: &JsValue) -> Option<Value> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Value::Null);
+        return Some(Value::Null);
     }
     js_sys::JSON::stringify(value)
         .ok()
         .and_then(|text| text.as_string())
         .and_then(|text| serde_json::from_str(&text).ok())
-        .ok_or_else(|| Issue {
-            path: String::new(),
-            code: Problem::NotJson.code().to_owned(),
-            message: Problem::NotJson.message(crate::validate::Language::En),
-            severity: Severity::Error,
-        })
+}
+
+/// A validation error about how the SDK was called (options, ids, argument types) rather than a request field: one
+/// issue at `path`, in `lang`, with the SDK's error `code`.
+pub fn misuse(code: &'static str, path: &str, problem: Problem, lang: Lang) -> MintedError {
+    MintedError::validation(vec![Issue::new(path, &problem, lang)], lang).with_code(ErrorCode::Sdk(code))
 }
 
 /// Options accepted by every client method.
@@ -120,22 +120,19 @@ pub struct Options {
     pub signal: Option<web_sys::AbortSignal>,
 }
 
-pub fn call_options(value: Option<JsValue>) -> Result<Options, MintedError> {
-    let bad = |message: &str| {
-        MintedError::new(ErrorKind::Validation, format!("invalid call options: {message}"))
-            .with_code(ErrorCode::Sdk("invalid_options"))
-    };
+pub fn call_options(value: Option<JsValue>, lang: Lang) -> Result<Options, MintedError> {
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(Options { signal: None });
     };
     if !value.is_object() {
-        return Err(bad("options must be an object like { signal }"));
+        return Err(misuse("invalid_options", "options", Problem::NotObject, lang));
     }
     let signal = js_sys::Reflect::get(&value, &JsValue::from_str("signal")).unwrap_or(JsValue::UNDEFINED);
     let signal = if signal.is_undefined() || signal.is_null() {
         None
     } else {
-        Some(signal.dyn_into::<web_sys::AbortSignal>().map_err(|_| bad("signal must be an AbortSignal"))?)
+        let not_a_signal = |_| misuse("invalid_options", "options.signal", Problem::NotAbortSignal, lang);
+        Some(signal.dyn_into::<web_sys::AbortSignal>().map_err(not_a_signal)?)
     };
     Ok(Options { signal })
 }

@@ -44,11 +44,11 @@ use api::payments::*;
 use api::pricing::*;
 use api::trade::*;
 pub use client::MintedClient;
-use error::{ErrorCode, ErrorKind, MintedError};
+use error::MintedError;
 pub use quote::Quote;
 use shape::{DataShape, Described};
 use transport::{clock, digest};
-use validate::{Language, Settings};
+use validate::{Language, Problem, Settings};
 
 operations::operations! {
     // Pricing (priceFix is a method of its own: it returns a Quote)
@@ -188,30 +188,26 @@ pub fn validate_request(
     #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
     options: Option<tsify::Ts<ValidateOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let bad = || {
-        MintedError::new(
-            ErrorKind::Validation,
-            "options must be { language?: 'tr' | 'en', strictIdentityNumbers?: boolean }",
-        )
-    };
+    // The options themselves are reported in the default language (their language is what may be wrong).
+    let bad = |path: &str, problem: Problem, lang: Language| js::misuse("invalid_options", path, problem, lang);
     let json = match options.map(|o| o.js_value()) {
-        Some(o) => js::to_json(&o).map_err(|_| bad())?,
+        Some(o) => js::to_json(&o).ok_or_else(|| bad("options", Problem::NotJson, Language::default()))?,
         None => Value::Null,
     };
+    if !(json.is_null() || json.is_object()) {
+        return Err(bad("options", Problem::NotObject, Language::default()).into());
+    }
     let lang = match json.get("language") {
         None | Some(Value::Null) => Language::default(),
         Some(Value::String(s)) if s == "tr" => Language::Tr,
         Some(Value::String(s)) if s == "en" => Language::En,
-        Some(_) => return Err(bad().into()),
+        Some(_) => return Err(bad("options.language", Problem::OneOf(&["tr", "en"]), Language::default()).into()),
     };
     let strict = match json.get("strictIdentityNumbers") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(bad().into()),
+        Some(_) => return Err(bad("options.strictIdentityNumbers", Problem::NotBoolean, lang).into()),
     };
-    if !(json.is_null() || json.is_object()) {
-        return Err(bad().into());
-    }
     let settings = Settings { lang, strict_identity_numbers: strict, today: clock::today_utc() };
     Ok(js::to_js(&client::validate_js(operationId, &body, &settings)?))
 }
@@ -257,44 +253,41 @@ pub fn digest_authorization(
     #[wasm_bindgen(unchecked_param_type = "DigestAuthorizationInput")] input: JsValue,
 ) -> Result<String, JsValue> {
     let json = js::to_json(&input).unwrap_or(Value::Null);
-    Ok(digest_from_json(&json)?)
+    Ok(digest_from_json(&json, Language::default())?)
 }
 
-fn digest_from_json(json: &Value) -> Result<String, MintedError> {
-    let bad = |field: &str, why: &str| {
-        MintedError::new(ErrorKind::Validation, format!("digestAuthorization: {field} {why}"))
-            .with_code(ErrorCode::Sdk("invalid_input"))
-    };
+fn digest_from_json(json: &Value, lang: Language) -> Result<String, MintedError> {
+    let bad = |field: &str, problem: Problem| js::misuse("invalid_input", field, problem, lang);
     let text = |field: &'static str| -> Result<&str, MintedError> {
-        json.get(field).and_then(Value::as_str).ok_or_else(|| bad(field, "must be a string"))
+        json.get(field).and_then(Value::as_str).ok_or_else(|| bad(field, Problem::NotString))
     };
     let optional = |field: &'static str| -> Result<Option<&str>, MintedError> {
         match json.get(field) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.as_str())),
-            Some(_) => Err(bad(field, "must be a string")),
+            Some(_) => Err(bad(field, Problem::NotString)),
         }
     };
     let algorithm = match optional("algorithm")? {
         None => digest::Algorithm::Md5,
         Some(token) => digest::Algorithm::parse(token)
-            .ok_or_else(|| bad("algorithm", "must be MD5, MD5-sess, SHA-256 or SHA-256-sess"))?,
+            .ok_or_else(|| bad("algorithm", Problem::OneOf(&["MD5", "MD5-sess", "SHA-256", "SHA-256-sess"])))?,
     };
     let qop_auth = match optional("qop")? {
         None => false,
         Some("auth") => true,
-        Some(_) => return Err(bad("qop", "must be \"auth\" or absent")),
+        Some(_) => return Err(bad("qop", Problem::OneOf(&["auth"]))),
     };
-    let nc = json
-        .get("nc")
-        .and_then(Value::as_u64)
-        .and_then(|n| u32::try_from(n).ok())
-        .filter(|n| *n >= 1)
-        .ok_or_else(|| bad("nc", "must be a whole number from 1 to 4294967295"))?;
+    let nc = match json.get("nc").and_then(Value::as_u64) {
+        Some(n) => {
+            u32::try_from(n).ok().filter(|n| *n >= 1).ok_or_else(|| bad("nc", Problem::OutOfRange(1, 0xffff_ffff)))?
+        }
+        None => return Err(bad("nc", Problem::NotInteger)),
+    };
     let userhash = match json.get("userhash") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(bad("userhash", "must be true or false")),
+        Some(_) => return Err(bad("userhash", Problem::NotBoolean)),
     };
     Ok(digest::authorization_header(&digest::AuthInput {
         username: text("username")?,
@@ -321,17 +314,15 @@ pub fn decode_response(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] body: JsValue,
     status: Option<u16>,
 ) -> Result<JsValue, JsValue> {
-    let unknown = || {
-        MintedError::new(ErrorKind::Validation, format!("unknown operation id `{operationId}`"))
-            .with_code(ErrorCode::Sdk("unknown_operation"))
-    };
+    let lang = Language::default();
+    let unknown = || js::misuse("unknown_operation", "operationId", Problem::UnknownOperation, lang);
     let operation = routes::find(operationId).ok_or_else(unknown)?.operation;
     let check = response_shape(operation).ok_or_else(unknown)?;
     let bytes = match body.as_string() {
         Some(text) => js_sys::Uint8Array::from(text.as_bytes()),
-        None => body.dyn_into::<js_sys::Uint8Array>().map_err(|_| {
-            MintedError::new(ErrorKind::Validation, "decodeResponse: body must be a Uint8Array or a string")
-        })?,
+        None => body
+            .dyn_into::<js_sys::Uint8Array>()
+            .map_err(|_| js::misuse("invalid_input", "body", Problem::NotBytesOrString, lang))?,
     };
     let raw = envelope::RawResponse { status: status.unwrap_or(200), body: bytes.to_vec(), request_id: None };
     envelope::check(&raw, check, &[]).map_err(|e| e.in_operation(operation))?;
@@ -378,13 +369,8 @@ pub fn operations() -> JsValue {
 #[wasm_bindgen(js_name = normalizePhone)]
 pub fn normalize_phone(phone: &str) -> Result<String, JsValue> {
     validate::rules::normalize_phone(phone).map_err(|problem| {
-        let issue = validate::Issue {
-            path: "phone".into(),
-            code: problem.code().into(),
-            message: problem.message(Language::En),
-            severity: validate::Severity::Error,
-        };
-        MintedError::validation(vec![issue], Language::En).into()
+        let lang = Language::default();
+        MintedError::validation(vec![validate::Issue::new("phone", &problem, lang)], lang).into()
     })
 }
 
@@ -399,21 +385,27 @@ mod tests {
             "nonce": "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", "uri": "/dir/index.html", "method": "GET",
             "qop": "auth", "nc": 1, "cnonce": "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", "algorithm": "SHA-256",
             "opaque": "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"});
-        let header = digest_from_json(&good).unwrap();
+        let header = digest_from_json(&good, Language::En).unwrap();
         assert!(header.contains("response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\""));
+        // (field, value, issue code, English message, Turkish message)
         let cases = [
-            ("nc", json!(0), "nc must be"),
-            ("nc", json!(1.5), "nc must be"),
-            ("algorithm", json!("SHA-1"), "algorithm must be"),
-            ("qop", json!("auth-int"), "qop must be"),
-            ("realm", json!(5), "realm must be a string"),
+            ("nc", json!(0), "out_of_range", "nc: must be between 1 and 4294967295", "nc: 1 ile 4294967295 arasında"),
+            ("nc", json!(1.5), "type", "nc: must be a whole number", "nc: tam sayı olmalıdır"),
+            ("algorithm", json!("SHA-1"), "one_of", "algorithm: must be one of \"MD5\"", "algorithm: şunlardan biri"),
+            ("qop", json!("auth-int"), "one_of", "qop: must be one of \"auth\"", "qop: şunlardan biri"),
+            ("realm", json!(5), "type", "realm: must be a string", "realm: metin olmalıdır"),
         ];
-        for (field, value, fragment) in cases {
+        for (field, value, code, english, turkish) in cases {
             let mut input = good.clone();
             input[field] = value;
-            let err = digest_from_json(&input).unwrap_err();
-            assert!(err.message.contains(fragment), "{field}: {}", err.message);
-            assert!(!err.message.contains("Circle of Life"));
+            for (lang, fragment) in [(Language::En, english), (Language::Tr, turkish)] {
+                let err = digest_from_json(&input, lang).unwrap_err();
+                assert_eq!(err.kind, error::ErrorKind::Validation);
+                assert_eq!(err.code, Some(error::ErrorCode::Sdk("invalid_input")));
+                assert_eq!((err.issues[0].path.as_str(), err.issues[0].code.as_str()), (field, code));
+                assert!(err.message.contains(fragment), "{field}: {}", err.message);
+                assert!(!err.message.contains("Circle of Life"));
+            }
         }
     }
 

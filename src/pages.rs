@@ -45,7 +45,7 @@ pub fn list_orders(
     // Validate once up front with the same table getOrders uses.
     client::prepare(&shared, "getOrders", &[], Input::Query(query.clone()), options.clone())?;
     let query = match js::to_json(&query.unwrap_or(JsValue::UNDEFINED)) {
-        Ok(Value::Object(map)) => map,
+        Some(Value::Object(map)) => map,
         _ => serde_json::Map::new(),
     };
     let first = query.get("page").and_then(Value::as_u64).unwrap_or(1);

@@ -210,6 +210,9 @@ impl Overrides {
             if !path.starts_with('/') || path.contains(['?', '#', ' ']) || path.chars().any(char::is_control) {
                 return Err(format!("`{operation}`.path must start with / and contain no spaces, ? or #"));
             }
+            if path.split('/').any(is_dot_segment) {
+                return Err(format!("`{operation}`.path must not contain . or .. segments"));
+            }
             let (want, have) = (placeholders(route.path), placeholders(path));
             if want.len() != have.len() || !want.iter().all(|name| have.contains(name)) {
                 return Err(format!(
@@ -255,8 +258,23 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
 }
 
+/// Whether a path segment value is `.` or `..`, also percent-encoded (`%2E`, `.%2e`…): URL parsers remove such
+/// segments, so a path built with one would name another resource (and no longer match its Digest `uri`).
+pub fn is_dot_segment(value: &str) -> bool {
+    let (mut dots, mut rest) = (0, value.as_bytes());
+    loop {
+        rest = match rest {
+            [] => return dots == 1 || dots == 2,
+            [b'.', tail @ ..] => tail,
+            [b'%', b'2', e, tail @ ..] if e.eq_ignore_ascii_case(&b'e') => tail,
+            _ => return false,
+        };
+        dots += 1;
+    }
+}
+
 /// Fills each `{placeholder}` with the percent-encoded value of that name. `None` when a placeholder has no value,
-/// a value has no placeholder, or a brace is unmatched.
+/// a value has no placeholder, a brace is unmatched, or a value is empty or a dot segment (see [`is_dot_segment`]).
 pub fn fill_path(template: &str, values: &[(&str, &str)]) -> Option<String> {
     let mut out = String::with_capacity(template.len() + 16);
     let mut used = 0;
@@ -265,6 +283,9 @@ pub fn fill_path(template: &str, values: &[(&str, &str)]) -> Option<String> {
         let (name, tail) = after.split_once('}')?;
         out.push_str(before);
         let (_, value) = values.iter().find(|(n, _)| *n == name)?;
+        if value.is_empty() || is_dot_segment(value) {
+            return None;
+        }
         out.extend(utf8_percent_encode(value, SEGMENT));
         used += 1;
         rest = tail;
@@ -393,6 +414,11 @@ mod tests {
                 "{external_order_id}",
             ),
             ("getOrder", Override { path: Some("/partner/order/x?y=1".into()), ..Override::default() }, "no spaces"),
+            (
+                "getOrder",
+                Override { path: Some("/partner/../order/{external_order_id}".into()), ..Override::default() },
+                ". or .. segments",
+            ),
             ("getOrder", Override { api_version: Some(String::new()), ..Override::default() }, "apiVersion"),
         ];
         for (op, o, fragment) in cases {
@@ -426,9 +452,34 @@ mod tests {
             ("/partner/customer/{id}", &[("other", "x")], None),
             ("/partner/customer", &[("extra", "x")], None),
             ("/partner/customer/{id", &[("id", "x")], None),
+            // never a path the URL parser would rewrite
+            ("/partner/customer/{id}", &[("id", "")], None),
+            ("/partner/customer/{id}", &[("id", ".")], None),
+            ("/partner/customer/{id}", &[("id", "..")], None),
+            ("/partner/customer/{id}", &[("id", "%2e%2E")], None),
+            ("/partner/customer/{id}", &[("id", "...")], Some("/partner/customer/...")),
         ];
         for (template, values, expected) in cases {
             assert_eq!(fill_path(template, values).as_deref(), *expected, "{template} {values:?}");
+        }
+    }
+
+    #[test]
+    fn dot_segments_table() {
+        for (value, dot) in [
+            (".", true),
+            ("..", true),
+            ("%2E", true),
+            ("%2e%2E", true),
+            (".%2e", true),
+            ("...", false),
+            ("", false),
+            ("a.", false),
+            ("%2", false),
+            ("%2f", false),
+            ("%252E", false),
+        ] {
+            assert_eq!(is_dot_segment(value), dot, "{value:?}");
         }
     }
 

@@ -46,6 +46,8 @@ pub struct Settings {
     /// Offered in this order, one `WWW-Authenticate` challenge each.
     pub algorithms: Vec<Algorithm>,
     pub nonce_ttl: Duration,
+    /// How nonce counts are checked: replays only (default), or strictly rising per nonce.
+    pub nc_check: auth::NcCheck,
     /// Prices are a function of this seed and the minute.
     pub seed: u64,
     /// Lifetime of a price-fix token.
@@ -74,6 +76,7 @@ impl Default for Settings {
             realm: "minted-sandbox".to_owned(),
             algorithms: vec![Algorithm::Sha256, Algorithm::Md5],
             nonce_ttl: Duration::from_secs(300),
+            nc_check: auth::NcCheck::Replay,
             seed: 42,
             quote_ttl: Duration::from_secs(240),
             delivery_step: Duration::from_secs(30),

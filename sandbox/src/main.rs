@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
+use minted_sandbox::auth::NcCheck;
 use minted_sandbox::{parse_algorithms, Algorithm, AppState, Settings};
 use tokio::net::TcpListener;
 
@@ -32,6 +33,10 @@ struct Cli {
     /// How long a nonce stays valid, in seconds.
     #[arg(long, default_value_t = 300)]
     nonce_ttl_secs: u64,
+    /// Nonce-count check: `replay` refuses a count used before; `strict` also refuses a count not above the last one
+    /// for that nonce (out of order), like Apache httpd with `AuthDigestNcCheck On`.
+    #[arg(long, default_value = "replay", value_parser = NcCheck::parse)]
+    nc_check: NcCheck,
     /// Seed of the price function: the same seed quotes the same prices at the same minute.
     #[arg(long, default_value_t = 42)]
     seed: u64,
@@ -65,6 +70,7 @@ async fn main() -> std::io::Result<()> {
         realm: cli.realm,
         algorithms: cli.algorithm.0,
         nonce_ttl: Duration::from_secs(cli.nonce_ttl_secs),
+        nc_check: cli.nc_check,
         seed: cli.seed,
         quote_ttl: Duration::from_secs(cli.quote_ttl_secs),
         delivery_step: Duration::from_secs(cli.delivery_step_secs),

@@ -36,6 +36,14 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// Like [`Self::string`], but `null` is refused: for fields the API declares as plain (non-nullable) strings.
+    pub fn string_not_null(&self, name: &'static str) -> Result<Option<&'a str>, Failure> {
+        if self.0.get(name).is_some_and(Value::is_null) {
+            return Err(Failure::field(name, Rule::Type("string")));
+        }
+        self.string(name)
+    }
+
     /// A string that must be present and not blank.
     pub fn required_string(&self, name: &'static str) -> Result<&'a str, Failure> {
         match self.string(name)? {
@@ -214,6 +222,9 @@ mod tests {
         let fields = Fields(map);
         assert_eq!(fields.string("s").unwrap(), Some("x"));
         assert_eq!(fields.string("z").unwrap(), None);
+        assert_eq!(fields.string_not_null("z").unwrap_err().msg, Msg::Field("z", Rule::Type("string")));
+        assert_eq!(fields.string_not_null("s").unwrap(), Some("x"));
+        assert_eq!(fields.string_not_null("absent").unwrap(), None);
         assert_eq!(fields.string("n").unwrap_err().msg, Msg::Field("n", Rule::Type("string")));
         assert_eq!(fields.required_string("blank").unwrap_err().msg, Msg::Field("blank", Rule::Required));
         assert_eq!(fields.integer("n").unwrap(), Some(1));

@@ -101,6 +101,8 @@ fn filters_and_sorting() {
         ("sortType=up", "sortType must be one of: asc, desc"),
         ("tx_type=gift", "tx_type must be one of: buy, sell, delivery"),
         ("startDate=01-01-2024", "startDate must be a valid date in YYYY-MM-DD format"),
+        ("startDate=", "startDate must be a valid date in YYYY-MM-DD format"),
+        ("endDate=&page=1", "endDate must be a valid date in YYYY-MM-DD format"),
     ] {
         assert_eq!(error(&client.get(&format!("/partner/orders?{query}")), 422), message, "{query}");
     }
@@ -125,4 +127,39 @@ fn statuses_and_legal_texts() {
     let reply = client.post("/partner/legal", &json!({"type": "privacy"}));
     assert_eq!(data(&reply)[0]["title"], "Gizlilik bildirimi");
     assert_eq!(error(&client.post("/partner/legal", &json!({"type": "cookies"})), 404), "Sözleşme türü bulunamadı");
+}
+
+#[test]
+fn generated_orders_page_like_any_other() {
+    let server = TestServer::start();
+    let mut client = server.client();
+    let generate = |body: &str| client.raw("POST", "/__sandbox/orders/generate", Some(body), &[]);
+    assert_eq!(generate(r#"{"count": 0}"#).status, 422);
+    assert_eq!(generate(r#"{"count": 3, "customer_external_id": "nobody"}"#).status, 404);
+    let reply = generate(r#"{"count": 40, "customer_external_id": "test0101010"}"#);
+    assert_eq!(data(&reply)["created"], 40);
+    let page = data(&client.get("/partner/orders?total=30&customer_external_id=test0101010&status=Completed")).clone();
+    assert_eq!(page["total"], 40);
+    assert_eq!(page["last_page"], 2);
+    let newest = &page["data"][0];
+    assert!(newest["external_id"].as_str().unwrap().ends_with("-39"), "{newest}");
+    assert_eq!(newest["items"][0]["sku"], "GAU");
+    let state = client.state();
+    assert_eq!(
+        state["orders_by_external_id"].as_object().unwrap().keys().filter(|k| k.starts_with("GEN-")).count(),
+        40
+    );
+}
+
+#[test]
+fn the_state_counts_kyc_writes() {
+    let server = TestServer::start();
+    let mut client = server.client();
+    assert_eq!(client.state()["kyc"]["92440753"]["writes"], 0);
+    client.post("/partner/customer/92440753/wallet-kyc", &json!({"status": "verified", "reference": "r1"}));
+    let items = json!({"items": [{"customer_external_id": "92440753", "status": "rejected"}, {"customer_external_id": "nobody", "status": "verified"}]});
+    client.post("/partner/customer/wallet-kyc/bulk", &items);
+    let kyc = &client.state()["kyc"]["92440753"];
+    assert_eq!(kyc["writes"], 2);
+    assert_eq!(kyc["status"], "rejected");
 }

@@ -69,6 +69,8 @@ fn price_fix_from_a_total_price() {
     let nobody = client.pricefix(&json!({"type": "digital", "customer_external_id": "nobody"}));
     assert_eq!(error(&nobody, 404), "Customer not found");
     assert_eq!(error(&client.pricefix(&json!({"type": "physical"})), 422), "type must be one of: digital");
+    let null_customer = client.pricefix(&json!({"type": "digital", "customer_external_id": null}));
+    assert_eq!(error(&null_customer, 422), "customer_external_id must be a string");
     let yen = client.pricefix(&json!({"type": "digital", "currency": "JPY"}));
     assert_eq!(error(&yen, 422), "currency must be one of: GBP, USD, EUR, TRY");
 }

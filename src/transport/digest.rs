@@ -1,8 +1,7 @@
 //! HTTP Digest access authentication, client side (RFC 7616).
 //!
-//! Pure computation and a small session state: parsing `WWW-Authenticate` challenges, choosing the strongest one we
-//! support, computing the `Authorization` header, and reusing a nonce with an incrementing `nc` so that a steady
-//! stream of calls costs one round trip each.
+//! Pure computation: parsing `WWW-Authenticate` challenges, choosing the strongest one we support, and computing the
+//! `Authorization` header. Which nonce and count each request uses is `session.rs`'s job.
 
 use md5::Md5;
 use sha2::{Digest as _, Sha256};
@@ -281,49 +280,38 @@ pub fn new_cnonce() -> Option<String> {
     Some(hex::encode(bytes))
 }
 
-/// The nonce currently in use and its request counter. One per client: nonce reuse is what makes steady traffic cost
-/// one round trip per call.
-#[derive(Default)]
-pub struct DigestSession {
-    current: Option<(Challenge, u32)>,
-}
-
-impl DigestSession {
-    /// Adopts a new challenge from a 401; the counter restarts at 1.
-    pub fn adopt(&mut self, challenge: Challenge) {
-        self.current = Some((challenge, 0));
-    }
-
-    /// Forgets the nonce (e.g. after the server rejected it without `stale`).
-    pub fn clear(&mut self) {
-        self.current = None;
-    }
-
-    /// `true` once a challenge is known, so requests can be signed before the server asks.
-    pub fn has_challenge(&self) -> bool {
-        self.current.is_some()
-    }
-
-    /// Signs one request with the current nonce, advancing `nc`. `None` without a challenge or randomness.
-    pub fn authorize(&mut self, username: &str, password: &str, method: &str, uri: &str) -> Option<String> {
-        let (challenge, nc) = self.current.as_mut()?;
-        *nc = nc.checked_add(1)?;
-        let cnonce = new_cnonce()?;
-        Some(authorization_header(&AuthInput {
+impl Challenge {
+    /// What answering this challenge takes: the credentials, the request, its count and a client nonce.
+    pub fn answer<'a>(
+        &'a self,
+        request: (&'a str, &'a str),
+        credentials: (&'a str, &'a str),
+        nc: u32,
+        cnonce: &'a str,
+    ) -> AuthInput<'a> {
+        let ((method, uri), (username, password)) = (request, credentials);
+        AuthInput {
             username,
             password,
-            realm: &challenge.realm,
-            nonce: &challenge.nonce,
+            realm: &self.realm,
+            nonce: &self.nonce,
             uri,
             method,
-            algorithm: challenge.algorithm,
-            qop_auth: challenge.qop_auth,
-            nc: *nc,
-            cnonce: &cnonce,
-            opaque: challenge.opaque.as_deref(),
-            userhash: challenge.userhash,
-        }))
+            algorithm: self.algorithm,
+            qop_auth: self.qop_auth,
+            nc,
+            cnonce,
+            opaque: self.opaque.as_deref(),
+            userhash: self.userhash,
+        }
     }
+}
+
+/// The `Authorization` value answering `challenge` with count `nc` and a fresh client nonce. `None` without a
+/// randomness source. Which challenge and count a request uses is decided in `session.rs`.
+pub fn sign(challenge: &Challenge, nc: u32, username: &str, password: &str, method: &str, uri: &str) -> Option<String> {
+    let cnonce = new_cnonce()?;
+    Some(authorization_header(&challenge.answer((method, uri), (username, password), nc, &cnonce)))
 }
 
 #[cfg(test)]
@@ -455,17 +443,13 @@ mod tests {
     }
 
     #[test]
-    fn session_reuses_the_nonce_with_an_incrementing_count() {
-        let mut session = DigestSession::default();
-        assert!(session.authorize("u", "p", "GET", "/").is_none());
-        session.adopt(parse_www_authenticate(Some(r#"Digest realm="r", nonce="n", qop="auth""#)).unwrap());
-        let first = session.authorize("u", "p", "GET", "/a").unwrap();
-        let second = session.authorize("u", "p", "GET", "/b").unwrap();
-        assert!(first.contains("nc=00000001"), "{first}");
-        assert!(second.contains("nc=00000002"), "{second}");
-        assert!(second.contains("nonce=\"n\""));
-        session.clear();
-        assert!(!session.has_challenge());
+    fn signing_answers_the_challenge_with_the_given_count() {
+        let challenge = parse_www_authenticate(Some(r#"Digest realm="r", nonce="n", qop="auth", opaque="o""#)).unwrap();
+        let first = sign(&challenge, 1, "u", "p", "GET", "/a").unwrap();
+        let again = sign(&challenge, 1, "u", "p", "GET", "/a").unwrap();
+        assert!(first.contains("nc=00000001") && first.contains("nonce=\"n\"") && first.contains("opaque=\"o\""));
+        assert_ne!(first, again, "every request gets its own client nonce");
+        assert!(sign(&challenge, 255, "u", "p", "GET", "/a").unwrap().contains("nc=000000ff"));
     }
 
     #[test]

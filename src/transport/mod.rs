@@ -6,18 +6,22 @@ pub mod digest;
 pub mod hooks;
 pub mod http;
 pub mod retry;
+pub mod session;
+pub mod wait;
 
 use std::cell::RefCell;
 use std::fmt;
+use std::rc::Rc;
 
 use crate::config::Config;
 use crate::error::{ErrorKind, MintedError};
 use crate::routes::Resolved;
 use crate::validate::Language;
-use digest::DigestSession;
 use hooks::{Exchange, Hooks};
 use http::{HttpRequest, HttpResponse};
 use retry::{Decision, Outcome};
+use session::{Answer, CallAuth, DigestSession, Role, Step, Ticket};
+use wait::Notify;
 
 /// One call, ready to send.
 pub struct Call {
@@ -44,19 +48,51 @@ impl fmt::Debug for Call {
     }
 }
 
-/// The client's connection state: configuration, the Digest nonce in use, and the hooks.
+/// The client's connection state: configuration, the Digest session its calls share, and the hooks.
 pub struct Transport {
     pub config: Config,
     session: RefCell<DigestSession>,
+    /// Wakes calls waiting on the session (see `session.rs`).
+    notify: Rc<Notify>,
     pub hooks: Hooks,
 }
 
-/// Upper bound on exchanges for one call: unsigned, signed, and one more after a `stale` nonce.
-const MAX_AUTH_EXCHANGES: usize = 3;
+const REJECTED: &str = "the server rejected the username or password";
+const KEPT_CHALLENGING: &str = "the server kept answering 401 with new nonces";
+
+/// What a call does after an exchange.
+enum Flow {
+    Next(Step),
+    Return(Result<HttpResponse, MintedError>),
+}
+
+/// A request's claim on the Digest session. Given back as lost if the exchange never completes (its future dropped,
+/// or an early return), so no call waits for it forever.
+struct Claim<'a> {
+    transport: &'a Transport,
+    ticket: Ticket,
+    armed: bool,
+}
+
+impl Claim<'_> {
+    fn disarm(mut self) -> Ticket {
+        self.armed = false;
+        self.ticket
+    }
+}
+
+impl Drop for Claim<'_> {
+    fn drop(&mut self) {
+        if self.armed {
+            self.transport.session.borrow_mut().abandon(&self.ticket);
+            self.transport.notify.notify_all();
+        }
+    }
+}
 
 impl Transport {
     pub fn new(config: Config, hooks: Hooks) -> Self {
-        Self { config, session: RefCell::new(DigestSession::default()), hooks }
+        Self { config, session: RefCell::new(DigestSession::default()), notify: Rc::default(), hooks }
     }
 
     /// Sends a call, retrying what is safe to retry (see `retry.rs`). Returns the last response, which may be an
@@ -125,24 +161,47 @@ impl Transport {
         headers
     }
 
-    /// One attempt, answering Digest challenges. Reuses the current nonce (with `nc` + 1) so steady traffic costs
-    /// one round trip per call; a `401` triggers one signed retry with the new challenge, and a `stale` nonce one
-    /// more. Rejected credentials end in a `MintedError` of kind `auth`.
+    /// One attempt, answering Digest challenges as the client's session decides (see `session.rs`): one round trip
+    /// per call once a nonce is known, one challenge at a time for concurrent calls, counts a strict server accepts.
+    /// Rejected credentials end in a `MintedError` of kind `auth`; a server that keeps challenging is given up after a
+    /// bounded number of 401s, never in a loop.
     async fn attempt(&self, call: &Call, attempt: u32) -> Result<HttpResponse, MintedError> {
         let url = format!("{}{}", self.config.base_url, call.path);
         let digest_uri = format!("{}{}", self.config.base_path, call.path);
         let method = call.route.method.as_str();
-        let mut answered_fresh_challenge = false;
-        for _ in 0..MAX_AUTH_EXCHANGES {
-            let mut headers = self.base_headers(&call.route, call.body.is_some());
-            if let Some((user, password)) = &self.config.credentials {
-                if let Some(value) = self.session.borrow_mut().authorize(user, password, method, &digest_uri) {
-                    headers.push(("Authorization", value));
+        // While the call waits, an abort of its signal wakes it (set up on the first wait only).
+        #[cfg(target_arch = "wasm32")]
+        let mut wake_on_abort = None;
+        let mut auth = self.session.borrow().begin();
+        // Without credentials nothing is planned: one unsigned exchange (`Done` stands for it).
+        let mut step = match self.config.credentials {
+            Some(_) => self.session.borrow_mut().plan(&auth, clock::now_ms()),
+            None => Step::Done,
+        };
+        loop {
+            let ticket = match step {
+                Step::Send(ticket) => Some(ticket),
+                Step::Done => None,
+                Step::Wait => {
+                    let aborted = || call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
+                    if !aborted() {
+                        #[cfg(target_arch = "wasm32")]
+                        wake_on_abort.get_or_insert_with(|| wait::WakeOnAbort::new(call.signal.as_ref(), &self.notify));
+                        self.notify.changed(self.notify.epoch()).await;
+                    }
+                    if aborted() {
+                        return Err(MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal"));
+                    }
+                    step = self.session.borrow_mut().plan(&auth, clock::now_ms());
+                    continue;
                 }
-            }
+                Step::Rejected => return Err(self.refused(None, REJECTED)),
+                Step::GiveUp => return Err(self.refused(None, KEPT_CHALLENGING)),
+            };
+            let claim = ticket.map(|ticket| Claim { transport: self, ticket, armed: true });
+            let headers = self.signed_headers(call, claim.as_ref(), &digest_uri)?;
             let sent_authorization =
                 headers.iter().find(|(name, _)| *name == "Authorization").map(|(_, value)| value.clone());
-            let signed = sent_authorization.is_some();
             let exchange = Exchange { operation: call.name, attempt, method, url: &url };
             let mut secrets = self.config.secrets();
             secrets.extend(sent_authorization.as_deref());
@@ -159,49 +218,91 @@ impl Transport {
             })
             .await;
             let elapsed = clock::now_ms() - started;
-            let mut response = match sent {
-                Ok(response) => {
+            let sent = match sent {
+                Ok(mut response) => {
                     let raw = &response.raw;
                     let seen = (raw.status, raw.request_id.as_deref(), raw.body.as_slice());
                     self.hooks.response(&exchange, Ok(seen), elapsed, &secrets);
-                    response
+                    response.sent_authorization = sent_authorization;
+                    Ok(response)
                 }
                 Err(err) => {
                     self.hooks.response(&exchange, Err(&err.message), elapsed, &secrets);
-                    return Err(err);
+                    Err(err)
                 }
             };
-            response.sent_authorization = sent_authorization;
-            if response.raw.status != 401 {
-                return Ok(response);
-            }
-            if self.config.credentials.is_none() {
-                return Err(self.auth_error(
-                    &response,
-                    "the server requires authentication and no username/password is configured",
-                ));
-            }
-            let challenge = match digest::parse_www_authenticate(response.www_authenticate.as_deref()) {
-                Ok(challenge) => challenge,
-                Err(why) => return Err(self.auth_error(&response, &why.to_string())),
+            step = match self.conclude(&mut auth, claim, sent) {
+                Flow::Next(step) => step,
+                Flow::Return(result) => return result,
             };
-            if signed && answered_fresh_challenge && !challenge.stale {
-                self.session.borrow_mut().clear();
-                return Err(self.auth_error(&response, "the server rejected the username or password"));
-            }
-            self.session.borrow_mut().adopt(challenge);
-            answered_fresh_challenge = true;
         }
-        self.session.borrow_mut().clear();
-        Err(MintedError::new(ErrorKind::Auth, "the server kept answering 401 with new nonces").with_status(401))
     }
 
-    fn auth_error(&self, response: &HttpResponse, message: &str) -> MintedError {
-        MintedError::new(ErrorKind::Auth, message)
+    /// The headers of one request: the base headers and, for a ticket, its `Authorization`.
+    fn signed_headers(
+        &self,
+        call: &Call,
+        claim: Option<&Claim<'_>>,
+        digest_uri: &str,
+    ) -> Result<Vec<(&'static str, String)>, MintedError> {
+        let mut headers = self.base_headers(&call.route, call.body.is_some());
+        if let (Some(claim), Some((user, password))) = (claim, &self.config.credentials) {
+            let method = call.route.method.as_str();
+            match self.session.borrow().authorization(&claim.ticket, user, password, method, digest_uri) {
+                Some(value) => headers.push(("Authorization", value)),
+                None if claim.ticket.role != Role::Fetch => {
+                    return Err(MintedError::new(ErrorKind::Auth, "no randomness source for a Digest client nonce"))
+                }
+                None => {}
+            }
+        }
+        Ok(headers)
+    }
+
+    /// What an exchange means for the call: its next step, or its result.
+    fn conclude(&self, auth: &mut CallAuth, claim: Option<Claim<'_>>, sent: Result<HttpResponse, MintedError>) -> Flow {
+        let Some(claim) = claim else {
+            return Flow::Return(match sent {
+                Ok(response) if response.raw.status == 401 => Err(self.refused(
+                    Some(&response),
+                    "the server requires authentication and no username/password is configured",
+                )),
+                other => other,
+            });
+        };
+        let ticket = claim.disarm();
+        let (answer, result) = match sent {
+            Err(err) => (Answer::Lost, Err(err)),
+            Ok(response) if response.raw.status != 401 => (Answer::Passed, Ok(response)),
+            Ok(response) => match digest::parse_www_authenticate(response.www_authenticate.as_deref()) {
+                Ok(challenge) => (Answer::Challenged(challenge), Ok(response)),
+                Err(why) => {
+                    let err = self.refused(Some(&response), &why.to_string());
+                    (Answer::Lost, Err(err))
+                }
+            },
+        };
+        let step = self.session.borrow_mut().settle(auth, ticket, answer, clock::now_ms());
+        self.notify.notify_all();
+        match (step, result) {
+            (step @ (Step::Send(_) | Step::Wait), _) => Flow::Next(step),
+            (Step::Rejected, Ok(response)) => Flow::Return(Err(self.refused(Some(&response), REJECTED))),
+            (Step::GiveUp, Ok(response)) => Flow::Return(Err(self.refused(Some(&response), KEPT_CHALLENGING))),
+            (_, result) => Flow::Return(result),
+        }
+    }
+
+    /// The `auth` error for a 401, with what the response carried (request id, redacted body) when there is one.
+    fn refused(&self, response: Option<&HttpResponse>, message: &str) -> MintedError {
+        let err = MintedError::new(ErrorKind::Auth, message)
             .with_status(401)
-            .with_code(crate::error::ErrorCode::Sdk("unauthorized"))
-            .with_request_id(response.raw.request_id.clone())
-            .with_body(Some(crate::redact::redact_body(&response.raw.body, &self.secrets(response))))
+            .with_code(crate::error::ErrorCode::Sdk("unauthorized"));
+        match response {
+            Some(response) => err
+                .with_request_id(response.raw.request_id.clone())
+                .with_body(Some(crate::redact::redact_body(&response.raw.body, &self.secrets(response)))),
+            None => err,
+        }
     }
 
     /// Everything that must not appear in what is reported about `response`: the password and the Authorization

@@ -56,6 +56,11 @@ pub enum Problem {
     RequiredWhen(&'static str, &'static str),
     OnlyWhen(&'static str, &'static str),
     QuoteExpired,
+    DotSegment,
+    RawPath,
+    NotAbortSignal,
+    NotBytesOrString,
+    UnknownOperation,
 }
 
 impl Problem {
@@ -108,6 +113,10 @@ impl Problem {
             Self::RequiredWhen(..) => "required_when",
             Self::OnlyWhen(..) => "only_when",
             Self::QuoteExpired => "quote_expired",
+            Self::DotSegment => "dot_segment",
+            Self::RawPath => "path_format",
+            Self::NotAbortSignal | Self::NotBytesOrString => "type",
+            Self::UnknownOperation => "unknown_operation",
         }
     }
 
@@ -162,7 +171,7 @@ impl Problem {
                 format!("give at least one of {}", quoted_list(fields, "or"))
             }
             Self::UnknownField => "is not a documented field; it is sent as is".into(),
-            Self::NotJson => "the request body cannot be written as JSON".into(),
+            Self::NotJson => "cannot be written as JSON (a BigInt, a function or a cycle)".into(),
             Self::NotNumber => "must be a number".into(),
             Self::NotPositive => "must be greater than zero".into(),
             Self::TooLarge => "is too large".into(),
@@ -183,6 +192,13 @@ impl Problem {
             Self::RequiredWhen(field, value) => format!("is required when \"{field}\" is \"{value}\""),
             Self::OnlyWhen(field, value) => format!("is allowed only when \"{field}\" is \"{value}\""),
             Self::QuoteExpired => "the price quote has expired: fix a new price (quote.refresh())".into(),
+            Self::DotSegment => {
+                "must not be empty, \".\" or \"..\" (also percent-encoded): the URL would lead to another path".into()
+            }
+            Self::RawPath => "must start with / and contain no spaces, ? or #; put parameters in query".into(),
+            Self::NotAbortSignal => "must be an AbortSignal".into(),
+            Self::NotBytesOrString => "must be a Uint8Array or a string".into(),
+            Self::UnknownOperation => "is not an operation of this SDK (see operations())".into(),
         }
     }
 
@@ -221,7 +237,7 @@ impl Problem {
                 format!("şunlardan en az biri verilmelidir: {}", quoted_list(fields, "ya da"))
             }
             Self::UnknownField => "belgelenmiş bir alan değil; olduğu gibi gönderilir".into(),
-            Self::NotJson => "istek gövdesi JSON olarak yazılamıyor".into(),
+            Self::NotJson => "JSON olarak yazılamıyor (BigInt, fonksiyon ya da döngü)".into(),
             Self::NotNumber => "sayı olmalıdır".into(),
             Self::NotPositive => "sıfırdan büyük olmalıdır".into(),
             Self::TooLarge => "çok büyük".into(),
@@ -246,6 +262,13 @@ impl Problem {
             Self::RequiredWhen(field, value) => format!("\"{field}\" \"{value}\" olduğunda zorunludur"),
             Self::OnlyWhen(field, value) => format!("yalnızca \"{field}\" \"{value}\" olduğunda verilebilir"),
             Self::QuoteExpired => "fiyat teklifinin süresi doldu: yeni fiyat sabitleyin (quote.refresh())".into(),
+            Self::DotSegment => {
+                "boş, \".\" ya da \"..\" olamaz (yüzde kodlu hâlleri de): adres başka bir yola gider".into()
+            }
+            Self::RawPath => "/ ile başlamalı, boşluk, ? ya da # içermemelidir; parametreleri query'ye yazın".into(),
+            Self::NotAbortSignal => "bir AbortSignal olmalıdır".into(),
+            Self::NotBytesOrString => "Uint8Array ya da metin olmalıdır".into(),
+            Self::UnknownOperation => "bu SDK'nin bir işlemi değil (bkz. operations())".into(),
         }
     }
 }
@@ -314,6 +337,11 @@ mod tests {
         Problem::RequiredWhen("payment_type", "creditcard"),
         Problem::OnlyWhen("payment_type", "creditcard"),
         Problem::QuoteExpired,
+        Problem::DotSegment,
+        Problem::RawPath,
+        Problem::NotAbortSignal,
+        Problem::NotBytesOrString,
+        Problem::UnknownOperation,
     ];
 
     #[test]
@@ -323,6 +351,40 @@ mod tests {
             assert!(!en.is_empty() && !tr.is_empty(), "{p:?}");
             assert_ne!(en, tr, "{p:?} is not translated");
             assert!(p.code().chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{p:?}");
+        }
+    }
+
+    #[test]
+    fn validation_errors_are_built_from_problems_only() {
+        // A `Problem` has its message in both languages by construction; a validation error or issue written as a
+        // string elsewhere would be one language only. Only error.rs (the localized summary) may build one directly.
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        assert!(files.len() > 20);
+        for file in files.iter().filter(|f| !f.ends_with("error.rs")) {
+            let source: String = std::fs::read_to_string(file).unwrap().split_whitespace().collect();
+            // (pattern without spaces, allowed in validate/mod.rs, which defines `Issue::new`); split so this test
+            // does not match itself
+            let patterns =
+                [(["new(ErrorKind::", "Validation"].concat(), false), (["severity:", "Severity::"].concat(), true)];
+            for (pattern, allowed_in_validate) in patterns {
+                let allowed = allowed_in_validate && file.ends_with("validate/mod.rs");
+                assert!(
+                    allowed || !source.contains(&pattern),
+                    "{} builds a validation message by hand",
+                    file.display()
+                );
+            }
         }
     }
 

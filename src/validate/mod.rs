@@ -55,6 +55,18 @@ pub struct ValidationIssue {
 /// Shorter name used inside the crate.
 pub type Issue = ValidationIssue;
 
+impl ValidationIssue {
+    /// An issue with the problem's code, default severity and message in `lang`.
+    pub fn new(path: &str, problem: &Problem, lang: Lang) -> Self {
+        Self {
+            path: path.to_owned(),
+            code: problem.code().to_owned(),
+            message: problem.message(lang),
+            severity: problem.default_severity(),
+        }
+    }
+}
+
 /// What validation needs to know besides the body.
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
@@ -67,11 +79,11 @@ pub struct Settings {
 
 impl Settings {
     pub(crate) fn issue(&self, path: &str, problem: Problem) -> Issue {
-        let severity = match problem {
-            Problem::TcknChecksum | Problem::VknChecksum if self.strict_identity_numbers => Severity::Error,
-            _ => problem.default_severity(),
-        };
-        Issue { path: path.to_owned(), code: problem.code().to_owned(), message: problem.message(self.lang), severity }
+        let mut issue = Issue::new(path, &problem, self.lang);
+        if self.strict_identity_numbers && matches!(problem, Problem::TcknChecksum | Problem::VknChecksum) {
+            issue.severity = Severity::Error;
+        }
+        issue
     }
 }
 
@@ -80,10 +92,13 @@ pub fn has_errors(issues: &[Issue]) -> bool {
     issues.iter().any(|i| i.severity == Severity::Error)
 }
 
-/// Validates a path parameter (it must be a non-empty string without surrounding whitespace).
+/// Validates a path parameter: not blank, and not a value the URL would turn into another path (`.`, `..`, or
+/// their percent-encoded forms: URL parsers remove such segments, so the request would go elsewhere).
 pub fn path_param(name: &str, value: &str, settings: &Settings) -> Vec<Issue> {
     if value.trim().is_empty() {
         vec![settings.issue(name, Problem::Required)]
+    } else if crate::routes::is_dot_segment(value) {
+        vec![settings.issue(name, Problem::DotSegment)]
     } else {
         Vec::new()
     }
@@ -229,11 +244,25 @@ mod tests {
     }
 
     #[test]
-    fn path_parameters_must_not_be_blank() {
-        assert!(path_param("external_customer_id", "MTD1", &SETTINGS).is_empty());
-        assert_eq!(
-            codes(&path_param("external_customer_id", " ", &SETTINGS)),
-            vec![c("external_customer_id", "required", Severity::Error)]
-        );
+    fn path_parameters_must_name_a_path_segment() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("MTD1", None),
+            ("a.b", None),
+            ("...", None),
+            ("%2", None),
+            ("", Some("required")),
+            (" ", Some("required")),
+            (".", Some("dot_segment")),
+            ("..", Some("dot_segment")),
+            ("%2E", Some("dot_segment")),
+            ("%2e%2E", Some("dot_segment")),
+            (".%2e", Some("dot_segment")),
+        ];
+        for (value, code) in cases {
+            let expected: Vec<_> = code.iter().map(|code| c("external_customer_id", code, Severity::Error)).collect();
+            assert_eq!(codes(&path_param("external_customer_id", value, &SETTINGS)), expected, "{value:?}");
+        }
+        let tr = Settings { lang: Lang::Tr, ..SETTINGS };
+        assert!(path_param("external_order_id", "..", &tr)[0].message.contains("başka bir yola"));
     }
 }

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use minted_connect::transport::digest::{response_hash, Algorithm, AuthInput};
 
-pub use nonces::{random_hex, NonceState, NonceStore};
+pub use nonces::{random_hex, NcCheck, NonceState, NonceStore};
 pub use params::parse_authorization;
 
 use crate::Settings;
@@ -111,8 +111,11 @@ pub fn verify(
     if nonce_state == NonceState::Expired {
         return Verdict::Rejected { stale: true, reason: "nonce expired" };
     }
-    if !nonces.record_use(nonce, nc) {
-        return reject("nonce count replayed");
+    if !nonces.record_use(nonce, nc, settings.nc_check) {
+        return reject(match settings.nc_check {
+            NcCheck::Replay => "nonce count replayed",
+            NcCheck::Strict => "nonce count not above the last one",
+        });
     }
     Verdict::Accepted
 }

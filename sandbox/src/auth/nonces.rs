@@ -19,6 +19,34 @@ pub fn random_hex(count: usize) -> String {
 struct Entry {
     issued: Instant,
     seen_nc: HashSet<u32>,
+    highest_nc: u32,
+}
+
+/// How the nonce count (`nc`) of a request is checked against the earlier ones for the same nonce.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NcCheck {
+    /// Each count once, in any order: concurrent requests on one nonce may arrive out of order.
+    #[default]
+    Replay,
+    /// Each count above every earlier one, as Apache httpd checks with `AuthDigestNcCheck On`.
+    Strict,
+}
+
+impl NcCheck {
+    /// Parses the `--nc-check` value.
+    ///
+    /// ```
+    /// use minted_sandbox::auth::NcCheck;
+    /// assert_eq!(NcCheck::parse("strict"), Ok(NcCheck::Strict));
+    /// assert!(NcCheck::parse("on").is_err());
+    /// ```
+    pub fn parse(value: &str) -> Result<Self, String> {
+        match value {
+            "replay" => Ok(Self::Replay),
+            "strict" => Ok(Self::Strict),
+            _ => Err(format!("unknown nonce-count check {value:?}: use replay or strict")),
+        }
+    }
 }
 
 /// What the store knows about a nonce a client sent.
@@ -44,7 +72,7 @@ impl NonceStore {
     pub fn issue(&mut self, now: Instant) -> String {
         self.prune(now);
         let nonce = random_hex(24);
-        self.entries.insert(nonce.clone(), Entry { issued: now, seen_nc: HashSet::new() });
+        self.entries.insert(nonce.clone(), Entry { issued: now, seen_nc: HashSet::new(), highest_nc: 0 });
         nonce
     }
 
@@ -57,10 +85,20 @@ impl NonceStore {
         }
     }
 
-    /// Records `nc` for `nonce`; `false` when that pair was used before (a replay). Out-of-order counts are fine:
-    /// parallel requests on one nonce arrive in any order.
-    pub fn record_use(&mut self, nonce: &str, nc: u32) -> bool {
-        self.entries.get_mut(nonce).is_some_and(|entry| entry.seen_nc.insert(nc))
+    /// Records `nc` for `nonce`; `false` when `check` refuses it: a count used before, or with [`NcCheck::Strict`]
+    /// any count not above the highest so far.
+    pub fn record_use(&mut self, nonce: &str, nc: u32, check: NcCheck) -> bool {
+        let Some(entry) = self.entries.get_mut(nonce) else {
+            return false;
+        };
+        let fresh = match check {
+            NcCheck::Replay => entry.seen_nc.insert(nc),
+            NcCheck::Strict => nc > entry.highest_nc,
+        };
+        if fresh {
+            entry.highest_nc = entry.highest_nc.max(nc);
+        }
+        fresh
     }
 
     pub fn len(&self) -> usize {
@@ -103,14 +141,24 @@ mod tests {
     }
 
     #[test]
-    fn each_nc_is_accepted_once_in_any_order() {
-        let now = Instant::now();
-        let mut store = NonceStore::new(Duration::from_secs(10));
-        let nonce = store.issue(now);
-        assert!(store.record_use(&nonce, 2));
-        assert!(store.record_use(&nonce, 1));
-        assert!(!store.record_use(&nonce, 2));
-        assert!(!store.record_use("unknown", 1));
+    fn counts_are_checked_per_nonce_by_the_mode() {
+        // (mode, counts in arrival order, accepted?)
+        let cases: &[(NcCheck, &[(u32, bool)])] = &[
+            (NcCheck::Replay, &[(2, true), (1, true), (2, false), (3, true)]),
+            (NcCheck::Strict, &[(1, true), (3, true), (2, false), (3, false), (4, true)]),
+        ];
+        for (check, counts) in cases {
+            let now = Instant::now();
+            let mut store = NonceStore::new(Duration::from_secs(10));
+            let nonce = store.issue(now);
+            let other = store.issue(now);
+            for (nc, accepted) in *counts {
+                assert_eq!(store.record_use(&nonce, *nc, *check), *accepted, "{check:?} nc {nc}");
+            }
+            // every nonce counts on its own
+            assert!(store.record_use(&other, 1, *check), "{check:?}");
+            assert!(!store.record_use("unknown", 1, *check));
+        }
     }
 
     #[test]

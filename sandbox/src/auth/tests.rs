@@ -94,6 +94,21 @@ fn nonce_counts_may_arrive_out_of_order() {
 }
 
 #[test]
+fn strict_mode_refuses_counts_out_of_order_without_stale() {
+    let mut case = Case::new(&[Algorithm::Md5]);
+    case.settings.nc_check = NcCheck::Strict;
+    for (nc, verdict) in [
+        (1, Verdict::Accepted),
+        (3, Verdict::Accepted),
+        (2, Verdict::Rejected { stale: false, reason: "nonce count not above the last one" }),
+        (4, Verdict::Accepted),
+    ] {
+        let header = case.header(Algorithm::Md5, nc);
+        assert_eq!(case.check(&header, "/partner/customer/x", case.now), verdict, "nc {nc}");
+    }
+}
+
+#[test]
 fn expired_nonce_with_a_correct_hash_is_stale() {
     let mut case = Case::new(&[Algorithm::Sha256]);
     let header = case.header(Algorithm::Sha256, 1);

@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 
 use super::Id;
 use crate::envelope::{ok, Failure, Lang, Msg, Reply, Rule};
-use crate::state::{now_timestamp, Kyc};
+use crate::state::{now_timestamp, Customer, Kyc};
 use crate::validate::{self, json_object, Fields};
 use crate::AppState;
 
@@ -35,7 +35,13 @@ fn read_kyc(fields: Fields<'_>) -> Result<Kyc, Failure> {
         reference: fields.string("reference")?.map(str::to_owned),
         verified_at: fields.string("verified_at")?.map(str::to_owned),
         updated_at: Some(now_timestamp()),
+        writes: 0,
     })
+}
+
+/// Replaces a customer's record, counting the write.
+fn store_kyc(customer: &mut Customer, kyc: Kyc) {
+    customer.kyc = Kyc { writes: customer.kyc.writes + 1, ..kyc };
 }
 
 /// `getCustomerWalletKyc`.
@@ -54,7 +60,7 @@ async fn upsert(State(state): State<AppState>, Id(id): Id, body: Bytes) -> Reply
     let kyc = read_kyc(Fields(&body))?;
     let mut store = state.store();
     let customer = store.customer_mut(&id).ok_or_else(|| Failure::not_found(Msg::CustomerNotFound))?;
-    customer.kyc = kyc;
+    store_kyc(customer, kyc);
     ok(customer.kyc_view())
 }
 
@@ -77,7 +83,7 @@ async fn bulk_upsert(State(state): State<AppState>, lang: Lang, body: Bytes) -> 
             } else if id.is_empty() {
                 Err(Msg::Field("customer_external_id", Rule::Required))
             } else if let Some(customer) = store.customer_mut(id) {
-                read_kyc(fields).map(|kyc| customer.kyc = kyc).map_err(|failure| failure.msg)
+                read_kyc(fields).map(|kyc| store_kyc(customer, kyc)).map_err(|failure| failure.msg)
             } else {
                 Err(Msg::CustomerNotFound)
             };

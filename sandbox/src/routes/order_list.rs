@@ -72,10 +72,11 @@ fn list_param(
 }
 
 fn read(pairs: &[(String, String)]) -> Result<Filters, Failure> {
-    let get =
-        |name: &str| pairs.iter().rev().find(|(key, _)| key == name).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
+    let raw = |name: &str| pairs.iter().rev().find(|(key, _)| key == name).map(|(_, v)| v.as_str());
+    let get = |name: &str| raw(name).filter(|v| !v.is_empty());
+    // A date given empty (`startDate=`) is not a date: refused like any other malformed one.
     let day = |name: &'static str| -> Result<Option<i64>, Failure> {
-        get(name)
+        raw(name)
             .map(|value| validate::date(name, value).map(|()| clock::parse_date(value)))
             .transpose()
             .map(Option::flatten)
@@ -104,11 +105,19 @@ fn status_matches(entry: &str, status_name: &str) -> bool {
         || STATUSES.iter().any(|(id, name)| id.to_string() == entry && *name == status_name)
 }
 
-fn keep(filters: &Filters, order: &StoredOrder, view: &Value) -> bool {
-    let status = view["status_name"].as_str().unwrap_or("");
+/// Whether an order passes the filters. Only a delivery's status needs its view (it moves with time), and only when
+/// a status filter is given, so listing many orders stays cheap.
+fn keep(filters: &Filters, order: &StoredOrder, now_ms: i64, step_ms: i64) -> bool {
+    let status = || match order.delivery {
+        Some(_) => order.view(now_ms, step_ms)["status_name"].as_str().unwrap_or("").to_owned(),
+        None => order.data["status_name"].as_str().unwrap_or("").to_owned(),
+    };
     filters.customer.as_deref().is_none_or(|id| order.customer_external_id.as_deref() == Some(id))
         && filters.sku.as_deref().is_none_or(|sku| order.has_sku(sku))
-        && (filters.statuses.is_empty() || filters.statuses.iter().any(|entry| status_matches(entry, status)))
+        && (filters.statuses.is_empty() || {
+            let status = status();
+            filters.statuses.iter().any(|entry| status_matches(entry, &status))
+        })
         && (filters.tx_types.is_empty() || filters.tx_types.iter().any(|t| t.eq_ignore_ascii_case(order.kind())))
         && filters.start_ms.is_none_or(|start| order.created_ms >= start)
         && filters.end_ms.is_none_or(|end| order.created_ms < end + DAY_MS)
@@ -146,15 +155,10 @@ async fn list(
     let store = state.store();
     let now = clock::now_ms();
     let step = state.settings().delivery_step_ms();
-    let mut matching: Vec<(usize, &StoredOrder, Value)> = store
-        .orders()
-        .iter()
-        .enumerate()
-        .map(|(index, order)| (index, order, order.view(now, step)))
-        .filter(|(_, order, view)| keep(&filters, order, view))
-        .collect();
+    let mut matching: Vec<(usize, &StoredOrder)> =
+        store.orders().iter().enumerate().filter(|(_, order)| keep(&filters, order, now, step)).collect();
     // Ties fall back to creation order, so "newest first" also holds for orders made in the same millisecond.
-    matching.sort_by(|(i, a, _), (j, b, _)| {
+    matching.sort_by(|(i, a), (j, b)| {
         let ordering = compare(&filters.sort_by, a, b).then(i.cmp(j));
         if filters.descending {
             ordering.reverse()
@@ -166,7 +170,7 @@ async fn list(
     let last_page = total.div_ceil(filters.per_page).max(1);
     let first_index = (filters.page - 1).saturating_mul(filters.per_page);
     let data: Vec<Value> =
-        matching.into_iter().skip(first_index).take(filters.per_page).map(|(_, _, view)| view).collect();
+        matching.into_iter().skip(first_index).take(filters.per_page).map(|(_, order)| order.view(now, step)).collect();
     let path = format!("{base_url}/partner/orders");
     let kept: String =
         pairs.iter().filter(|(key, _)| key != "page").map(|(k, v)| format!("{}={}&", encode(k), encode(v))).collect();

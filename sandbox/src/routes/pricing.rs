@@ -36,7 +36,8 @@ async fn price_fix(State(state): State<AppState>, body: Bytes) -> Reply {
     validate::one_of("type", fields.required_string("type")?, QUOTE_TYPES)?;
     let currency = fields.string("currency")?.unwrap_or(QUOTE_DEFAULT_CURRENCY);
     validate::one_of("currency", currency, CURRENCIES)?;
-    let customer = fields.string("customer_external_id")?.map(str::trim).filter(|id| !id.is_empty());
+    // The API declares `customer_external_id` a string: a `null` is refused, not read as "no customer".
+    let customer = fields.string_not_null("customer_external_id")?.map(str::trim).filter(|id| !id.is_empty());
     let total = fields.positive("total")?;
     if total.is_some() && customer.is_none() {
         return Err(Failure::unprocessable(code::PARAMETER, Msg::TotalNeedsCustomer));

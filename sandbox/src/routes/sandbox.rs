@@ -1,17 +1,23 @@
-//! Routes for tests and demos, outside the API (no auth): health, traffic counters, a state dump, and the 3-D Secure
-//! step of card payments.
+//! Routes for tests and demos, outside the API (no auth): health, traffic counters, a state dump, the 3-D Secure
+//! step of card payments, and many orders at once for paging and export tests.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
 use super::Id;
-use crate::envelope::{ok, Reply};
-use crate::state::{Owner, StoredOrder};
-use crate::{clock, AppState};
+use crate::envelope::{ok, Failure, Msg, Reply, Rule};
+use crate::pricing::{price_line, product_by_sku, round2, PARTNER_CURRENCY};
+use crate::state::{order_item, OrderDraft, Owner, StoredOrder};
+use crate::validate::{json_object, Fields};
+use crate::{clock, ids, AppState};
+
+/// Most orders one `POST /__sandbox/orders/generate` adds.
+const MAX_GENERATED: i64 = 100_000;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -19,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/__sandbox/stats", get(|State(state): State<AppState>| async move { Json(state.stats()) }))
         .route("/__sandbox/state", get(dump))
         .route("/__sandbox/3ds/{token}", post(complete_3ds))
+        .route("/__sandbox/orders/generate", post(generate_orders))
 }
 
 /// Every wallet balance and every order in brief, plus the ledger, so tests can check money moved as it should:
@@ -56,7 +63,18 @@ async fn dump(State(state): State<AppState>) -> Json<Value> {
             brief
         })
         .collect();
+    let kyc: BTreeMap<&str, Value> = store
+        .customers()
+        .map(|c| {
+            let k = &c.kyc;
+            (
+                c.external_id.as_str(),
+                json!({"status": k.status, "level": k.level, "reference": k.reference, "writes": k.writes}),
+            )
+        })
+        .collect();
     Json(json!({
+        "kyc": kyc,
         "partner": partner,
         "customers": customers,
         "orders": orders,
@@ -86,4 +104,54 @@ fn brief(order: &StoredOrder, now_ms: i64, step_ms: i64) -> Value {
 async fn complete_3ds(State(state): State<AppState>, Id(token): Id) -> Reply {
     let external_ids = state.store().complete_payment(&token, clock::now_ms())?;
     ok(json!({"token": token, "state": "success", "orders": external_ids}))
+}
+
+/// `{"count": N, "customer_external_id"?: ID}`: adds N completed cash buys of 0.01 g gold (external ids `GEN-…`),
+/// oldest first, for the customer or the partner. No money moves and the ledger is untouched, so use a customer of
+/// its own when balances are checked too.
+async fn generate_orders(State(state): State<AppState>, body: Bytes) -> Reply {
+    let body = json_object(&body)?;
+    let fields = Fields(&body);
+    let count = fields.integer("count")?.unwrap_or(0);
+    if !(1..=MAX_GENERATED).contains(&count) {
+        return Err(Failure::field("count", Rule::Range(1, MAX_GENERATED)));
+    }
+    let owner = fields.string("customer_external_id")?.map(str::to_owned);
+    let seed = state.settings().seed;
+    let mut store = state.store();
+    let customer = match &owner {
+        Some(id) => Some(store.customer(id).ok_or_else(|| Failure::not_found(Msg::CustomerNotFound))?.order_block()),
+        None => None,
+    };
+    let Some(gold) = product_by_sku("GAU") else {
+        return Err(Failure::not_found(Msg::RouteNotFound));
+    };
+    let now = clock::now_ms();
+    let line = price_line(seed, gold, PARTNER_CURRENCY, now / 60_000, None);
+    let batch = ids::alphanumeric(6);
+    let mut codes: BTreeSet<String> = store.orders().iter().map(|order| order.order_code.clone()).collect();
+    for index in 0..count {
+        let mut code = ids::order_code();
+        while !codes.insert(code.clone()) {
+            code = ids::order_code();
+        }
+        let amount = 0.01;
+        let draft = OrderDraft {
+            external_id: format!("GEN-{batch}-{index}"),
+            kind: "Buy",
+            status_name: "Completed",
+            currency_code: PARTNER_CURRENCY.to_owned(),
+            created_ms: now - count + index,
+            price: line.buy_price,
+            total: round2(amount * line.buy_price),
+            payment_cost: 0.0,
+            payment: None,
+            customer_external_id: owner.clone(),
+            customer: customer.clone(),
+            items: vec![order_item(gold.product_id, gold.sku, gold.name, line.spot_price, line.buy_price, amount)],
+            description: Some(format!("{amount}gr - #GAU")),
+        };
+        store.add_order(draft.into_order(ids::guid(), code));
+    }
+    ok(json!({"created": count, "batch": format!("GEN-{batch}")}))
 }

@@ -88,11 +88,14 @@ pub struct Kyc {
     pub reference: Option<String>,
     pub verified_at: Option<String>,
     pub updated_at: Option<String>,
+    /// How many upserts wrote this record (single or bulk); shown only by `GET /__sandbox/state`.
+    #[serde(default)]
+    pub writes: u64,
 }
 
 impl Default for Kyc {
     fn default() -> Self {
-        Self { status: "pending".to_owned(), level: 0, reference: None, verified_at: None, updated_at: None }
+        Self { status: "pending".to_owned(), level: 0, reference: None, verified_at: None, updated_at: None, writes: 0 }
     }
 }
 

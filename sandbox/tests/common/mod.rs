@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::thread::JoinHandle;
 
-use minted_connect::transport::digest::{authorization_header, parse_www_authenticate, AuthInput, Challenge};
+use minted_connect::transport::digest::{authorization_header, parse_www_authenticate, Challenge};
 use minted_sandbox::Settings;
 use serde_json::Value;
 
@@ -172,20 +172,7 @@ impl Client {
     pub fn sign_with(&mut self, challenge: &Challenge, nc: u32, method: &str, uri: &str) -> String {
         self.cnonce_counter += 1;
         let cnonce = format!("test-cnonce-{}", self.cnonce_counter);
-        authorization_header(&AuthInput {
-            username: &self.username,
-            password: &self.password,
-            realm: &challenge.realm,
-            nonce: &challenge.nonce,
-            uri,
-            method,
-            algorithm: challenge.algorithm,
-            qop_auth: challenge.qop_auth,
-            nc,
-            cnonce: &cnonce,
-            opaque: challenge.opaque.as_deref(),
-            userhash: challenge.userhash,
-        })
+        authorization_header(&challenge.answer((method, uri), (&self.username, &self.password), nc, &cnonce))
     }
 
     /// Sends with Digest auth: signs with the current nonce (nc + 1) when one is known, and on a 401 adopts the new

@@ -1,0 +1,71 @@
+// The connection: one MintedClient per connection, so the Digest nonce of the first call is reused by every later
+// one (one round trip per call). Credentials live only in this module's memory, never in storage or the DOM after
+// connecting; proxy mode has none at all (the panel's server adds them).
+import { MintedClient, MintedError } from 'minted-connect';
+import { language, t } from './i18n.js';
+
+/** Defaults from the panel's server (config.json): the operator's address for card payments, the price refresh. */
+export const settings = { clientIp: '', priceRefreshSeconds: 10, proxy: null };
+
+let current = null; // { mode: 'direct' | 'proxy', baseUrl, username?, password? }
+let client = null;
+let statuses = [];
+let legal = new Map(); // language → legal texts, fetched once
+
+function build() {
+  const { baseUrl, username, password } = current;
+  return new MintedClient({ baseUrl, username: username || undefined, password: password || undefined, language: language() });
+}
+
+/** The client of the current connection; a `config` MintedError when there is none. */
+export function api() {
+  if (!client) throw new MintedError(t('connect.required'), { kind: 'config', field: 'baseUrl' });
+  return client;
+}
+
+export const isConnected = () => client !== null;
+
+/** What may be shown about the connection: never the password. */
+export const connection = () => (current ? { mode: current.mode, baseUrl: current.baseUrl, username: current.username || null } : null);
+
+/** The order statuses the API knows (read when connecting; it also checks the credentials and primes the nonce). */
+export const orderStatuses = () => statuses;
+
+/**
+ * Connects: builds the client and makes one call with it (`getOrderStatuses`), so bad credentials or an
+ * unreachable server show at once. The previous connection stays in place when this one fails.
+ */
+export async function connect(next) {
+  const previous = current;
+  current = next;
+  try {
+    const candidate = build();
+    statuses = await candidate.getOrderStatuses();
+    client = candidate;
+    legal = new Map();
+  } catch (err) {
+    current = previous;
+    throw err;
+  }
+}
+
+export function disconnect() {
+  current = null;
+  client = null;
+  statuses = [];
+}
+
+/** The language changed: the same connection with a client that speaks it (messages and Accept-Language). */
+export function relanguage() {
+  if (current) client = build();
+}
+
+/** The partner's legal texts in the current language, fetched once per connection and language. */
+export async function legalTexts() {
+  const lang = language();
+  if (!legal.has(lang)) legal.set(lang, await api().getPartnerLegal());
+  return legal.get(lang);
+}
+
+/** Shows the current route again (after connecting or disconnecting). */
+export const rerender = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
