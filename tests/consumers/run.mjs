@@ -54,13 +54,13 @@ function clean(output, what, known = null) {
   return output;
 }
 
-async function freePort() {
-  const server = createNetServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+/** A loopback port nothing listens on: for the closed URL, and for servers that must be told their port. */
+const freePort = () => new Promise((resolve) => {
+  const server = createNetServer().listen(0, '127.0.0.1', () => {
+    const { port } = server.address();
+    server.close(() => resolve(port));
+  });
+});
 
 /** A long-running server (dev server, `next start`, wrangler): started in its own process group, stopped with it. */
 async function service(cwd, cmd, args, url, env = {}) {
