@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8787
 
-.PHONY: setup pkg sandbox-bin sandbox demo test soak fuzz cli-test consumers clean
+.PHONY: setup pkg docs sandbox-bin sandbox demo test soak fuzz cli-test consumers clean
 
 ## setup: install the toolchain pieces and npm dependencies (idempotent; fast when done)
 setup:
@@ -13,6 +13,11 @@ setup:
 pkg: setup
 	@node scripts/build-pkg.mjs
 
+## docs: the API reference of the shipped declarations (TypeDoc) in target/api-docs/; fails on an undocumented export
+docs: pkg
+	@scripts/setup.sh docs
+	@node scripts/docs.mjs
+
 sandbox-bin:
 	@cargo build -q -p minted-sandbox
 
@@ -21,7 +26,7 @@ sandbox: sandbox-bin
 	@target/debug/minted-sandbox --port $(PORT) --state target/sandbox-state.json
 
 ## demo: build, start the sandbox, run the Node demo, serve the admin panel; Ctrl-C stops everything
-demo: pkg sandbox-bin
+demo: docs sandbox-bin
 	@node scripts/demo.mjs
 
 ## test: every check and test suite (what CI runs)

@@ -26,7 +26,9 @@ export type MintedErrorKind =
  * numbers masked, so it is safe to log, `JSON.stringify` or `util.inspect`.
  */
 export declare class MintedError extends Error {
+    /** Always `"MintedError"`. */
     readonly name: "MintedError";
+    /** What went wrong, coarsely; see {@link MintedErrorKind}. */
     readonly kind: MintedErrorKind;
     /** HTTP status, when a response arrived. */
     readonly status?: number;
@@ -43,5 +45,12 @@ export declare class MintedError extends Error {
     /** The configuration option at fault, for `config` errors. */
     readonly field?: string;
     constructor(message: string, details?: Partial<Omit<MintedError, "name" | "message">>);
+    /**
+     * A plain object with the message and every detail, for `JSON.stringify` and structured logs.
+     *
+     * ```js
+     * catch (err) { logger.error(JSON.stringify(err)); }
+     * ```
+     */
     toJSON(): Record<string, unknown>;
 }

@@ -161,11 +161,14 @@ let dts = readFileSync(join(staging, 'minted_connect.d.ts'), 'utf8');
 const initStart = dts.indexOf('export type InitInput');
 if (initStart < 0) throw new Error('unexpected .d.ts layout: no InitInput');
 dts = dts.slice(0, initStart).replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, '');
+// wasm-bindgen's own `free()` has no doc comment; every member of the shipped declarations has one.
+dts = dts.replace(/^(\s*)free\(\): void;$/gm,
+  '$1/** Releases the WebAssembly memory behind this object now instead of when it is garbage-collected. */\n$1free(): void;');
 dts += readFileSync(join(root, 'pkg-template', 'minted-error.d.ts'), 'utf8');
 const rootDts = dts + `
 /** Every export as one object, for \`import minted from 'minted-connect'\`. */
 declare const minted: {
-${all.map((n) => `    readonly ${n}: typeof ${n};`).join('\n')}
+${all.map((n) => `    /** The named export \`${n}\`. */\n    readonly ${n}: typeof ${n};`).join('\n')}
 };
 export default minted;
 `;

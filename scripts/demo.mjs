@@ -79,11 +79,13 @@ try {
 
 const www = await startPreferring(8080, (port) => startWww({
   port, config: { language: 'en' }, upstream: { url: target.url, username: target.username, password: target.password },
+  mounts: [['/api-docs/', new URL('../target/api-docs', import.meta.url).pathname]],
 }));
 console.log(bold('\nRunning:'));
 console.log(`   sandbox (Partner API)  ${sandbox.url}   user ${sandbox.username} / password ${sandbox.password}`);
 console.log(`   the panel is connected to ${remote ? remote : 'the sandbox'} through its own proxy (no credentials in the page):`);
 console.log(`admin panel ${www.url}`);
+console.log(`API reference ${www.url}api-docs/`);
 console.log(dim(`   try #/customers/MTD0018232, #/orders/ALS8HEVP, #/trade. Ctrl-C stops both.`));
 
 const stop = async () => {

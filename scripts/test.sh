@@ -29,6 +29,10 @@ node scripts/build-pkg.mjs
 cargo build -q -p minted-sandbox
 scripts/setup.sh tests/js cli
 
+step "API reference (TypeDoc over the shipped declarations; every export documented)"
+scripts/setup.sh docs
+node scripts/docs.mjs
+
 step "wasm tests in Node (wasm-bindgen-test, real HTTP to a sandbox)"
 node scripts/with-sandbox.mjs -- wasm-pack test --node --mode no-install -- --test wasm_node
 

@@ -3,12 +3,13 @@
 
 use std::fmt;
 
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use tsify::Tsify;
 
 use crate::error::{ErrorCode, ErrorKind, MintedError};
+use crate::js::{self, Fields, Source};
 use crate::routes::{Method, Override, Overrides};
+use crate::transport::hooks::Hooks;
 use crate::transport::retry::Policy;
 use crate::validate::Language;
 
@@ -18,55 +19,44 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
 
 /// Options for `new MintedClient(config)`.
-#[derive(Clone, Deserialize, Tsify)]
+#[derive(Clone, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct ClientConfig {
     /// Absolute http(s) URL of the API, e.g. `https://api.staging.mintedconnect.com`. A path prefix is kept.
     pub base_url: String,
     /// Partner user name for HTTP Digest authentication.
-    #[serde(default)]
     #[tsify(optional)]
     pub username: Option<String>,
     /// Partner password for HTTP Digest authentication. Never logged, never put in errors.
-    #[serde(default)]
     #[tsify(optional)]
     pub password: Option<String>,
     /// Sent as `x-client-id`. Default `"web"`.
-    #[serde(default)]
     #[tsify(optional)]
     pub client_id: Option<String>,
     /// Language of validation messages and of the API's own messages (`Accept-Language`). Default `"tr"`.
-    #[serde(default)]
     #[tsify(optional)]
     pub language: Option<Language>,
     /// Time allowed for one HTTP exchange, in milliseconds. Default 30000.
-    #[serde(default)]
     #[tsify(optional)]
     pub timeout_ms: Option<f64>,
     /// Treat failed T.C. identity number / VKN checksums as errors instead of warnings. Default `false`.
-    #[serde(default)]
     #[tsify(optional)]
     pub strict_identity_numbers: Option<bool>,
     /// Replace the method, path or `api-version` of operations, by operation id — for inferred paths that turn out
     /// different: `{ getOrders: { path: '/partner/order/list' } }`. Aliases (`buyGold`) follow their operation.
-    #[serde(default)]
     #[tsify(optional, type = "Partial<Record<OperationId, RouteOverride>>")]
     pub routes: Option<()>,
     /// Retries of safe calls after a network error, a timeout, 408, 429 or 5xx. Default 2; 0 disables.
-    #[serde(default)]
     #[tsify(optional)]
     pub max_retries: Option<f64>,
     /// First backoff delay in ms (doubling, with jitter, up to 16×). Default 250.
-    #[serde(default)]
     #[tsify(optional)]
     pub retry_backoff_ms: Option<f64>,
     /// Called before every HTTP exchange with a redacted copy of the request. Observe-only: what it returns or
     /// throws is ignored.
-    #[serde(default)]
     #[tsify(optional, type = "(event: RequestEvent) => void")]
     pub on_request: Option<()>,
     /// Called after every HTTP exchange with a redacted copy of the response (or the failure). Observe-only.
-    #[serde(default)]
     #[tsify(optional, type = "(event: ResponseEvent) => void")]
     pub on_response: Option<()>,
     /// Sends every HTTP exchange of this client (Digest challenges, retries, reconciliation look-ups) instead of the
@@ -75,7 +65,6 @@ pub struct ClientConfig {
     /// `(url, init) => env.API.fetch(url, init)`. What it throws maps to kinds: `AbortError` → `aborted`,
     /// `TimeoutError` → `timeout`, anything else → `network`; `timeoutMs` and `signal` hold even if it ignores
     /// `init.signal`.
-    #[serde(default)]
     #[tsify(optional, type = "(url: string, init: FetchInit) => Promise<FetchResponse>")]
     pub fetch: Option<()>,
 }
@@ -84,32 +73,38 @@ pub struct ClientConfig {
 const FETCH_TYPES: &str = r#"
 /** The second argument of the `fetch` option: a `RequestInit` any fetch implementation accepts. */
 export interface FetchInit {
+    /** The HTTP method. */
     method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+    /** Every header to send, `Authorization` included once a Digest challenge has been answered. */
     headers: Record<string, string>;
+    /** The JSON body, for calls that send one. */
     body?: string;
+    /** Aborts the exchange on `timeoutMs` or the call's own `signal`. */
     signal: AbortSignal;
 }
 
 /** What the `fetch` option must resolve to: a `Response` (the platform's, undici's, or any object with these). */
 export interface FetchResponse {
+    /** The HTTP status. */
     readonly status: number;
+    /** The response headers (`www-authenticate`, `x-request-id`, `date` and `retry-after` are read). */
     readonly headers: { get(name: string): string | null };
+    /** The body, read once. */
     arrayBuffer(): Promise<ArrayBuffer>;
 }
 "#;
 
 /// A replacement for parts of one route.
-#[derive(Clone, Deserialize, Tsify)]
+#[derive(Clone, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RouteOverride {
-    #[serde(default)]
+    /// The HTTP method to use instead.
     #[tsify(optional, type = "\"GET\" | \"POST\" | \"PUT\" | \"PATCH\" | \"DELETE\"")]
     pub method: Option<String>,
     /// Path template; must keep the same `{placeholders}`.
-    #[serde(default)]
     #[tsify(optional)]
     pub path: Option<String>,
-    #[serde(default)]
+    /// The `api-version` header to send instead.
     #[tsify(optional)]
     pub api_version: Option<String>,
 }
@@ -128,7 +123,7 @@ pub struct Config {
     pub strict_identity_numbers: bool,
     pub routes: Overrides,
     pub retry: Policy,
-    /// The `fetch` option (a function, so never part of the JSON checked here: the client sets it).
+    /// The `fetch` option: read from the JS object (JSON cannot carry a function).
     pub fetch: Option<js_sys::Function>,
 }
 
@@ -172,71 +167,59 @@ const FIELDS: &[&str] = &[
     "fetch",
 ];
 
-/// Checks a config given as JSON (what `JSON.stringify(config)` yields) and applies defaults.
-pub fn from_json(value: &Value) -> Result<Config, MintedError> {
-    let Value::Object(map) = value else {
+/// Reads and checks a client's config (the object given to `new MintedClient`), applying defaults. The one way a
+/// config is read: from the JS object in the wasm, from JSON in native tests.
+pub fn parse(source: &Source) -> Result<(Config, Hooks), MintedError> {
+    let source = source.fields();
+    if !source.is_object() {
         return Err(MintedError::config("baseUrl", "the config must be an object like { baseUrl: 'https://…' }"));
-    };
-    for key in map.keys() {
-        if !FIELDS.contains(&key.as_str()) {
+    }
+    for key in source.keys() {
+        if !FIELDS.contains(&key) {
             let hint = FIELDS.iter().find(|f| f.eq_ignore_ascii_case(key)).map(|f| format!(" (did you mean {f}?)"));
             return Err(unknown_field(key, hint.unwrap_or_default()));
         }
     }
-    let base_url = match map.get("baseUrl") {
-        Some(Value::String(s)) => s,
-        None | Some(Value::Null) => return Err(MintedError::config("baseUrl", "is required")),
-        Some(_) => return Err(MintedError::config("baseUrl", "must be a string")),
-    };
-    let (base_url, base_path) = parse_base_url(base_url).map_err(|why| MintedError::config("baseUrl", why))?;
+    let field = |name: &'static str| move |why: &'static str| MintedError::config(name, why);
+    let base_url = source.text("baseUrl").map_err(field("baseUrl"))?.ok_or_else(|| field("baseUrl")("is required"))?;
+    let (base_url, base_path) = parse_base_url(base_url).map_err(field("baseUrl"))?;
 
-    let username = optional_string(map, "username")?;
-    let password = optional_string(map, "password")?;
+    let username = source.text("username").map_err(field("username"))?;
+    let password = source.text("password").map_err(field("password"))?;
     let credentials = match (username, password) {
-        (Some(u), Some(p)) if !u.is_empty() => Some((u, p)),
+        (Some(u), Some(p)) if !u.is_empty() => Some((u.to_owned(), p.to_owned())),
         (Some(_), Some(_)) => return Err(MintedError::config("username", "must not be empty")),
         (None, None) => None,
         (Some(_), None) => return Err(MintedError::config("password", "is required when username is set")),
         (None, Some(_)) => return Err(MintedError::config("username", "is required when password is set")),
     };
-    let client_id = optional_string(map, "clientId")?.unwrap_or_else(|| "web".to_owned());
+    let client_id = source.text("clientId").map_err(field("clientId"))?.unwrap_or("web").to_owned();
     if client_id.trim().is_empty() || !client_id.chars().all(|c| c.is_ascii_graphic()) {
         return Err(MintedError::config("clientId", "must be a non-empty header-safe token"));
     }
-    let language = match map.get("language") {
-        None | Some(Value::Null) => Language::default(),
-        Some(Value::String(s)) if s == "tr" => Language::Tr,
-        Some(Value::String(s)) if s == "en" => Language::En,
-        Some(_) => return Err(MintedError::config("language", "must be \"tr\" or \"en\"")),
+    let language = js::language(source, "language").map_err(field("language"))?.unwrap_or_default();
+    let timeout_ms = match source.number("timeoutMs") {
+        Ok(None) => DEFAULT_TIMEOUT_MS,
+        Ok(Some(ms)) if ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) && ms.fract() == 0.0 => ms as u32,
+        _ => {
+            return Err(MintedError::config(
+                "timeoutMs",
+                format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}"),
+            ))
+        }
     };
-    let timeout_ms = match map.get("timeoutMs") {
-        None | Some(Value::Null) => DEFAULT_TIMEOUT_MS,
-        Some(v) => match v.as_f64() {
-            Some(ms) if ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) && ms.fract() == 0.0 => ms as u32,
-            _ => {
-                return Err(MintedError::config(
-                    "timeoutMs",
-                    format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}"),
-                ))
-            }
-        },
+    let strict_identity_numbers =
+        source.flag("strictIdentityNumbers").map_err(field("strictIdentityNumbers"))?.unwrap_or(false);
+    let routes = match source.object("routes") {
+        Ok(None) => Overrides::default(),
+        Ok(Some(routes)) => parse_routes(routes)?,
+        Err(_) => return Err(MintedError::config("routes", ROUTES_SHAPE)),
     };
-    let strict_identity_numbers = match map.get("strictIdentityNumbers") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(MintedError::config("strictIdentityNumbers", "must be true or false")),
-    };
-    let routes = match map.get("routes") {
-        None | Some(Value::Null) => Overrides::default(),
-        Some(value) => parse_routes(value)?,
-    };
-    let whole = |field: &'static str, max: u32| -> Result<Option<u32>, MintedError> {
-        match map.get(field) {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
-                Some(n) if n <= max => Ok(Some(n)),
-                _ => Err(MintedError::config(field, format!("must be a whole number from 0 to {max}"))),
-            },
+    let whole = |name: &'static str, max: u32| -> Result<Option<u32>, MintedError> {
+        match source.number(name) {
+            Ok(None) => Ok(None),
+            Ok(Some(n)) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n) => Ok(Some(n as u32)),
+            _ => Err(MintedError::config(name, format!("must be a whole number from 0 to {max}"))),
         }
     };
     let mut retry = Policy::default();
@@ -247,14 +230,11 @@ pub fn from_json(value: &Value) -> Result<Config, MintedError> {
         retry.base_delay_ms = f64::from(ms);
         retry.max_delay_ms = f64::from(ms) * 16.0;
     }
-    // Hooks and fetch are functions: JSON cannot carry them, so the client reads them from the JS object; any other
-    // value that reaches here is a mistake.
-    for field in ["onRequest", "onResponse", "fetch"] {
-        if map.get(field).is_some_and(|v| !v.is_null()) {
-            return Err(MintedError::config(field, "must be a function"));
-        }
-    }
-    Ok(Config {
+    let hooks = Hooks {
+        on_request: source.function("onRequest").map_err(field("onRequest"))?,
+        on_response: source.function("onResponse").map_err(field("onResponse"))?,
+    };
+    let config = Config {
         base_url,
         base_path,
         credentials,
@@ -264,26 +244,31 @@ pub fn from_json(value: &Value) -> Result<Config, MintedError> {
         strict_identity_numbers,
         routes,
         retry,
-        fetch: None,
-    })
+        fetch: source.function("fetch").map_err(field("fetch"))?,
+    };
+    Ok((config, hooks))
 }
 
-fn parse_routes(value: &Value) -> Result<Overrides, MintedError> {
+/// [`parse`] for a config given as JSON (tests, and callers that hold JSON).
+pub fn from_json(value: &Value) -> Result<Config, MintedError> {
+    parse(&Source::json(value.clone())).map(|(config, _)| config)
+}
+
+const ROUTES_SHAPE: &str =
+    "must be an object keyed by operation id, e.g. { getOrders: { path: '/partner/order/list' } }";
+
+fn parse_routes(routes: Fields<'_>) -> Result<Overrides, MintedError> {
     let bad = |why: String| MintedError::config("routes", why);
-    let Value::Object(map) = value else {
-        return Err(bad(
-            "must be an object keyed by operation id, e.g. { getOrders: { path: '/partner/order/list' } }".into(),
-        ));
-    };
     let mut overrides = Overrides::default();
-    for (operation, spec) in map {
-        let Value::Object(spec) = spec else {
+    for operation in routes.keys() {
+        let Ok(Some(spec)) = routes.object(operation) else {
             return Err(bad(format!("`{operation}` must be an object with method, path or apiVersion")));
         };
         let mut value = Override::default();
-        for (key, field) in spec {
-            let text = field.as_str().ok_or_else(|| bad(format!("`{operation}`.{key} must be a string")))?;
-            match key.as_str() {
+        for key in spec.keys() {
+            let text =
+                spec.text(key).ok().flatten().ok_or_else(|| bad(format!("`{operation}`.{key} must be a string")))?;
+            match key {
                 "method" => {
                     value.method =
                         Some(Method::parse(text).ok_or_else(|| {
@@ -305,14 +290,6 @@ fn parse_routes(value: &Value) -> Result<Overrides, MintedError> {
 fn unknown_field(key: &str, hint: String) -> MintedError {
     MintedError::new(ErrorKind::Config, format!("invalid config: unknown field `{key}`{hint}"))
         .with_code(ErrorCode::Sdk("invalid_config"))
-}
-
-fn optional_string(map: &Map<String, Value>, field: &'static str) -> Result<Option<String>, MintedError> {
-    match map.get(field) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(MintedError::config(field, "must be a string")),
-    }
 }
 
 /// Splits an absolute http(s) URL into (base without trailing slash, path prefix). Rejects user info (credentials
@@ -457,9 +434,9 @@ mod tests {
         let config = from_json(&json!({"baseUrl": "http://x.test", "routes": {
             "getOrders": {"path": "/partner/order/list", "method": "post"}, "priceFix": {"apiVersion": "4"}}}))
         .unwrap();
-        let orders = config.routes.resolve("getOrders").unwrap();
+        let orders = config.routes.resolve(crate::registry::route("getOrders").unwrap());
         assert_eq!((orders.method, orders.path.as_ref()), (Method::Post, "/partner/order/list"));
-        assert_eq!(config.routes.resolve("priceFix").unwrap().api_version, "4");
+        assert_eq!(config.routes.resolve(crate::registry::route("priceFix").unwrap()).api_version, "4");
     }
 
     #[test]

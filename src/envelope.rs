@@ -122,7 +122,8 @@ pub fn reason(status: u16) -> &'static str {
 mod tests {
     use super::*;
     use crate::api::customers::{CustomerWithWallets, RemoveCustomerResponse};
-    use crate::shape::{req, Described, Shape};
+    use crate::api::model::Described;
+    use crate::shape::{req, Shape};
 
     fn response(status: u16, body: &str) -> RawResponse {
         RawResponse { status, body: body.as_bytes().to_vec(), request_id: Some("req-1".into()) }

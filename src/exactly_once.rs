@@ -13,12 +13,14 @@
 //! "already exists" refusal then means the caller reused an id, not that this call placed the order.
 
 use js_sys::{Array, Object, Reflect};
+use serde_json::Value;
 use wasm_bindgen::JsValue;
 
-use crate::client::{Checker, Shared};
+use crate::call::{self, Payload};
 use crate::error::{ErrorCode, ErrorKind, MintedError};
-use crate::js;
-use crate::routes;
+use crate::registry;
+use crate::session::Session;
+use crate::shape::DataShape;
 use crate::transport::{clock, retry, Call};
 
 /// What identifies an order being placed.
@@ -30,9 +32,30 @@ pub struct OrderKey {
     pub price_token: Option<String>,
 }
 
-/// Operations that create orders.
-pub fn places_orders(operation: &str) -> bool {
-    matches!(operation, "buyDigital" | "sellDigital" | "createDelivery")
+impl OrderKey {
+    /// Claims the idempotency key of an order call before it is validated: the caller's `external_id`, or a
+    /// generated one written into the body.
+    pub fn claim(body: &mut Value) -> Result<Self, MintedError> {
+        let price_token = call::price_token(body).map(str::to_owned);
+        let external_id = match body.get("external_id") {
+            Some(Value::String(id)) => id.clone(),
+            _ => {
+                let id = new_external_id()
+                    .ok_or_else(|| MintedError::new(ErrorKind::Config, "no randomness source for an external_id"))?;
+                if let Value::Object(map) = body {
+                    map.insert("external_id".to_owned(), Value::String(id.clone()));
+                }
+                id
+            }
+        };
+        Ok(Self { external_id, lines: 1, price_token })
+    }
+
+    /// Counts the order lines of the body as sent (after the convenience rewrite).
+    pub fn with_lines_of(mut self, sent: Option<&Value>) -> Self {
+        self.lines = sent.and_then(|b| b.get("items")).and_then(Value::as_array).map_or(1, Vec::len);
+        self
+    }
 }
 
 /// A fresh order id when the caller gives none: `mc-` and 24 random hex digits.
@@ -62,14 +85,8 @@ pub fn is_unclear(kind: ErrorKind, status: Option<u16>) -> bool {
     }
 }
 
-async fn attempt(shared: &Shared, call: &Call, data: Checker) -> Attempt {
-    let result = match shared.transport.send(call).await {
-        Ok(response) => crate::envelope::check(&response.raw, data, &shared.transport.secrets(&response))
-            .map_err(|err| err.with_attempts(response.attempts))
-            .and_then(|()| js::parse_data(&response.js_body)),
-        Err(err) => Err(err),
-    };
-    match result {
+async fn attempt(session: &Session, call: &Call, data: &DataShape) -> Attempt {
+    match call::fetch(&session.transport, call, data).await {
         Ok(value) => Attempt::Done(value),
         Err(err) if err.kind == ErrorKind::Aborted => Attempt::Aborted(err),
         Err(err) if is_unclear(err.kind, err.status) => Attempt::Unclear(err),
@@ -84,22 +101,16 @@ enum Lookup {
     Unknown(MintedError),
 }
 
-async fn lookup(shared: &Shared, call: &Call, key: &OrderKey) -> Lookup {
-    let Some(route) = shared.transport.config.routes.resolve("getOrder") else {
-        return Lookup::Unknown(MintedError::new(ErrorKind::Config, "no route for getOrder"));
-    };
+async fn lookup(session: &Session, call: &Call, key: &OrderKey) -> Lookup {
+    let get_order = &registry::op::getOrder;
     let mut orders = Vec::new();
     for line in 1..=key.lines.max(1) {
         let id = if line == 1 { key.external_id.clone() } else { format!("{}-{line}", key.external_id) };
-        let Some(path) = routes::fill_path(&route.path, &[("external_order_id", &id)]) else {
-            return Lookup::Unknown(MintedError::new(
-                ErrorKind::Config,
-                "the getOrder route has no {external_order_id}",
-            ));
+        let get = match session.prepare(get_order, Some(&id), Payload::None, call.signal.clone()) {
+            Ok(prepared) => prepared.call,
+            Err(err) => return Lookup::Unknown(err),
         };
-        let get =
-            Call { route: route.clone(), path, body: None, signal: call.signal.clone(), order: None, name: "getOrder" };
-        match attempt(shared, &get, &<crate::api::orders::Order as crate::shape::Described>::DATA).await {
+        match attempt(session, &get, get_order.output).await {
             Attempt::Done(order) => orders.push(order),
             Attempt::Refused(err) if err.status == Some(404) => {
                 if line == 1 {
@@ -114,28 +125,28 @@ async fn lookup(shared: &Shared, call: &Call, key: &OrderKey) -> Lookup {
 }
 
 /// Places an order exactly once (see the module docs). Every error carries the `external_id`.
-pub async fn place(shared: &Shared, call: &Call, key: &OrderKey, data: Checker) -> Result<JsValue, MintedError> {
+pub async fn place(session: &Session, call: &Call, key: &OrderKey, data: &DataShape) -> Result<JsValue, MintedError> {
     let tag = |err: MintedError| err.with_external_id(&key.external_id);
-    let mut last = match attempt(shared, call, data).await {
+    let mut last = match attempt(session, call, data).await {
         Attempt::Done(value) => return Ok(value),
         Attempt::Refused(err) | Attempt::Aborted(err) => return Err(tag(err)),
         Attempt::Unclear(err) => err,
     };
-    let policy = &shared.transport.config.retry;
+    let policy = &session.transport.config.retry;
     for round in 1..=policy.max_retries.saturating_add(1) {
         let pause = match retry::decide(policy, round, true, retry::Outcome::Network, None, 0.5) {
             retry::Decision::Retry { delay_ms } => delay_ms,
             retry::Decision::Stop => policy.max_delay_ms,
         };
-        js::sleep(pause, call.signal.as_ref()).await;
+        clock::sleep(pause, call.signal.as_ref()).await;
         if call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted) {
             return Err(tag(unconfirmed(last, "the call was aborted while confirming the order")));
         }
-        match lookup(shared, call, key).await {
+        match lookup(session, call, key).await {
             Lookup::Found(orders) => return Ok(reconciled(&orders)),
             Lookup::Unknown(err) => last = err,
             Lookup::Absent => {
-                let expired = key.price_token.as_deref().and_then(|t| shared.quotes.is_expired(t, clock::now_ms()));
+                let expired = key.price_token.as_deref().and_then(|t| session.quotes.is_expired_at(t, clock::now_ms()));
                 if expired == Some(true) {
                     let mut err = MintedError::new(
                         last.kind,
@@ -145,7 +156,7 @@ pub async fn place(shared: &Shared, call: &Call, key: &OrderKey, data: Checker) 
                     err.code = Some(ErrorCode::Sdk("order_not_placed"));
                     return Err(tag(err.with_attempts(last.attempts)));
                 }
-                match attempt(shared, call, data).await {
+                match attempt(session, call, data).await {
                     Attempt::Done(value) => return Ok(value),
                     Attempt::Aborted(err) => return Err(tag(unconfirmed(err, "the call was aborted"))),
                     // A refusal of the re-sent request may be the API seeing the first one ("already exists",
@@ -222,10 +233,25 @@ mod tests {
     }
 
     #[test]
+    fn the_key_is_the_callers_external_id_or_a_generated_one() {
+        let mut given = serde_json::json!({"price_token": "t", "external_id": "order-1"});
+        let key = OrderKey::claim(&mut given).unwrap();
+        assert_eq!((key.external_id.as_str(), key.price_token.as_deref()), ("order-1", Some("t")));
+        let mut bare = serde_json::json!({"amount": 1});
+        let key = OrderKey::claim(&mut bare).unwrap();
+        assert_eq!(bare["external_id"], key.external_id.as_str());
+        let sent = serde_json::json!({"items": [{"sku": "GAU"}, {"sku": "GAG"}]});
+        assert_eq!(key.clone().with_lines_of(Some(&sent)).lines, 2);
+        assert_eq!(key.with_lines_of(None).lines, 1);
+    }
+
+    #[test]
     fn generated_ids_are_valid_order_ids() {
         let id = new_external_id().unwrap();
         assert!(id.starts_with("mc-") && id.len() == 27, "{id}");
         assert_ne!(id, new_external_id().unwrap());
+        let places_orders = |id| registry::find(id).unwrap().route.places_orders;
         assert!(places_orders("buyDigital") && places_orders("createDelivery") && !places_orders("getOrder"));
+        assert!(places_orders("buyGold") && places_orders("createDeliveryPayWithCash"));
     }
 }

@@ -8,17 +8,17 @@ use js_sys::{Object, Promise, Reflect};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::api::orders::OrdersPage;
-use crate::client::{self, Input, Shared};
+use crate::call::{self, Payload};
 use crate::error::MintedError;
 use crate::js::{self, async_iterable};
-use crate::shape::Described;
+use crate::registry;
+use crate::session::Session;
 
 /// Where the iteration stands.
 struct Pager {
-    shared: Rc<Shared>,
+    session: Rc<Session>,
     query: serde_json::Map<String, Value>,
-    options: Option<JsValue>,
+    signal: Option<web_sys::AbortSignal>,
     next_page: u64,
     buffer: VecDeque<JsValue>,
     done: bool,
@@ -37,20 +37,19 @@ fn result(value: JsValue, done: bool) -> JsValue {
 }
 
 /// Builds the iterable. The query is checked now, so a bad filter fails at the call, not at the first `next()`.
-pub fn list_orders(
-    shared: Rc<Shared>,
-    query: Option<JsValue>,
-    options: Option<JsValue>,
-) -> Result<JsValue, MintedError> {
-    // Validate once up front with the same table getOrders uses.
-    client::prepare(&shared, "getOrders", &[], Input::Query(query.clone()), options.clone())?;
-    let query = match js::to_json(&query.unwrap_or(JsValue::UNDEFINED)) {
-        Some(Value::Object(map)) => map,
+pub fn list_orders(session: Rc<Session>, query: &JsValue, options: &JsValue) -> Result<JsValue, MintedError> {
+    let settings = call::settings(&session.transport.config);
+    let signal = js::call_options(options, settings.lang)?.signal;
+    let query = js::query(query, &settings)?;
+    // Validate once up front with the request model getOrders uses.
+    session.prepare(&registry::op::getOrders, None, Payload::Query(query.clone()), signal.clone())?;
+    let query = match query {
+        Value::Object(map) => map,
         _ => serde_json::Map::new(),
     };
     let first = query.get("page").and_then(Value::as_u64).unwrap_or(1);
     let pager =
-        Rc::new(RefCell::new(Pager { shared, query, options, next_page: first, buffer: VecDeque::new(), done: false }));
+        Rc::new(RefCell::new(Pager { session, query, signal, next_page: first, buffer: VecDeque::new(), done: false }));
 
     let next = {
         let pager = pager.clone();
@@ -78,17 +77,16 @@ fn next(pager: Rc<RefCell<Pager>>) -> Promise {
         }
     }
     wasm_bindgen_futures::future_to_promise(async move {
-        let (shared, query, options, page) = {
+        let (session, query, signal, page) = {
             let p = pager.borrow();
             let mut query = p.query.clone();
             query.insert("page".to_owned(), Value::from(p.next_page));
-            (p.shared.clone(), query, p.options.clone(), p.next_page)
+            (p.session.clone(), query, p.signal.clone(), p.next_page)
         };
-        let query = js_sys::JSON::parse(&Value::Object(query).to_string()).unwrap_or(JsValue::UNDEFINED);
+        let get_orders = &registry::op::getOrders;
         let fetched = async {
-            let call = client::prepare(&shared, "getOrders", &[], Input::Query(Some(query)), options)?;
-            let response = client::execute(&shared, &call, &OrdersPage::DATA).await?;
-            js::parse_data(&response.js_body)
+            let call = session.prepare(get_orders, None, Payload::Query(Value::Object(query)), signal)?.call;
+            call::fetch(&session.transport, &call, get_orders.output).await
         };
         let data = fetched.await.map_err(|e| JsValue::from(e.in_operation("listOrders")))?;
         let items = js_sys::Array::from(&Reflect::get(&data, &"data".into()).unwrap_or(JsValue::UNDEFINED));

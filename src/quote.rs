@@ -1,20 +1,21 @@
-//! The price-fix quote lifecycle: a local deadline that does not depend on the server's clock, the `Quote` class
-//! callers hold, and the book of tokens the client has seen so an expired quote is refused before any network I/O.
+//! The price-fix quote lifecycle: `priceFix` (and `quote.refresh()`), a local deadline that does not depend on the
+//! server's clock, and the `Quote` class callers hold. Tokens go in the session's quote book, so an expired quote is
+//! refused before any network I/O.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
-use crate::client::{self, Shared};
+use crate::call::{self, Payload};
+use crate::error::MintedError;
+use crate::js;
+use crate::registry;
+use crate::session::Session;
 use crate::transport::clock;
 
 /// Margin taken off every quote so a buy sent at the last moment still reaches the server in time.
 pub const SAFETY_MS: f64 = 2000.0;
-
-/// How many recent quotes a client remembers.
-const BOOK_SIZE: usize = 256;
 
 /// The local instant (ms since the epoch, local clock) after which a quote must not be used.
 ///
@@ -43,24 +44,35 @@ pub fn deadline(
     Some(local_now + lifetime - margin(lifetime))
 }
 
-/// Tokens this client has been given, with their local deadlines.
-#[derive(Default)]
-pub struct QuoteBook(RefCell<Vec<(String, f64)>>);
-
-impl QuoteBook {
-    pub fn remember(&self, token: &str, deadline_ms: f64) {
-        let mut book = self.0.borrow_mut();
-        book.retain(|(t, _)| t != token);
-        if book.len() >= BOOK_SIZE {
-            book.remove(0);
-        }
-        book.push((token.to_owned(), deadline_ms));
-    }
-
-    /// `Some(true)` when the token is known and past its deadline; `None` when the client never saw it.
-    pub fn is_expired(&self, token: &str, now_ms: f64) -> Option<bool> {
-        self.0.borrow().iter().find(|(t, _)| t == token).map(|(_, deadline)| now_ms >= *deadline)
-    }
+/// `priceFix` and `Quote.refresh`: the call, then a `Quote` whose deadline counts from when the request was sent.
+pub(crate) fn price_fix(session: Rc<Session>, body: JsValue, options: JsValue) -> js_sys::Promise {
+    let op = &registry::op::priceFix;
+    let settings = call::settings(&session.transport.config);
+    let prepared = js::call_options(&options, settings.lang).and_then(|options| {
+        let body = js::body(&body, &settings)?;
+        session.prepare(op, None, Payload::Body(body), options.signal)
+    });
+    let prepared = match prepared {
+        Ok(prepared) => prepared,
+        Err(err) => return js_sys::Promise::reject(&JsValue::from(err.in_operation(op.id))),
+    };
+    // The Quote keeps a copy of the request for refresh(), detached from the caller's object.
+    let request = js_sys::JSON::parse(prepared.call.body.as_deref().unwrap_or("{}")).unwrap_or(body);
+    wasm_bindgen_futures::future_to_promise(async move {
+        let sent = clock::now_ms();
+        let result = async {
+            let response = call::send(&session.transport, &prepared.call, op.output).await?;
+            let data = js::parse_data(&response.js_body)?;
+            let get = |name: &str| Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+            let token = get("token").as_string().unwrap_or_default();
+            let expires_at = get("expires_at").as_string().map(|s| js_sys::Date::parse(&s));
+            let server_date = response.server_date.as_deref().map(js_sys::Date::parse);
+            let deadline =
+                deadline(sent, clock::now_ms(), get("expire_ttl").as_f64(), expires_at, server_date).unwrap_or(sent);
+            Ok(Quote::new(data, token, deadline, request, session.clone()))
+        };
+        result.await.map(JsValue::from).map_err(|err: MintedError| JsValue::from(err.in_operation(op.id)))
+    })
 }
 
 /// A price quote from `priceFix`: the locked prices, their token, and when it stops being usable.
@@ -76,13 +88,13 @@ pub struct Quote {
     token: String,
     deadline_ms: f64,
     request: JsValue,
-    shared: Rc<Shared>,
+    session: Rc<Session>,
 }
 
 impl Quote {
-    pub(crate) fn new(data: JsValue, token: String, deadline_ms: f64, request: JsValue, shared: Rc<Shared>) -> Self {
-        shared.quotes.remember(&token, deadline_ms);
-        Self { data, token, deadline_ms, request, shared }
+    fn new(data: JsValue, token: String, deadline_ms: f64, request: JsValue, session: Rc<Session>) -> Self {
+        session.quotes.remember(&token, deadline_ms);
+        Self { data, token, deadline_ms, request, session }
     }
 
     fn field(&self, name: &str) -> JsValue {
@@ -123,18 +135,30 @@ impl Quote {
     }
 
     /// `true` once the quote can no longer be used: a buy or sell with it is refused locally.
+    ///
+    /// ```js
+    /// if (quote.isExpired()) quote = await quote.refresh();
+    /// ```
     #[wasm_bindgen(js_name = isExpired)]
     pub fn is_expired(&self) -> bool {
         clock::now_ms() >= self.deadline_ms
     }
 
     /// Whole seconds left before the quote expires (0 when expired).
+    ///
+    /// ```js
+    /// console.log(`valid for ${quote.remainingSeconds()} s`);
+    /// ```
     #[wasm_bindgen(js_name = remainingSeconds)]
     pub fn remaining_seconds(&self) -> f64 {
         ((self.deadline_ms - clock::now_ms()) / 1000.0).floor().max(0.0)
     }
 
     /// The price of one product, or `undefined`.
+    ///
+    /// ```js
+    /// const gold = quote.priceFor('GAU')?.buy_price;
+    /// ```
     #[wasm_bindgen(js_name = priceFor, unchecked_return_type = "Price | undefined")]
     pub fn price_for(&self, sku: &str) -> JsValue {
         let prices = js_sys::Array::from(&self.field("prices"));
@@ -147,12 +171,20 @@ impl Quote {
     }
 
     /// Fixes prices again with the same request, giving a fresh quote.
+    ///
+    /// ```js
+    /// if (quote.remainingSeconds() < 20) quote = await quote.refresh();
+    /// ```
     #[wasm_bindgen(unchecked_return_type = "Promise<Quote>")]
-    pub fn refresh(&self, options: Option<tsify::Ts<crate::js::CallOptions>>) -> js_sys::Promise {
-        client::price_fix(self.shared.clone(), self.request.clone(), options.map(|o| o.js_value()))
+    pub fn refresh(&self, options: Option<tsify::Ts<js::CallOptions>>) -> js_sys::Promise {
+        price_fix(self.session.clone(), self.request.clone(), js::options_value(options))
     }
 
     /// The data plus the token and local expiry, for logs and `JSON.stringify`.
+    ///
+    /// ```js
+    /// console.log(JSON.stringify(quote));
+    /// ```
     #[wasm_bindgen(js_name = toJSON, unchecked_return_type = "Record<string, unknown>")]
     pub fn to_json(&self) -> JsValue {
         let out = js_sys::Object::assign(&js_sys::Object::new(), self.data.unchecked_ref());
@@ -192,19 +224,5 @@ mod tests {
         for (sent, received, ttl, at, date, expected) in cases {
             assert_eq!(deadline(*sent, *received, *ttl, *at, *date), *expected, "{ttl:?} {at:?} {date:?}");
         }
-    }
-
-    #[test]
-    fn the_book_knows_expired_tokens_and_forgets_old_ones() {
-        let book = QuoteBook::default();
-        book.remember("a", 100.0);
-        assert_eq!(book.is_expired("a", 99.0), Some(false));
-        assert_eq!(book.is_expired("a", 100.0), Some(true));
-        assert_eq!(book.is_expired("b", 0.0), None);
-        for i in 0..BOOK_SIZE {
-            book.remember(&format!("t{i}"), 1.0);
-        }
-        assert_eq!(book.is_expired("a", 0.0), None);
-        assert_eq!(book.is_expired(&format!("t{}", BOOK_SIZE - 1), 0.0), Some(false));
     }
 }

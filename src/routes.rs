@@ -1,170 +1,17 @@
-//! The one table of operations: operation id → HTTP method, path template, `api-version`, idempotency, and whether
-//! the path is documented by Minted or inferred by this SDK. Nothing else in the crate spells a path. A client's
-//! `routes` option overrides rows (see [`Overrides`]).
+//! Routes as a client resolves them: the registry's row (`registry.rs`, the one place a path is spelled) with the
+//! client's `routes` overrides applied (see [`Overrides`]), and the filling of path templates and query strings.
 
 use std::borrow::Cow;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-/// HTTP methods.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Method {
-    Get,
-    Post,
-    Put,
-    Patch,
-    Delete,
-}
-
-impl Method {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Put => "PUT",
-            Self::Patch => "PATCH",
-            Self::Delete => "DELETE",
-        }
-    }
-
-    /// Parses a method name, case-insensitively.
-    pub fn parse(name: &str) -> Option<Self> {
-        [Self::Get, Self::Post, Self::Put, Self::Patch, Self::Delete]
-            .into_iter()
-            .find(|m| m.as_str().eq_ignore_ascii_case(name))
-    }
-}
-
-/// Where a path comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathSource {
-    /// The path is printed in Minted's docs.
-    Documented,
-    /// No page shows the path: it follows a documented sibling or a REST convention and may be wrong.
-    /// Callers can override it (see README, "Inferred paths").
-    Inferred,
-}
-
-/// One row of the table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Route {
-    pub operation: &'static str,
-    pub method: Method,
-    pub path: &'static str,
-    pub api_version: &'static str,
-    /// Safe to repeat: reads, and writes that converge to the same state.
-    pub idempotent: bool,
-    pub source: PathSource,
-}
-
-const fn route(
-    operation: &'static str,
-    method: Method,
-    path: &'static str,
-    api_version: &'static str,
-    idempotent: bool,
-    source: PathSource,
-) -> Route {
-    Route { operation, method, path, api_version, idempotent, source }
-}
-
-use Method::*;
-use PathSource::*;
-
-/// Every HTTP operation the client can call, grouped as in Minted's navigation. `idempotent` marks calls that are
-/// safe to repeat: reads, quotes, calculations, and writes that converge to the same state.
-pub const ROUTES: &[Route] = &[
-    // Pricing
-    route("priceFix", Post, "/partner/pricefix", "3", true, Documented),
-    route("calculatePrice", Post, "/partner/calculate-price", "2", true, Inferred),
-    route("getProductPrices", Get, "/partner/product-prices", "2", true, Inferred),
-    // Buy and sell
-    route("buyDigital", Post, "/partner/order/digital/buy", "2", false, Documented),
-    route("sellDigital", Post, "/partner/order/digital/sell", "2", false, Documented),
-    // Card payment
-    route("getPaymentTypes", Get, "/partner/payment/types", "2", true, Inferred),
-    route("cardPaymentBinQuery", Post, "/partner/payment/bin", "2", true, Inferred),
-    // Customers
-    route("createCustomer", Post, "/partner/customer", "2", false, Documented),
-    route("createBusinessCustomer", Post, "/partner/customer/business", "2", false, Inferred),
-    route("updateCustomer", Patch, "/partner/customer/{external_customer_id}", "2", true, Documented),
-    route("removeCustomer", Delete, "/partner/customer/{external_customer_id}", "2", true, Inferred),
-    route("getCustomer", Get, "/partner/customer/{external_customer_id}", "2", true, Documented),
-    route("getCustomerWalletKyc", Get, "/partner/customer/{external_customer_id}/wallet-kyc", "2", true, Inferred),
-    route("upsertCustomerWalletKyc", Post, "/partner/customer/{external_customer_id}/wallet-kyc", "2", true, Inferred),
-    route("bulkUpsertCustomerWalletKyc", Post, "/partner/customer/wallet-kyc/bulk", "2", true, Inferred),
-    // Balances
-    route("getPartnerBalance", Get, "/partner/balance", "2", true, Inferred),
-    route("getCustomerBalance", Get, "/partner/balance/customer/{customer_external_id}", "2", true, Documented),
-    route("updateCustomerCashBalance", Patch, "/partner/balance/customer/{customer_external_id}", "2", false, Inferred),
-    route("getBalanceStats", Post, "/partner/balance/stats", "2", true, Inferred),
-    route(
-        "getCustomerBalance7dStats",
-        Get,
-        "/partner/balance/customer/{customer_external_id}/stats-7d",
-        "2",
-        true,
-        Inferred,
-    ),
-    // Card storage
-    route("listStoredCards", Post, "/partner/card-storage/list", "2", true, Inferred),
-    route("addStoredCard", Post, "/partner/card-storage", "2", false, Inferred),
-    route("deleteStoredCard", Delete, "/partner/card-storage", "2", true, Inferred),
-    // Delivery
-    route("listDeliveryWallets", Post, "/partner/delivery/wallets", "2", true, Inferred),
-    route("calculateDelivery", Post, "/partner/delivery/calculate", "2", true, Inferred),
-    route("createDelivery", Post, "/partner/delivery", "2", false, Inferred),
-    // Orders
-    route("getOrders", Get, "/partner/orders", "2", true, Inferred),
-    route("getOrder", Get, "/partner/order/{external_order_id}", "2", true, Documented),
-    route("getOrderAlternative", Post, "/partner/order", "2", true, Documented),
-    route("getOrderStatuses", Get, "/partner/order-statuses", "2", true, Inferred),
-    // Partner legal
-    route("getPartnerLegal", Post, "/partner/legal", "2", true, Inferred),
-];
-
-/// Client calls that are a documented entry's convenient form of a shared HTTP operation: they resolve to the
-/// operation's route (and its override) but validate their own input.
-pub const ALIASES: &[(&str, &str)] = &[
-    ("buyGold", "buyDigital"),
-    ("buySilver", "buyDigital"),
-    ("buyPlatinum", "buyDigital"),
-    ("cardPaymentBuyWithCardNumber", "buyDigital"),
-    ("cardPaymentBuyWithCardToken", "buyDigital"),
-    ("sellGold", "sellDigital"),
-    ("sellSilver", "sellDigital"),
-    ("createDeliveryPayWithCash", "createDelivery"),
-    ("createDeliveryPayWithCard", "createDelivery"),
-    ("cardPaymentGetOrder", "getOrder"),
-];
-
-#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
-const OPERATION_ID: &'static str = r#"
-/** The id of an HTTP operation in the route table (what `routes` overrides are keyed by). */
-export type OperationId =
-    | "priceFix" | "calculatePrice" | "getProductPrices" | "buyDigital" | "sellDigital" | "getPaymentTypes"
-    | "cardPaymentBinQuery" | "createCustomer" | "createBusinessCustomer" | "updateCustomer" | "removeCustomer"
-    | "getCustomer" | "getCustomerWalletKyc" | "upsertCustomerWalletKyc" | "bulkUpsertCustomerWalletKyc"
-    | "getPartnerBalance" | "getCustomerBalance" | "updateCustomerCashBalance" | "getBalanceStats"
-    | "getCustomerBalance7dStats" | "listStoredCards" | "addStoredCard" | "deleteStoredCard" | "listDeliveryWallets"
-    | "calculateDelivery" | "createDelivery" | "getOrders" | "getOrder" | "getOrderAlternative" | "getOrderStatuses"
-    | "getPartnerLegal";
-"#;
-
-/// Looks an HTTP operation up by id.
-pub fn find(operation: &str) -> Option<&'static Route> {
-    ROUTES.iter().find(|r| r.operation == operation)
-}
-
-/// The route a client call uses: its own row, or for an alias the row of the operation it is a form of.
-pub fn route_of(call: &str) -> Option<&'static Route> {
-    find(call).or_else(|| ALIASES.iter().find(|(alias, _)| *alias == call).and_then(|(_, target)| find(target)))
-}
+use crate::registry::{self, Route};
+pub use crate::registry::{placeholders, Method, PathSource};
+pub use crate::validate::rules::is_dot_segment;
 
 /// A route as a client resolves it, with its overrides applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Resolved {
-    pub operation: &'static str,
     pub method: Method,
     pub path: Cow<'static, str>,
     pub api_version: Cow<'static, str>,
@@ -175,7 +22,6 @@ pub struct Resolved {
 impl From<&'static Route> for Resolved {
     fn from(route: &'static Route) -> Self {
         Self {
-            operation: route.operation,
             method: route.method,
             path: Cow::Borrowed(route.path),
             api_version: Cow::Borrowed(route.api_version),
@@ -195,14 +41,14 @@ pub struct Override {
 
 /// A client's overrides, checked when the client is created.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Overrides(Vec<(&'static str, Override)>);
+pub struct Overrides(Vec<(&'static Route, Override)>);
 
 impl Overrides {
     /// Adds an override for `operation`, checking it against the row it replaces. The error says what is wrong.
     pub fn add(&mut self, operation: &str, value: Override) -> Result<(), String> {
-        let Some(route) = find(operation) else {
-            return Err(match ALIASES.iter().find(|(alias, _)| *alias == operation) {
-                Some((_, target)) => format!("`{operation}` uses the route of `{target}`: override `{target}`"),
+        let Some(route) = registry::route(operation) else {
+            return Err(match registry::find(operation).and_then(|op| registry::owner(op.route)) {
+                Some(owner) => format!("`{operation}` uses the route of `{0}`: override `{0}`", owner.id),
                 None => format!("unknown operation id `{operation}`"),
             });
         };
@@ -226,16 +72,15 @@ impl Overrides {
                 return Err(format!("`{operation}`.apiVersion must be a non-empty header-safe value"));
             }
         }
-        self.0.retain(|(op, _)| *op != route.operation);
-        self.0.push((route.operation, value));
+        self.0.retain(|(r, _)| !std::ptr::eq(*r, route));
+        self.0.push((route, value));
         Ok(())
     }
 
-    /// The route of a client call with overrides applied.
-    pub fn resolve(&self, call: &str) -> Option<Resolved> {
-        let route = route_of(call)?;
+    /// A route with this client's overrides applied.
+    pub fn resolve(&self, route: &'static Route) -> Resolved {
         let mut resolved = Resolved::from(route);
-        if let Some((_, o)) = self.0.iter().find(|(op, _)| *op == route.operation) {
+        if let Some((_, o)) = self.0.iter().find(|(r, _)| std::ptr::eq(*r, route)) {
             if let Some(method) = o.method {
                 resolved.method = method;
             }
@@ -246,32 +91,12 @@ impl Overrides {
                 resolved.api_version = Cow::Owned(version.clone());
             }
         }
-        Some(resolved)
+        resolved
     }
 }
 
 /// Characters left as they are in a path segment: RFC 3986 unreserved.
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
-
-/// Names of the `{placeholders}` in a path template, in order.
-pub fn placeholders(template: &str) -> Vec<&str> {
-    template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
-}
-
-/// Whether a path segment value is `.` or `..`, also percent-encoded (`%2E`, `.%2e`…): URL parsers remove such
-/// segments, so a path built with one would name another resource (and no longer match its Digest `uri`).
-pub fn is_dot_segment(value: &str) -> bool {
-    let (mut dots, mut rest) = (0, value.as_bytes());
-    loop {
-        rest = match rest {
-            [] => return dots == 1 || dots == 2,
-            [b'.', tail @ ..] => tail,
-            [b'%', b'2', e, tail @ ..] if e.eq_ignore_ascii_case(&b'e') => tail,
-            _ => return false,
-        };
-        dots += 1;
-    }
-}
 
 /// Fills each `{placeholder}` with the percent-encoded value of that name. `None` when a placeholder has no value,
 /// a value has no placeholder, a brace is unmatched, or a value is empty or a dot segment (see [`is_dot_segment`]).
@@ -312,19 +137,25 @@ pub fn query_string(pairs: &[(String, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::registry::{find, http_operations, owner, route, routes};
+    use Method::*;
+
+    fn resolve(overrides: &Overrides, id: &str) -> Option<Resolved> {
+        find(id).map(|op| overrides.resolve(op.route))
+    }
 
     #[test]
     fn operation_ids_are_unique_and_camel_case() {
-        for (i, r) in ROUTES.iter().enumerate() {
-            assert!(ROUTES[..i].iter().all(|o| o.operation != r.operation), "duplicate {}", r.operation);
-            assert!(r.operation.chars().next().unwrap().is_ascii_lowercase());
-            assert!(r.operation.chars().all(|c| c.is_ascii_alphanumeric()));
+        for (i, r) in http_operations().collect::<Vec<_>>().iter().enumerate() {
+            assert!(http_operations().take(i).all(|o| o.id != r.id), "duplicate {}", r.id);
+            assert!(r.id.chars().next().unwrap().is_ascii_lowercase());
+            assert!(r.id.chars().all(|c| c.is_ascii_alphanumeric()));
         }
     }
 
     #[test]
     fn paths_are_partner_paths_with_named_placeholders() {
-        for r in ROUTES {
+        for r in routes() {
             assert!(r.path.starts_with("/partner/"), "{}", r.path);
             for name in placeholders(r.path) {
                 assert!(name.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{name}");
@@ -334,19 +165,19 @@ mod tests {
 
     #[test]
     fn reads_are_idempotent_and_creates_are_not() {
-        for r in ROUTES {
-            if r.method == Get {
-                assert!(r.idempotent, "{}", r.operation);
+        for op in http_operations() {
+            if op.route.method == Get {
+                assert!(op.route.idempotent, "{}", op.id);
             }
         }
-        assert!(!find("createCustomer").unwrap().idempotent);
+        assert!(!route("createCustomer").unwrap().idempotent);
     }
 
     #[test]
     fn method_and_path_pairs_are_unique() {
-        for (i, r) in ROUTES.iter().enumerate() {
+        for (i, r) in routes().collect::<Vec<_>>().iter().enumerate() {
             assert!(
-                ROUTES[..i].iter().all(|o| (o.method, o.path) != (r.method, r.path)),
+                routes().take(i).all(|o| (o.method, o.path) != (r.method, r.path)),
                 "{} {} twice",
                 r.method.as_str(),
                 r.path
@@ -355,25 +186,37 @@ mod tests {
     }
 
     #[test]
-    fn the_typescript_operation_id_type_lists_every_row() {
-        // The custom section is consumed by wasm-bindgen, so read it from this file.
-        let source = include_str!("routes.rs");
-        let start = source.find("export type OperationId =").unwrap();
-        let section = &source[start..start + source[start..].find(';').unwrap()];
-        let declared: Vec<&str> = section.split('"').skip(1).step_by(2).collect();
-        let rows: Vec<&str> = ROUTES.iter().map(|r| r.operation).collect();
-        assert_eq!(declared, rows);
+    fn the_table_covers_the_31_http_operations_and_aliases_point_at_rows() {
+        assert_eq!(routes().count(), 31);
+        let aliases = [
+            ("buyGold", "buyDigital"),
+            ("buySilver", "buyDigital"),
+            ("buyPlatinum", "buyDigital"),
+            ("cardPaymentBuyWithCardNumber", "buyDigital"),
+            ("cardPaymentBuyWithCardToken", "buyDigital"),
+            ("sellGold", "sellDigital"),
+            ("sellSilver", "sellDigital"),
+            ("createDeliveryPayWithCash", "createDelivery"),
+            ("createDeliveryPayWithCard", "createDelivery"),
+            ("cardPaymentGetOrder", "getOrder"),
+            ("listOrders", "getOrders"),
+        ];
+        for (alias, target) in aliases {
+            assert!(route(alias).is_none(), "{alias} is both a row and an alias");
+            assert_eq!(find(alias).and_then(|op| owner(op.route)).map(|op| op.id), Some(target));
+        }
+        assert_eq!(route("priceFix").map(|r| r.api_version), Some("3"));
+        assert!(http_operations().filter(|op| op.id != "priceFix").all(|op| op.route.api_version == "2"));
+        let orders: Vec<&str> = http_operations().filter(|op| op.route.places_orders).map(|op| op.id).collect();
+        assert_eq!(orders, ["buyDigital", "sellDigital", "createDelivery"]);
     }
 
     #[test]
-    fn the_table_covers_the_31_http_operations_and_aliases_point_at_rows() {
-        assert_eq!(ROUTES.len(), 31);
-        for (alias, target) in ALIASES {
-            assert!(find(alias).is_none(), "{alias} is both a row and an alias");
-            assert_eq!(route_of(alias).map(|r| r.operation), Some(*target));
+    fn path_parameters_are_the_route_placeholders() {
+        for op in crate::registry::OPERATIONS {
+            let placeholders = placeholders(op.route.path);
+            assert_eq!(placeholders, op.path_parameter().into_iter().collect::<Vec<_>>(), "{}", op.id);
         }
-        assert_eq!(find("priceFix").map(|r| r.api_version), Some("3"));
-        assert!(ROUTES.iter().filter(|r| r.operation != "priceFix").all(|r| r.api_version == "2"));
     }
 
     #[test]
@@ -388,18 +231,23 @@ mod tests {
                 Override { method: Some(Method::Put), api_version: Some("4".into()), ..Override::default() },
             )
             .unwrap();
-        let orders = overrides.resolve("getOrders").unwrap();
+        let orders = resolve(&overrides, "getOrders").unwrap();
         assert_eq!(
             (orders.method, orders.path.as_ref(), orders.api_version.as_ref()),
             (Get, "/partner/order/list", "2")
         );
-        let gold = overrides.resolve("buyGold").unwrap();
+        let gold = resolve(&overrides, "buyGold").unwrap();
         assert_eq!(
-            (gold.operation, gold.method, gold.path.as_ref(), gold.api_version.as_ref()),
+            (
+                owner(find("buyGold").unwrap().route).unwrap().id,
+                gold.method,
+                gold.path.as_ref(),
+                gold.api_version.as_ref()
+            ),
             ("buyDigital", Put, "/partner/order/digital/buy", "4")
         );
-        assert_eq!(overrides.resolve("getOrder").unwrap(), Resolved::from(find("getOrder").unwrap()));
-        assert!(overrides.resolve("nope").is_none());
+        assert_eq!(resolve(&overrides, "getOrder").unwrap(), Resolved::from(route("getOrder").unwrap()));
+        assert!(resolve(&overrides, "nope").is_none());
     }
 
     #[test]
@@ -485,7 +333,7 @@ mod tests {
 
     #[test]
     fn finds_known_operations_only() {
-        assert_eq!(find("getCustomer").unwrap().method, Get);
-        assert!(find("nope").is_none());
+        assert_eq!(route("getCustomer").unwrap().method, Get);
+        assert!(route("nope").is_none());
     }
 }

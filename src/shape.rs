@@ -3,8 +3,8 @@
 //!
 //! Why tables and not `#[derive(Deserialize)]` per type: the checker is one piece of code for every response type
 //! (a derive per type costs kilobytes of wasm each), allocates nothing, and leaves the object to `JSON.parse`, which
-//! keeps every field the server sent. The tsify structs in `api/` stay the TypeScript declarations; a test checks
-//! that each table says exactly what its struct declares.
+//! keeps every field the server sent. The tables are written by the model declarations in `api/`, which also write
+//! the TypeScript.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -61,31 +61,6 @@ pub struct DataShape {
     /// `data` may be `null` or missing.
     pub nullable: bool,
 }
-
-/// A response type with a shape table.
-pub trait Described {
-    const SHAPE: &'static Shape;
-    /// The whole `data` may be `null` or missing.
-    const NULLABLE: bool = false;
-    /// The shape of `data` for an operation returning this type.
-    const DATA: DataShape = DataShape { shape: Self::SHAPE, nullable: Self::NULLABLE };
-}
-
-/// Implements [`Described`] for a response type.
-macro_rules! described {
-    ($ty:ty => $shape:expr) => {
-        impl $crate::shape::Described for $ty {
-            const SHAPE: &'static $crate::shape::Shape = &$shape;
-        }
-    };
-    ($ty:ty => $shape:expr, nullable) => {
-        impl $crate::shape::Described for $ty {
-            const SHAPE: &'static $crate::shape::Shape = &$shape;
-            const NULLABLE: bool = true;
-        }
-    };
-}
-pub(crate) use described;
 
 /// Where a value sits, for error messages; built only when an error occurs.
 #[derive(Clone, Copy)]

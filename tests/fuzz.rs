@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use minted_connect::envelope::{check, RawResponse};
-use minted_connect::routes::{ALIASES, ROUTES};
+use minted_connect::registry::OPERATIONS;
 use minted_connect::transport::digest::parse_www_authenticate;
 use minted_connect::validate::{self, Language, Settings};
 use minted_connect::{config, redact, response_shape};
@@ -17,7 +17,12 @@ fn cases() -> u32 {
 
 /// Every client call with a request table or a response shape.
 fn calls() -> Vec<&'static str> {
-    ROUTES.iter().map(|r| r.operation).chain(ALIASES.iter().map(|(alias, _)| *alias)).collect()
+    OPERATIONS.iter().map(|op| op.id).collect()
+}
+
+/// The request rules of a call.
+fn schema(call: &str) -> Option<&'static validate::Schema> {
+    minted_connect::registry::find(call).and_then(|op| op.input.schema())
 }
 
 /// Arbitrary JSON, biased towards the API's field names and values so the checks go deep.
@@ -90,7 +95,16 @@ proptest! {
     fn arbitrary_bytes_never_break_a_decoder(body in prop::collection::vec(any::<u8>(), 0..512), status in 100u16..600) {
         for call in calls() {
             if let Some(shape) = response_shape(call) {
-                let _ = check(&RawResponse { status, body: body.clone(), request_id: None }, shape, &["secret"]);
+                match check(&RawResponse { status, body: body.clone(), request_id: None }, shape, &["secret"]) {
+                    // Only a success status with the envelope passes.
+                    Ok(()) => prop_assert!((200..300).contains(&status), "{call}: HTTP {status} accepted"),
+                    // A typed error carrying the status, with the secret cut out of the body it keeps.
+                    Err(err) => {
+                        prop_assert!(!err.message.is_empty());
+                        prop_assert_eq!(err.status, Some(status));
+                        prop_assert!(err.body.as_deref().is_some_and(|b| !b.contains("secret")), "{:?}", err.body);
+                    }
+                }
             }
         }
     }
@@ -112,7 +126,7 @@ proptest! {
     fn arbitrary_bodies_never_break_a_validator(body in json_value(), strict in any::<bool>()) {
         for call in calls() {
             let mut copy = body.clone();
-            let issues = validate::body(validate::schema(call), &mut copy, &settings(strict));
+            let issues = validate::body(schema(call), &mut copy, &settings(strict));
             for issue in issues {
                 prop_assert!(!issue.code.is_empty() && !issue.message.is_empty());
             }
@@ -123,15 +137,33 @@ proptest! {
     fn arbitrary_text_never_breaks_a_field_rule(text in "\\PC{0,40}") {
         let mut body = json!({"external_id": text, "firstname": text, "email": text, "phone": text, "gender": text,
                                "identity_number": text, "birthdate": text});
-        let _ = validate::body(validate::schema("createCustomer"), &mut body, &settings(true));
+        let _ = validate::body(schema("createCustomer"), &mut body, &settings(true));
         let mut card = json!({"price_token": text, "items": [{"sku": text, "amount": 1}],
             "payment": {"card_holder": text, "card_number": text, "card_expiry": text, "card_cvv": text, "customer_ip": text}});
-        let _ = validate::body(validate::schema("cardPaymentBuyWithCardNumber"), &mut card, &settings(false));
+        let _ = validate::body(schema("cardPaymentBuyWithCardNumber"), &mut card, &settings(false));
         let _ = validate::rules::normalize_phone(&text);
         let _ = validate::card::normalize_card_number(&text);
         let _ = parse_www_authenticate(Some(&text));
         let _ = config::parse_base_url(&text);
-        let _ = redact::redact_text_plain(&text, &["x"]);
+        let with_secret = format!("{text}secret");
+        let redacted = redact::redact_text_plain(&with_secret, &["secret"]);
+        prop_assert!(!redacted.contains("secret"), "{}", redacted);
+    }
+
+    #[test]
+    fn luhn_accepts_its_own_check_digit_and_catches_any_single_digit_error(
+        digits in prop::collection::vec(0u8..10, 11..18), at in any::<prop::sample::Index>(), delta in 1u8..10,
+    ) {
+        let body: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+        let check = (0..10u8).find(|c| validate::card::luhn_valid(&format!("{body}{c}"))).map(|c| char::from(b'0' + c));
+        prop_assert!(check.is_some(), "no check digit for {}", body);
+        let number = format!("{body}{}", check.unwrap());
+        prop_assert!(validate::card::luhn_valid(&number));
+        let mut changed = number.into_bytes();
+        let i = at.index(changed.len());
+        changed[i] = b'0' + (changed[i] - b'0' + delta) % 10;
+        let changed = String::from_utf8(changed).unwrap();
+        prop_assert!(!validate::card::luhn_valid(&changed), "{} passes", changed);
     }
 
     #[test]
@@ -139,7 +171,10 @@ proptest! {
         let _ = config::from_json(&value);
         let _ = config::from_json(&json!({"baseUrl": "http://x.test", "routes": value}));
         let _ = parse_www_authenticate(Some(&format!("Digest {header}")));
-        let _ = redact::redact_body(header.as_bytes(), &["secret"]);
-        let _ = redact::redact_body(&serde_json::to_vec(&value).unwrap(), &["secret"]);
+        let with_secret = format!("{header}secret");
+        let redacted = redact::redact_body(with_secret.as_bytes(), &["secret"]);
+        prop_assert!(!redacted.contains("secret"), "{}", redacted);
+        let json = serde_json::to_vec(&json!({ "value": value, "password": "secret" })).unwrap();
+        prop_assert!(!redact::redact_body(&json, &["secret"]).contains("secret"));
     }
 }

@@ -1,366 +1,169 @@
 //! Customers: create (person or business), update, remove, get with wallets, and wallet KYC.
 
-use serde::{Deserialize, Serialize};
-use tsify::Tsify;
+use super::model::models;
+use super::values::{Gender, WalletKycStatus};
 
-use super::{open_interfaces, OrNull};
-use crate::shape::{described, opt, req, Shape};
+models! {
+    /// Body of `createCustomer` (`POST /partner/customer`). Only `external_id` is required by the API.
+    request CreateCustomerRequest {
+        /// Your id for this customer: 3–40 of `A-Z a-z 0-9 - _`. Every later call uses it.
+        req external_id: external_id,
+        /// 3–40 letters.
+        opt firstname: person_name,
+        /// Empty, or 3–40 letters.
+        opt middlename: middle_name,
+        /// 3–40 letters.
+        opt lastname: person_name,
+        opt email: email,
+        /// E.164 (`+905321234567`). Turkish national forms (`0532…`, `532…`, `90532…`) are normalised before sending.
+        opt phone: phone,
+        opt gender: gender(Gender),
+        /// T.C. identity number (TCKN): 11 digits, not starting with 0.
+        opt identity_number: tckn,
+        /// `YYYY-MM-DD`, in the past.
+        opt birthdate: birthdate,
+    };
 
-/// Body of `createCustomer` (`POST /partner/customer`). Only `external_id` is required by the API.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
-pub struct CreateCustomerRequest {
-    /// Your id for this customer: 3–40 of `A-Z a-z 0-9 - _`. Every later call uses it.
-    pub external_id: String,
-    /// 3–40 letters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub firstname: Option<String>,
-    /// Empty, or 3–40 letters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub middlename: Option<String>,
-    /// 3–40 letters.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub lastname: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub email: Option<String>,
-    /// E.164 (`+905321234567`). Turkish national forms (`0532…`, `532…`, `90532…`) are normalised before sending.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub phone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "Gender")]
-    pub gender: Option<String>,
-    /// T.C. identity number (TCKN): 11 digits, not starting with 0.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub identity_number: Option<String>,
-    /// `YYYY-MM-DD`, in the past.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub birthdate: Option<String>,
+    /// Body of `createBusinessCustomer` (inferred path `POST /partner/customer/business`).
+    request CreateBusinessCustomerRequest {
+        /// Your id for this customer: 3–40 of `A-Z a-z 0-9 - _`.
+        req external_id: external_id,
+        /// Registered company name.
+        req company_name: text(2, 150),
+        /// The company's tax number (VKN): 10 digits.
+        req identity_number: vkn,
+        /// Tax office (vergi dairesi).
+        opt tax_office: text(2, 100),
+        /// Contact person.
+        opt firstname: person_name,
+        opt middlename: middle_name,
+        opt lastname: person_name,
+        opt email: email,
+        opt phone: phone,
+    };
+
+    /// Body of `updateCustomer` (`PATCH /partner/customer/{external_customer_id}`).
+    request UpdateCustomerRequest {
+        req firstname: person_name,
+        opt middlename: middle_name,
+        req lastname: person_name,
+        opt email: email,
+        req phone: phone,
+        opt gender: gender(Gender),
+        req identity_number: tckn,
+        opt birthdate: birthdate,
+    };
+
+    /// `data` of `createCustomer`, `createBusinessCustomer` and `updateCustomer`.
+    response CustomerRecord {
+        req external_id: str,
+        opt id: num,
+        opt company_id: num,
+        opt user_id: num,
+        opt firstname: str,
+        opt middlename: str,
+        opt lastname: str,
+        opt fullname: str,
+        opt email: str,
+        opt phone: str,
+        opt gender: str,
+        opt identity_number: str,
+        opt birthdate: str,
+        /// Business customers only.
+        opt company_name: str,
+        /// Business customers only.
+        opt tax_office: str,
+        /// As sent by the server, e.g. `2023-03-05 04:51:18`.
+        opt created_at: str,
+        opt updated_at: str,
+    };
+
+    /// One wallet of a customer (gold `MAU`, silver `MAG`, cash in the partner currency).
+    response Wallet {
+        /// `MAU` (gold), `MAG` (silver), or a fiat code for the cash wallet.
+        req currency_code: str,
+        opt name: str,
+        opt customer_name: str,
+        opt type: str,
+        opt company_id: num,
+        opt company_name: str,
+        opt currency_id: num,
+        opt currency_symbol: str,
+        opt is_cash: bool,
+        /// Grams for metal wallets, money for cash; fractions occur.
+        opt balance: num,
+        opt blocked: num,
+        opt real_balance: num,
+    };
+
+    /// `data` of `getCustomer`: the customer and its wallets.
+    response CustomerWithWallets {
+        req external_id: str,
+        opt firstname: str,
+        opt middlename: str,
+        opt lastname: str,
+        opt fullname: str,
+        opt email: str,
+        opt phone: str,
+        opt gender: str,
+        opt identity_number: str,
+        opt birthdate: str,
+        req wallets: array(Wallet),
+    };
+
+    /// `data` of `removeCustomer` (shape not documented; the fields below are what the sandbox returns).
+    response RemoveCustomerResult {
+        opt external_id: str,
+        opt removed: bool,
+    };
+
+    /// `data` of `removeCustomer`: the result, or `null` when the API sends none.
+    nullable RemoveCustomerResponse = RemoveCustomerResult;
+
+    /// Body of `upsertCustomerWalletKyc` (inferred endpoint).
+    request WalletKycRequest {
+        req status: one_of(WalletKycStatus),
+        /// 0–3.
+        opt level: int(0, 3),
+        /// Your KYC provider's reference.
+        opt reference: text(1, 100),
+        /// When the check passed, as your provider reports it.
+        opt verified_at: text(1, 40),
+    };
+
+    /// One entry of `bulkUpsertCustomerWalletKyc`.
+    request BulkWalletKycItem {
+        req customer_external_id: external_id,
+        req status: one_of(WalletKycStatus),
+        opt level: int(0, 3),
+        opt reference: text(1, 100),
+        opt verified_at: text(1, 40),
+    };
+
+    /// Body of `bulkUpsertCustomerWalletKyc`: 1–100 entries.
+    request BulkWalletKycRequest {
+        req items: array(1, 100, BulkWalletKycItem),
+    };
+
+    /// `data` of the wallet KYC calls (inferred shape).
+    response WalletKyc {
+        req customer_external_id: str,
+        req status: lenient(WalletKycStatus),
+        opt level: num,
+        opt reference: str,
+        opt verified_at: str,
+        opt updated_at: str,
+    };
+
+    /// One outcome of a bulk KYC upsert.
+    response BulkWalletKycOutcome {
+        req customer_external_id: str,
+        req success: bool,
+        opt message: str,
+    };
+
+    /// `data` of `bulkUpsertCustomerWalletKyc`.
+    response BulkWalletKycResult {
+        req results: array(BulkWalletKycOutcome),
+    };
 }
-
-/// Body of `createBusinessCustomer` (inferred path `POST /partner/customer/business`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
-pub struct CreateBusinessCustomerRequest {
-    /// Your id for this customer: 3–40 of `A-Z a-z 0-9 - _`.
-    pub external_id: String,
-    /// Registered company name.
-    pub company_name: String,
-    /// The company's tax number (VKN): 10 digits.
-    pub identity_number: String,
-    /// Tax office (vergi dairesi).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub tax_office: Option<String>,
-    /// Contact person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub firstname: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub middlename: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub lastname: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub phone: Option<String>,
-}
-
-/// Body of `updateCustomer` (`PATCH /partner/customer/{external_customer_id}`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
-pub struct UpdateCustomerRequest {
-    pub firstname: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub middlename: Option<String>,
-    pub lastname: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub email: Option<String>,
-    pub phone: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "Gender")]
-    pub gender: Option<String>,
-    pub identity_number: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub birthdate: Option<String>,
-}
-
-/// `data` of `createCustomer`, `createBusinessCustomer` and `updateCustomer`.
-#[derive(Clone, Debug, Default, PartialEq, Tsify)]
-pub struct CustomerRecord {
-    pub external_id: String,
-    #[tsify(optional)]
-    pub id: OrNull<f64>,
-    #[tsify(optional)]
-    pub company_id: OrNull<f64>,
-    #[tsify(optional)]
-    pub user_id: OrNull<f64>,
-    #[tsify(optional)]
-    pub firstname: OrNull<String>,
-    #[tsify(optional)]
-    pub middlename: OrNull<String>,
-    #[tsify(optional)]
-    pub lastname: OrNull<String>,
-    #[tsify(optional)]
-    pub fullname: OrNull<String>,
-    #[tsify(optional)]
-    pub email: OrNull<String>,
-    #[tsify(optional)]
-    pub phone: OrNull<String>,
-    #[tsify(optional)]
-    pub gender: OrNull<String>,
-    #[tsify(optional)]
-    pub identity_number: OrNull<String>,
-    #[tsify(optional)]
-    pub birthdate: OrNull<String>,
-    /// Business customers only.
-    #[tsify(optional)]
-    pub company_name: OrNull<String>,
-    /// Business customers only.
-    #[tsify(optional)]
-    pub tax_office: OrNull<String>,
-    /// As sent by the server, e.g. `2023-03-05 04:51:18`.
-    #[tsify(optional)]
-    pub created_at: OrNull<String>,
-    #[tsify(optional)]
-    pub updated_at: OrNull<String>,
-}
-
-/// One wallet of a customer (gold `MAU`, silver `MAG`, cash in the partner currency).
-#[derive(Clone, Debug, Default, PartialEq, Tsify)]
-pub struct Wallet {
-    /// `MAU` (gold), `MAG` (silver), or a fiat code for the cash wallet.
-    pub currency_code: String,
-    #[tsify(optional)]
-    pub name: OrNull<String>,
-    #[tsify(optional)]
-    pub customer_name: OrNull<String>,
-    #[serde(rename = "type")]
-    #[tsify(optional)]
-    pub wallet_type: OrNull<String>,
-    #[tsify(optional)]
-    pub company_id: OrNull<f64>,
-    #[tsify(optional)]
-    pub company_name: OrNull<String>,
-    #[tsify(optional)]
-    pub currency_id: OrNull<f64>,
-    #[tsify(optional)]
-    pub currency_symbol: OrNull<String>,
-    #[tsify(optional)]
-    pub is_cash: OrNull<bool>,
-    /// Grams for metal wallets, money for cash; fractions occur.
-    #[tsify(optional)]
-    pub balance: OrNull<f64>,
-    #[tsify(optional)]
-    pub blocked: OrNull<f64>,
-    #[tsify(optional)]
-    pub real_balance: OrNull<f64>,
-}
-
-/// `data` of `getCustomer`: the customer and its wallets.
-#[derive(Clone, Debug, Default, PartialEq, Tsify)]
-pub struct CustomerWithWallets {
-    pub external_id: String,
-    #[tsify(optional)]
-    pub firstname: OrNull<String>,
-    #[tsify(optional)]
-    pub middlename: OrNull<String>,
-    #[tsify(optional)]
-    pub lastname: OrNull<String>,
-    #[tsify(optional)]
-    pub fullname: OrNull<String>,
-    #[tsify(optional)]
-    pub email: OrNull<String>,
-    #[tsify(optional)]
-    pub phone: OrNull<String>,
-    #[tsify(optional)]
-    pub gender: OrNull<String>,
-    #[tsify(optional)]
-    pub identity_number: OrNull<String>,
-    #[tsify(optional)]
-    pub birthdate: OrNull<String>,
-    pub wallets: Vec<Wallet>,
-}
-
-/// `data` of `removeCustomer` (shape not documented; the fields below are what the sandbox returns).
-#[derive(Clone, Debug, Default, PartialEq, Tsify)]
-pub struct RemoveCustomerResult {
-    #[tsify(optional)]
-    pub external_id: OrNull<String>,
-    #[tsify(optional)]
-    pub removed: OrNull<bool>,
-}
-
-/// `data` of `removeCustomer`: the result, or `null` when the API sends none.
-#[derive(Clone, Debug, Default, PartialEq, Tsify)]
-#[tsify(type = "RemoveCustomerResult | null")]
-pub struct RemoveCustomerResponse(pub Option<RemoveCustomerResult>);
-
-/// Body of `upsertCustomerWalletKyc` (inferred endpoint).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
-pub struct WalletKycRequest {
-    #[tsify(type = "WalletKycStatus")]
-    pub status: String,
-    /// 0–3.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub level: Option<u8>,
-    /// Your KYC provider's reference.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub reference: Option<String>,
-    /// When the check passed, as your provider reports it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub verified_at: Option<String>,
-}
-
-/// One entry of `bulkUpsertCustomerWalletKyc`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
-pub struct BulkWalletKycItem {
-    pub customer_external_id: String,
-    #[tsify(type = "WalletKycStatus")]
-    pub status: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub level: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub reference: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
-    pub verified_at: Option<String>,
-}
-
-/// Body of `bulkUpsertCustomerWalletKyc`: 1–100 entries.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, Tsify)]
-pub struct BulkWalletKycRequest {
-    pub items: Vec<BulkWalletKycItem>,
-}
-
-/// `data` of the wallet KYC calls (inferred shape).
-#[derive(Clone, Debug, Default, PartialEq, Tsify)]
-pub struct WalletKyc {
-    pub customer_external_id: String,
-    #[tsify(type = "WalletKycStatus | (string & {})")]
-    pub status: String,
-    #[tsify(optional)]
-    pub level: OrNull<f64>,
-    #[tsify(optional)]
-    pub reference: OrNull<String>,
-    #[tsify(optional)]
-    pub verified_at: OrNull<String>,
-    #[tsify(optional)]
-    pub updated_at: OrNull<String>,
-}
-
-/// One outcome of a bulk KYC upsert.
-#[derive(Clone, Debug, Default, PartialEq, Tsify)]
-pub struct BulkWalletKycOutcome {
-    pub customer_external_id: String,
-    pub success: bool,
-    #[tsify(optional)]
-    pub message: OrNull<String>,
-}
-
-/// `data` of `bulkUpsertCustomerWalletKyc`.
-#[derive(Clone, Debug, Default, PartialEq, Tsify)]
-pub struct BulkWalletKycResult {
-    pub results: Vec<BulkWalletKycOutcome>,
-}
-
-open_interfaces!(
-    "CustomerRecord",
-    "Wallet",
-    "CustomerWithWallets",
-    "RemoveCustomerResult",
-    "WalletKyc",
-    "BulkWalletKycOutcome",
-    "BulkWalletKycResult",
-);
-
-// Response shapes, checked against the structs above by `api::tests`.
-
-pub const CUSTOMER_RECORD: Shape = Shape::Obj(&[
-    req("external_id", Shape::Str),
-    opt("id", Shape::Num),
-    opt("company_id", Shape::Num),
-    opt("user_id", Shape::Num),
-    opt("firstname", Shape::Str),
-    opt("middlename", Shape::Str),
-    opt("lastname", Shape::Str),
-    opt("fullname", Shape::Str),
-    opt("email", Shape::Str),
-    opt("phone", Shape::Str),
-    opt("gender", Shape::Str),
-    opt("identity_number", Shape::Str),
-    opt("birthdate", Shape::Str),
-    opt("company_name", Shape::Str),
-    opt("tax_office", Shape::Str),
-    opt("created_at", Shape::Str),
-    opt("updated_at", Shape::Str),
-]);
-
-pub const WALLET: Shape = Shape::Obj(&[
-    req("currency_code", Shape::Str),
-    opt("name", Shape::Str),
-    opt("customer_name", Shape::Str),
-    opt("type", Shape::Str),
-    opt("company_id", Shape::Num),
-    opt("company_name", Shape::Str),
-    opt("currency_id", Shape::Num),
-    opt("currency_symbol", Shape::Str),
-    opt("is_cash", Shape::Bool),
-    opt("balance", Shape::Num),
-    opt("blocked", Shape::Num),
-    opt("real_balance", Shape::Num),
-]);
-
-pub const CUSTOMER_WITH_WALLETS: Shape = Shape::Obj(&[
-    req("external_id", Shape::Str),
-    opt("firstname", Shape::Str),
-    opt("middlename", Shape::Str),
-    opt("lastname", Shape::Str),
-    opt("fullname", Shape::Str),
-    opt("email", Shape::Str),
-    opt("phone", Shape::Str),
-    opt("gender", Shape::Str),
-    opt("identity_number", Shape::Str),
-    opt("birthdate", Shape::Str),
-    req("wallets", Shape::Arr(&WALLET)),
-]);
-
-pub const REMOVE_CUSTOMER_RESULT: Shape = Shape::Obj(&[opt("external_id", Shape::Str), opt("removed", Shape::Bool)]);
-
-pub const WALLET_KYC: Shape = Shape::Obj(&[
-    req("customer_external_id", Shape::Str),
-    req("status", Shape::Str),
-    opt("level", Shape::Num),
-    opt("reference", Shape::Str),
-    opt("verified_at", Shape::Str),
-    opt("updated_at", Shape::Str),
-]);
-
-pub const BULK_WALLET_KYC_OUTCOME: Shape =
-    Shape::Obj(&[req("customer_external_id", Shape::Str), req("success", Shape::Bool), opt("message", Shape::Str)]);
-
-pub const BULK_WALLET_KYC_RESULT: Shape = Shape::Obj(&[req("results", Shape::Arr(&BULK_WALLET_KYC_OUTCOME))]);
-
-described!(CustomerRecord => CUSTOMER_RECORD);
-described!(Wallet => WALLET);
-described!(CustomerWithWallets => CUSTOMER_WITH_WALLETS);
-described!(RemoveCustomerResult => REMOVE_CUSTOMER_RESULT);
-described!(RemoveCustomerResponse => REMOVE_CUSTOMER_RESULT, nullable);
-described!(WalletKyc => WALLET_KYC);
-described!(BulkWalletKycOutcome => BULK_WALLET_KYC_OUTCOME);
-described!(BulkWalletKycResult => BULK_WALLET_KYC_RESULT);

@@ -1,5 +1,6 @@
 //! Request and response models, one module per area of Minted's docs. Field names are the API's own (snake_case, as
-//! on the wire); TypeScript declarations come from tsify.
+//! on the wire). Each model is declared once with `models!` (`model.rs`): its TypeScript, its shape or rule table
+//! and its docs come from that declaration; value sets are declared once in `values.rs`.
 //!
 //! Responses are lenient: every optional field accepts `null`, numbers accept fractions, enumerations accept values
 //! the docs do not list, and unknown fields reach the caller untouched (the object handed to JS is the server's JSON,
@@ -9,88 +10,43 @@ pub mod balances;
 pub mod customers;
 pub mod delivery;
 pub mod legal;
+pub mod model;
 pub mod orders;
 pub mod payments;
 pub mod pricing;
 pub mod trade;
+pub mod values;
 
-use serde::{Deserialize, Deserializer};
 use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// A response field that may be missing or `null`. In TypeScript: `field?: T | null`.
-#[derive(Clone, Debug, PartialEq, Tsify)]
-#[tsify(type = "T | null")]
-pub struct OrNull<T>(pub Option<T>);
-
-impl<T> Default for OrNull<T> {
-    fn default() -> Self {
-        Self(None)
-    }
-}
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for OrNull<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Option::<T>::deserialize(deserializer).map(Self)
-    }
-}
-
 /// Options of `client.request`, the raw escape hatch.
-#[derive(serde::Deserialize, Tsify)]
+#[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct RawRequest {
+    /// The HTTP method.
     #[tsify(type = "\"GET\" | \"POST\" | \"PUT\" | \"PATCH\" | \"DELETE\"")]
     pub method: String,
     /// Path below the base URL, starting with `/`, e.g. `/partner/order/list`.
     pub path: String,
     /// Query parameters (encoded by the SDK).
-    #[serde(default)]
     #[tsify(optional, type = "Record<string, string | number | boolean>")]
     pub query: Option<()>,
     /// JSON body.
-    #[serde(default)]
     #[tsify(optional, type = "unknown")]
     pub body: Option<()>,
     /// `api-version` header; default `"2"`.
-    #[serde(default)]
     #[tsify(optional)]
     pub api_version: Option<String>,
-    #[serde(default)]
+    /// Aborts the call: it rejects with a `MintedError` of kind `aborted`.
     #[tsify(optional, type = "AbortSignal")]
     pub signal: Option<()>,
 }
 
-/// Marks response interfaces as open: the server may add fields, and they reach the caller as they came.
-macro_rules! open_interfaces {
-    ($($name:literal),* $(,)?) => {
-        #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
-        const OPEN_INTERFACES: &'static str = concat!(
-            $("export interface ", $name, " {\n    /** Fields the docs do not list are kept as the server sent them. */\n    [field: string]: unknown;\n}\n",)*
-        );
-    };
-}
-pub(crate) use open_interfaces;
-
 #[wasm_bindgen(typescript_custom_section)]
-const VALUE_SETS: &'static str = r#"
-/** Customer gender as the API accepts it in requests. */
-export type Gender = "M" | "F";
-/** Fiat currencies the docs list. Responses may carry others (e.g. "AED"). */
-export type Currency = "GBP" | "USD" | "EUR" | "TRY";
-/** Order type. Values the docs do not list are passed through as strings. */
-export type OrderType = "Buy" | "Sell" | "Delivery" | (string & {});
-/** Order status name as documented; the API also returns others (e.g. "New"). */
-export type OrderStatus =
-    | "Created" | "Pending" | "Processing" | "Cancelled" | "Completed" | "Preparing" | "Packed" | "Shipped"
-    | "Transferring" | "Refunding" | "Refunded" | "Payment Confirmed" | "New" | (string & {});
-/** Payment type as it appears on orders. */
-export type OrderPaymentType = "cash" | "credit-card" | (string & {});
-/** Card payment state on an order. */
-export type PaymentState = "new" | "success" | (string & {});
-/** Wallet KYC status (inferred endpoint). */
-export type WalletKycStatus = "pending" | "verified" | "rejected";
-/** Price-fix type; only "digital" appears in the docs. */
-export type PriceFixType = "digital" | (string & {});
+const OR_NULL: &'static str = r#"
+/** A response field the server may leave out or send as `null`. */
+export type OrNull<T> = T | null;
 "#;
 
 #[cfg(test)]
@@ -100,16 +56,16 @@ pub(crate) mod tests {
     use super::customers::*;
     use super::delivery::*;
     use super::legal::*;
+    use super::model::{Declared, Described};
     use super::orders::*;
     use super::payments::*;
     use super::pricing::*;
     use super::trade::*;
-    use crate::shape::{Described, Shape};
-    use tsify::Tsify;
+    use crate::shape::Shape;
 
     macro_rules! registry {
         ($($ty:ident),* $(,)?) => {
-            vec![$((stringify!($ty), <$ty as Tsify>::DECL, <$ty as Described>::SHAPE)),*]
+            vec![$((stringify!($ty), <$ty as Declared>::DECLARATION, &<$ty as Described>::SHAPE)),*]
         };
     }
 
@@ -172,12 +128,17 @@ pub(crate) mod tests {
         "PriceFixType",
     ];
 
-    /// `(name, optional, type)` of each field line in a tsify declaration.
+    /// `(name, optional, type)` of each field line in a generated declaration.
     pub(crate) fn fields(decl: &str) -> Vec<(String, bool, String)> {
         decl.lines()
             .map(str::trim)
             .filter(|l| {
-                !l.is_empty() && !l.starts_with("/**") && !l.starts_with('*') && !l.starts_with("export") && *l != "}"
+                !l.is_empty()
+                    && !l.starts_with("/**")
+                    && !l.starts_with('*')
+                    && !l.starts_with("export")
+                    && *l != "}"
+                    && !l.starts_with("[field: string]")
             })
             .map(|line| {
                 let (name, ty) =
@@ -210,13 +171,13 @@ pub(crate) mod tests {
     #[test]
     fn list_types_are_arrays_of_their_item() {
         let lists: &[(&str, &Shape)] = &[
-            (<ProductPriceList as Tsify>::DECL, <ProductPriceList as Described>::SHAPE),
-            (<PaymentTypeList as Tsify>::DECL, <PaymentTypeList as Described>::SHAPE),
-            (<StoredCardList as Tsify>::DECL, <StoredCardList as Described>::SHAPE),
-            (<BalanceList as Tsify>::DECL, <BalanceList as Described>::SHAPE),
-            (<DeliveryWalletList as Tsify>::DECL, <DeliveryWalletList as Described>::SHAPE),
-            (<OrderStatusList as Tsify>::DECL, <OrderStatusList as Described>::SHAPE),
-            (<LegalDocumentList as Tsify>::DECL, <LegalDocumentList as Described>::SHAPE),
+            (<ProductPriceList as Declared>::DECLARATION, &<ProductPriceList as Described>::SHAPE),
+            (<PaymentTypeList as Declared>::DECLARATION, &<PaymentTypeList as Described>::SHAPE),
+            (<StoredCardList as Declared>::DECLARATION, &<StoredCardList as Described>::SHAPE),
+            (<BalanceList as Declared>::DECLARATION, &<BalanceList as Described>::SHAPE),
+            (<DeliveryWalletList as Declared>::DECLARATION, &<DeliveryWalletList as Described>::SHAPE),
+            (<OrderStatusList as Declared>::DECLARATION, &<OrderStatusList as Described>::SHAPE),
+            (<LegalDocumentList as Declared>::DECLARATION, &<LegalDocumentList as Described>::SHAPE),
         ];
         let registry = registry();
         for (decl, shape) in lists {

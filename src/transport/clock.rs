@@ -37,6 +37,18 @@ pub fn today_utc() -> Date {
     OffsetDateTime::from_unix_timestamp(seconds).map(OffsetDateTime::date).unwrap_or(Date::MIN)
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/minted_error.js")]
+extern "C" {
+    /// Resolves after `ms`, or as soon as `signal` aborts.
+    #[wasm_bindgen(js_name = sleep)]
+    fn sleep_js(ms: f64, signal: Option<web_sys::AbortSignal>) -> js_sys::Promise;
+}
+
+/// Waits `ms` (JS timers), cut short by the caller's `AbortSignal`.
+pub async fn sleep(ms: f64, signal: Option<&web_sys::AbortSignal>) {
+    let _ = wasm_bindgen_futures::JsFuture::from(sleep_js(ms, signal.cloned())).await;
+}
+
 #[cfg(target_arch = "wasm32")]
 pub use timer::Timer;
 
@@ -52,7 +64,9 @@ mod timer {
         fn clear_timeout(id: &JsValue);
     }
 
-    /// A one-shot JS timer, cancelled when dropped (so it never keeps Node alive or fires late).
+    /// A one-shot JS timer, cancelled when dropped (so it never keeps Node alive or fires late). Hand-rolled on
+    /// purpose: `gloo_timers::callback::Timeout` with `scopeguard` for the listener guard measured 206 bytes more
+    /// wasm (250,897 vs 250,691 raw, release + wasm-opt -Oz).
     pub struct Timer {
         id: JsValue,
         _callback: Closure<dyn FnMut()>,

@@ -102,9 +102,13 @@ impl Hooks {
 const HOOK_EVENTS: &'static str = r#"
 /** What `onRequest` receives: a redacted copy of one HTTP request (each attempt and Digest challenge included). */
 export interface RequestEvent {
+    /** The operation id of the call (`getCustomer`), or `request` for a raw request. */
     operation: string;
+    /** The HTTP attempt of the call, from 1 (retries and Digest challenges count). */
     attempt: number;
+    /** The HTTP method. */
     method: string;
+    /** The full URL. */
     url: string;
     /** `Authorization` is "[REDACTED]". */
     headers: Record<string, string>;
@@ -113,14 +117,23 @@ export interface RequestEvent {
 }
 /** What `onResponse` receives: a redacted copy of one HTTP response, or `status: 0` and `error` when none came. */
 export interface ResponseEvent {
+    /** The operation id of the call (`getCustomer`), or `request` for a raw request. */
     operation: string;
+    /** The HTTP attempt of the call, from 1 (retries and Digest challenges count). */
     attempt: number;
+    /** The HTTP method. */
     method: string;
+    /** The full URL. */
     url: string;
+    /** The HTTP status, or 0 when no response came. */
     status: number;
+    /** The server's `x-request-id`, when it sent one. */
     requestId?: string;
+    /** Time from sending to the end of the response (or the failure), in milliseconds. */
     durationMs: number;
+    /** The response body with passwords, CVVs and card tokens removed and card numbers masked. */
     body?: string;
+    /** Why no response came (a network error, a timeout, an abort). */
     error?: string;
 }
 "#;

@@ -30,8 +30,6 @@ pub struct Call {
     pub path: String,
     pub body: Option<String>,
     pub signal: Option<web_sys::AbortSignal>,
-    /// For order-placing calls: what identifies the order (see `exactly_once.rs`).
-    pub order: Option<crate::exactly_once::OrderKey>,
     /// The client call it serves (`buyGold`), for hooks and errors.
     pub name: &'static str,
 }
@@ -129,7 +127,7 @@ impl Transport {
                     }
                 }
                 Decision::Retry { delay_ms } => {
-                    crate::js::sleep(delay_ms, call.signal.as_ref()).await;
+                    clock::sleep(delay_ms, call.signal.as_ref()).await;
                     if call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted) {
                         return Err(MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal")
                             .with_attempts(attempt));
@@ -326,7 +324,7 @@ fn jitter() -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::routes::find;
+    use crate::registry::route as find;
 
     #[test]
     fn a_call_debug_shows_its_body_redacted() {
@@ -337,7 +335,6 @@ mod tests {
                 r#"{"payment":{"card_number":"4111111111111111","card_cvv":"123","card_token":"tok_x"}}"#.into(),
             ),
             signal: None,
-            order: None,
             name: "cardPaymentBuyWithCardNumber",
         };
         let shown = format!("{call:?}");

@@ -42,7 +42,9 @@ pub fn digits(value: &str, min: usize, max: usize, problem: Problem) -> Vec<Prob
     }
 }
 
-/// Luhn (mod 10) check over ASCII digits; `false` for anything else or fewer than two digits.
+/// Luhn (mod 10) check over ASCII digits; `false` for anything else or fewer than two digits. This is the SDK's one
+/// Luhn implementation (card-number validation uses it; a table here and a property test in `tests/fuzz.rs` check it).
+/// The sandbox checks cards with its own copy (`sandbox/src/cards.rs`), as the card processor it imitates would.
 pub fn luhn_valid(digits: &str) -> bool {
     if digits.len() < 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return false;

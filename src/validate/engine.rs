@@ -2,11 +2,8 @@
 
 use serde_json::{Map, Value};
 
-use super::schema::{Check, Field, Rule, CARD, KNOWN_SKUS, STORED_CARD};
+use super::schema::{Check, Field, Rule, KNOWN_SKUS};
 use super::{card, rules, Issue, Problem, Settings};
-
-/// Currencies the docs fix for requests.
-pub const CURRENCIES: &[&str] = &["GBP", "USD", "EUR", "TRY"];
 
 fn join(prefix: &str, name: &str) -> String {
     if prefix.is_empty() {
@@ -83,9 +80,9 @@ pub(super) fn check_value(rule: &Rule, value: &mut Value, path: &str, s: &Settin
             Value::Object(map) => check_object(fields, checks, map, path, s, out),
             _ => report(out, vec![Problem::NotObject]),
         },
-        Rule::Payment => {
-            let stored = value.get("card_token").is_some_and(|v| !v.is_null());
-            check_value(&Rule::Object(if stored { STORED_CARD } else { CARD }), value, path, s, out);
+        Rule::Payment { card, stored } => {
+            let is_stored = value.get("card_token").is_some_and(|v| !v.is_null());
+            check_value(&Rule::Object(if is_stored { stored } else { card }), value, path, s, out);
         }
         Rule::Array { min, max, item } => match value {
             Value::Array(items) => {
@@ -144,12 +141,11 @@ fn check_string(rule: &Rule, text: &str, s: &Settings) -> Vec<Problem> {
         Rule::MiddleName => rules::middle_name(text),
         Rule::Text { min, max } => rules::length(text, usize::from(*min), usize::from(*max)),
         Rule::Email => rules::email(text),
-        Rule::Gender => rules::gender(text),
+        Rule::Gender(values) => rules::gender(text, values),
         Rule::Birthdate => rules::birthdate(text, s.today),
         Rule::Date => rules::parse_date(text).err().into_iter().collect(),
         Rule::Tckn => rules::tckn(text),
         Rule::Vkn => rules::vkn(text),
-        Rule::Currency => one_of(CURRENCIES, Problem::OneOf(CURRENCIES)),
         Rule::OneOf(values) => one_of(values, Problem::OneOf(values)),
         Rule::Suggest(values) => one_of(values, Problem::Unusual(values)),
         Rule::Sku => rules::sku(text, KNOWN_SKUS),
@@ -161,7 +157,7 @@ fn check_string(rule: &Rule, text: &str, s: &Settings) -> Vec<Problem> {
         // Non-string rules are dispatched in check_value.
         Rule::Object(_)
         | Rule::ObjectWith(..)
-        | Rule::Payment
+        | Rule::Payment { .. }
         | Rule::Array { .. }
         | Rule::Bool
         | Rule::Integer { .. }

@@ -6,6 +6,21 @@ use time::{Date, Month};
 use super::identity;
 use super::messages::Problem;
 
+/// Whether a path segment value is `.` or `..`, also percent-encoded (`%2E`, `.%2e`…): URL parsers remove such
+/// segments, so a path built with one would name another resource (and no longer match its Digest `uri`).
+pub fn is_dot_segment(value: &str) -> bool {
+    let (mut dots, mut rest) = (0, value.as_bytes());
+    loop {
+        rest = match rest {
+            [] => return dots == 1 || dots == 2,
+            [b'.', tail @ ..] => tail,
+            [b'%', b'2', e, tail @ ..] if e.eq_ignore_ascii_case(&b'e') => tail,
+            _ => return false,
+        };
+        dots += 1;
+    }
+}
+
 /// `external_id`: 3–40 characters of `A-Z a-z 0-9 - _` (the docs' "pattern" `^[A-Za-z0-9-_]$` is an input mask).
 pub fn external_id(value: &str) -> Vec<Problem> {
     let mut problems = length(value, 3, 40);
@@ -117,9 +132,9 @@ pub fn normalize_phone(value: &str) -> Result<String, Problem> {
     Ok(format!("+{international}"))
 }
 
-/// `M` or `F`.
-pub fn gender(value: &str) -> Vec<Problem> {
-    if matches!(value, "M" | "F") {
+/// One of the request genders (`Gender` in `api/values.rs`: `M` or `F`).
+pub fn gender(value: &str, genders: &[&str]) -> Vec<Problem> {
+    if genders.contains(&value) {
         Vec::new()
     } else {
         vec![Problem::Gender]
@@ -390,10 +405,11 @@ mod tests {
 
     #[test]
     fn gender_table() {
-        assert!(gender("M").is_empty());
-        assert!(gender("F").is_empty());
+        const GENDERS: &[&str] = &["M", "F"];
+        assert!(gender("M", GENDERS).is_empty());
+        assert!(gender("F", GENDERS).is_empty());
         for bad in ["m", "X", "", "Male"] {
-            assert_eq!(gender(bad), vec![Problem::Gender], "{bad}");
+            assert_eq!(gender(bad, GENDERS), vec![Problem::Gender], "{bad}");
         }
     }
 }

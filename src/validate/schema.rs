@@ -14,7 +14,8 @@ pub enum Rule {
     Email,
     /// Normalised to E.164 in place.
     Phone,
-    Gender,
+    /// One of the request genders (its own problem code, `gender`).
+    Gender(&'static [&'static str]),
     Birthdate,
     /// Any real calendar date `YYYY-MM-DD`.
     Date,
@@ -29,8 +30,6 @@ pub enum Rule {
     Metal,
     /// Money: positive, at most 2 decimals.
     Money,
-    /// `GBP`, `USD`, `EUR` or `TRY`: the set the docs fix for requests.
-    Currency,
     /// A product code; unknown codes are a warning.
     Sku,
     /// An opaque token (price token, card token): a non-empty string without spaces.
@@ -53,7 +52,10 @@ pub enum Rule {
     /// An object with checks across its fields.
     ObjectWith(&'static [Field], &'static [Check]),
     /// A card (`card_number` …) or a stored card (`card_token` …), chosen by the presence of `card_token`.
-    Payment,
+    Payment {
+        card: &'static [Field],
+        stored: &'static [Field],
+    },
     Array {
         min: u16,
         max: u16,
@@ -104,21 +106,3 @@ pub const fn fields(fields: &'static [Field]) -> Schema {
 /// Product codes seen in the docs (price-fix example) and the sandbox's deliverable bars.
 pub const KNOWN_SKUS: &[&str] =
     &["GAU", "GAG", "BGAU", "BGAG", "GPT", "GPD", "DAU1", "DAU5", "DAU10", "DAU20", "DAG100", "DAG250", "DAG500"];
-
-/// Fields of a card payment block.
-pub const CARD: &[Field] = &[
-    req("card_holder", Rule::Text { min: 2, max: 60 }),
-    req("card_number", Rule::CardNumber),
-    req("card_expiry", Rule::CardExpiry),
-    req("card_cvv", Rule::Cvv),
-    req("customer_ip", Rule::Ip),
-    opt("installment", Rule::Integer { min: 1, max: 12 }),
-];
-
-/// Fields of a stored-card payment block.
-pub const STORED_CARD: &[Field] = &[
-    req("card_token", Rule::Token),
-    req("card_cvv", Rule::Cvv),
-    req("customer_ip", Rule::Ip),
-    opt("installment", Rule::Integer { min: 1, max: 12 }),
-];

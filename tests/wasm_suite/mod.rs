@@ -2,7 +2,6 @@
 
 use js_sys::{Object, Promise, Reflect};
 use minted_connect::{decode_response, digest_authorization, validate_request, MintedClient};
-use tsify::Ts;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -44,7 +43,8 @@ fn unique_id(prefix: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn gets_a_seeded_customer_with_wallets() {
-    let customer = settle(client("sandbox-password").get_customer("MTD0018232".into(), None)).await.unwrap();
+    let customer =
+        settle(client("sandbox-password").getCustomer("MTD0018232".into(), JsValue::UNDEFINED)).await.unwrap();
     assert_eq!(get_str(&customer, "external_id").as_deref(), Some("MTD0018232"));
     let wallets: js_sys::Array = get(&customer, "wallets").dyn_into().unwrap();
     let codes: Vec<String> = wallets.iter().filter_map(|w| get_str(&w, "currency_code")).collect();
@@ -58,25 +58,26 @@ async fn creates_updates_and_removes_a_customer() {
     let body = object(&format!(
         r#"{{"external_id":"{id}","firstname":"Ayşe","lastname":"Yılmaz","email":"ayse@example.com","phone":"0532 111 22 33","gender":"F"}}"#
     ));
-    let created = settle(client.create_customer(Ts::new_unchecked(body), None)).await.unwrap();
+    let created = settle(client.createCustomer(body, JsValue::UNDEFINED)).await.unwrap();
     assert_eq!(get_str(&created, "external_id").as_deref(), Some(id.as_str()));
     // the SDK normalised the phone before sending it
     assert_eq!(get_str(&created, "phone").as_deref(), Some("+905321112233"));
 
     let update =
         object(r#"{"firstname":"Ayşe","lastname":"Demir","phone":"+905321112233","identity_number":"10000000146"}"#);
-    let updated = settle(client.update_customer(id.clone().into(), Ts::new_unchecked(update), None)).await.unwrap();
+    let updated = settle(client.updateCustomer(id.clone().into(), update, JsValue::UNDEFINED)).await.unwrap();
     assert_eq!(get_str(&updated, "lastname").as_deref(), Some("Demir"));
 
-    settle(client.remove_customer(id.clone().into(), None)).await.unwrap();
-    let gone = settle(client.get_customer(id.into(), None)).await.unwrap_err();
+    settle(client.removeCustomer(id.clone().into(), JsValue::UNDEFINED)).await.unwrap();
+    let gone = settle(client.getCustomer(id.into(), JsValue::UNDEFINED)).await.unwrap_err();
     assert_eq!(get_str(&gone, "kind").as_deref(), Some("api"));
     assert_eq!(get(&gone, "status").as_f64(), Some(404.0));
 }
 
 #[wasm_bindgen_test]
 async fn wrong_credentials_end_in_an_auth_error() {
-    let err = settle(client("not-the-password").get_order("HYAQA01714rqz".into(), None)).await.unwrap_err();
+    let err =
+        settle(client("not-the-password").getOrder("HYAQA01714rqz".into(), JsValue::UNDEFINED)).await.unwrap_err();
     assert_eq!(get_str(&err, "name").as_deref(), Some("MintedError"));
     assert_eq!(get_str(&err, "kind").as_deref(), Some("auth"));
     let text = js_sys::JSON::stringify(&err).unwrap().as_string().unwrap();
@@ -88,8 +89,7 @@ async fn invalid_requests_are_refused_before_any_io() {
     // Port 9 (discard) on loopback: any request would fail with a network error, so `validation` proves none was sent.
     let config = object(r#"{"baseUrl":"http://127.0.0.1:9","username":"u","password":"p","language":"tr"}"#);
     let client = MintedClient::new(config).unwrap();
-    let err =
-        settle(client.create_customer(Ts::new_unchecked(object(r#"{"external_id":"x"}"#)), None)).await.unwrap_err();
+    let err = settle(client.createCustomer(object(r#"{"external_id":"x"}"#), JsValue::UNDEFINED)).await.unwrap_err();
     assert_eq!(get_str(&err, "kind").as_deref(), Some("validation"));
     let issues: js_sys::Array = get(&err, "issues").dyn_into().unwrap();
     assert_eq!(get_str(&issues.get(0), "path").as_deref(), Some("external_id"));
@@ -102,22 +102,18 @@ async fn an_aborted_signal_rejects_with_kind_aborted() {
     controller.abort();
     let options = Object::new();
     Reflect::set(&options, &"signal".into(), &controller.signal()).unwrap();
-    let err =
-        settle(client("sandbox-password").get_order("HYAQA01714rqz".into(), Some(Ts::new_unchecked(options.into()))))
-            .await
-            .unwrap_err();
+    let err = settle(client("sandbox-password").getOrder("HYAQA01714rqz".into(), options.into())).await.unwrap_err();
     assert_eq!(get_str(&err, "kind").as_deref(), Some("aborted"));
 }
 
 #[wasm_bindgen_test]
 async fn finds_an_order_by_code_and_keeps_undocumented_fields() {
     let client = client("sandbox-password");
-    let order = settle(client.get_order_alternative(Ts::new_unchecked(object(r#"{"order_code":"ALS8HEVP"}"#)), None))
-        .await
-        .unwrap();
+    let order =
+        settle(client.getOrderAlternative(object(r#"{"order_code":"ALS8HEVP"}"#), JsValue::UNDEFINED)).await.unwrap();
     assert_eq!(get(&order, "payment"), JsValue::NULL);
     assert_eq!(get(&get(&get(&order, "items"), "0"), "amount").as_f64(), Some(0.1));
-    let legacy = settle(client.get_order("HYAQA01373".into(), None)).await.unwrap();
+    let legacy = settle(client.getOrder("HYAQA01373".into(), JsValue::UNDEFINED)).await.unwrap();
     assert_eq!(get_str(&legacy, "tx_type").as_deref(), Some("oneoffpurchase"));
 }
 

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// `make docs`: the API reference of the package's shipped declarations (what editors show on hover), built with
+// TypeDoc into target/api-docs/. Fails when an export, method, option, model or field has no doc comment.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const manifest = JSON.parse(readFileSync(join(root, 'pkg', 'package.json'), 'utf8'));
+// The declarations the package names (top-level `types`, or the `types` of its main export's conditions).
+const dot = manifest.exports?.['.'] ?? {};
+const types = [manifest.types, dot.types, dot.import?.types, dot.node?.import?.types, dot.require?.types]
+  .find((t) => typeof t === 'string');
+if (!types) throw new Error('pkg/package.json names no declarations');
+const out = join(root, 'target', 'api-docs');
+execFileSync(process.execPath, [
+  join(root, 'docs', 'node_modules', 'typedoc', 'bin', 'typedoc'),
+  '--tsconfig', join(root, 'docs', 'tsconfig.json'),
+  '--entryPoints', join(root, 'pkg', types),
+  '--name', `${manifest.name} ${manifest.version}`,
+  '--readme', join(root, 'pkg-template', 'README.md'),
+  '--out', out,
+  '--excludePrivate',
+  '--validation.notExported', '--validation.invalidLink', '--validation.notDocumented',
+  '--treatWarningsAsErrors',
+  '--logLevel', 'Warn',
+], { cwd: root, stdio: 'inherit' });
+console.log(`API reference in ${out}/index.html`);

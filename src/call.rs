@@ -1,0 +1,190 @@
+//! The request pipeline below the façade and the features: `prepare` (synchronously, so later changes to the
+//! caller's objects cannot leak into the call) → `send` → check → parse. It knows an operation only by its registry
+//! row, and the client's quotes only through [`ExpiredQuotes`]; which calls are placed exactly once is decided above.
+
+use serde_json::{Map, Value};
+use wasm_bindgen::JsValue;
+
+use crate::config::Config;
+use crate::error::{ErrorCode, ErrorKind, MintedError};
+use crate::registry::Operation;
+use crate::routes::{self, Resolved};
+use crate::shape::DataShape;
+use crate::transport::http::HttpResponse;
+use crate::transport::{clock, Call, Transport};
+use crate::validate::{self, Issue, Problem, Settings};
+
+/// What a call sends besides its path parameter, already read from JS.
+#[derive(Debug)]
+pub enum Payload {
+    None,
+    Body(Value),
+    Query(Value),
+}
+
+impl Payload {
+    /// The body, for the steps that look into it before validation.
+    pub fn body_mut(&mut self) -> Option<&mut Value> {
+        match self {
+            Self::Body(body) => Some(body),
+            _ => None,
+        }
+    }
+}
+
+/// Tells whether a price token belongs to a quote the client knows to have expired (the client's quote book).
+pub trait ExpiredQuotes {
+    fn is_expired(&self, token: &str) -> bool;
+}
+
+/// A call ready to send, with the body it sends (after validation and rewriting).
+#[derive(Debug)]
+pub struct Prepared {
+    pub call: Call,
+    pub body: Option<Value>,
+}
+
+/// The validation settings a client's config implies.
+pub fn settings(config: &Config) -> Settings {
+    Settings {
+        lang: config.language,
+        strict_identity_numbers: config.strict_identity_numbers,
+        today: clock::today_utc(),
+    }
+}
+
+/// A validation error in the client's language.
+pub fn invalid(issues: Vec<Issue>, settings: &Settings) -> MintedError {
+    MintedError::validation(issues, settings.lang)
+}
+
+/// Prepares one call: resolves its route, checks the path parameter, validates the body or query, refuses expired
+/// quotes, applies the convenience rewrite, and fills the path. Every issue is reported at once.
+pub fn prepare(
+    transport: &Transport,
+    quotes: &dyn ExpiredQuotes,
+    op: &'static Operation,
+    path_value: Option<&str>,
+    payload: Payload,
+    signal: Option<web_sys::AbortSignal>,
+) -> Result<Prepared, MintedError> {
+    let config = &transport.config;
+    let settings = settings(config);
+    let route = config.routes.resolve(op.route);
+    let mut issues = path_issues(op, path_value, &settings);
+    let (body, query) = match payload {
+        Payload::None => (None, String::new()),
+        Payload::Query(mut query) => {
+            issues.extend(validate(op, &mut query, &settings));
+            (None, query_string(&query))
+        }
+        Payload::Body(mut body) => {
+            issues.extend(validate(op, &mut body, &settings));
+            issues.extend(expired_quote(&body, quotes, &settings));
+            op.rewrite.apply(&mut body);
+            (Some(body), String::new())
+        }
+    };
+    refuse_errors(issues, &settings)?;
+    let path = target(&route, op, path_value)? + &query;
+    let call = Call { route, path, body: body.as_ref().map(Value::to_string), signal, name: op.id };
+    Ok(Prepared { call, body })
+}
+
+/// Validates a body or query against the operation's request model, normalising it in place.
+pub fn validate(op: &Operation, json: &mut Value, settings: &Settings) -> Vec<Issue> {
+    validate::body(op.input.schema(), json, settings)
+}
+
+/// A path parameter must be a non-empty string.
+fn path_issues(op: &Operation, value: Option<&str>, settings: &Settings) -> Vec<Issue> {
+    match op.path_parameter() {
+        Some(name) => validate::path_param(name, value.unwrap_or_default(), settings),
+        None => Vec::new(),
+    }
+}
+
+/// An issue when the body's `price_token` is a quote this client knows to have expired.
+fn expired_quote(body: &Value, quotes: &dyn ExpiredQuotes, settings: &Settings) -> Option<Issue> {
+    let token = price_token(body)?;
+    quotes.is_expired(token).then(|| settings.issue("price_token", Problem::QuoteExpired))
+}
+
+/// Refuses the call when any issue is an error (code `quote_expired` when the quote is why).
+fn refuse_errors(issues: Vec<Issue>, settings: &Settings) -> Result<(), MintedError> {
+    if !validate::has_errors(&issues) {
+        return Ok(());
+    }
+    let mut err = invalid(issues, settings);
+    if err.issues.iter().any(|i| i.code == Problem::QuoteExpired.code()) {
+        err.code = Some(ErrorCode::Sdk("quote_expired"));
+    }
+    Err(err)
+}
+
+/// The route's path with its parameter filled in.
+fn target(route: &Resolved, op: &Operation, value: Option<&str>) -> Result<String, MintedError> {
+    let values: Vec<(&str, &str)> =
+        op.path_parameter().map(|name| (name, value.unwrap_or_default())).into_iter().collect();
+    routes::fill_path(&route.path, &values)
+        .ok_or_else(|| MintedError::new(ErrorKind::Config, "path parameters do not match the route"))
+}
+
+/// The `price_token` of a body, if any.
+pub fn price_token(body: &Value) -> Option<&str> {
+    body.get("price_token").and_then(Value::as_str)
+}
+
+/// `?a=1&b=x` from a query object: scalar values as strings, in key order; anything else is left out.
+pub fn query_string(query: &Value) -> String {
+    let empty = Map::new();
+    let pairs: Vec<(String, String)> = query
+        .as_object()
+        .unwrap_or(&empty)
+        .iter()
+        .filter_map(|(k, v)| {
+            let text = match v {
+                Value::String(s) => s.clone(),
+                Value::Number(n) => n.to_string(),
+                Value::Bool(b) => b.to_string(),
+                _ => return None,
+            };
+            Some((k.clone(), text))
+        })
+        .collect();
+    routes::query_string(&pairs)
+}
+
+/// Sends a prepared call and checks the response against `data`.
+pub async fn send(transport: &Transport, call: &Call, data: &DataShape) -> Result<HttpResponse, MintedError> {
+    let response = transport.send(call).await?;
+    crate::envelope::check(&response.raw, data, &transport.secrets(&response))
+        .map_err(|err| err.with_attempts(response.attempts))?;
+    Ok(response)
+}
+
+/// Sends, checks, and hands the response `data` to JS as the server sent it.
+pub async fn fetch(transport: &Transport, call: &Call, data: &DataShape) -> Result<JsValue, MintedError> {
+    let response = send(transport, call, data).await?;
+    crate::js::parse_data(&response.js_body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn queries_become_string_pairs() {
+        // keys keep the caller's order (serde_json's preserve_order); nested values are left out
+        let query = query_string(&json!({"page": 2, "status": "Completed", "deep": {"x": 1}, "flag": true}));
+        assert_eq!(query, "?page=2&status=Completed&flag=true");
+        assert_eq!(query_string(&Value::Null), "");
+    }
+
+    #[test]
+    fn price_tokens_are_read_from_bodies() {
+        assert_eq!(price_token(&json!({"price_token": "t"})), Some("t"));
+        assert_eq!(price_token(&json!({"price_token": 5})), None);
+    }
+}
