@@ -88,7 +88,10 @@ export interface FetchResponse {
     /** The HTTP status. */
     readonly status: number;
     /** The response headers (`www-authenticate`, `x-request-id`, `date` and `retry-after` are read). */
-    readonly headers: { get(name: string): string | null };
+    readonly headers: {
+        /** A header's value, or `null` when absent. */
+        get(name: string): string | null;
+    };
     /** The body, read once. */
     arrayBuffer(): Promise<ArrayBuffer>;
 }
