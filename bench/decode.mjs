@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from '../tests/js/node_modules/yaml/dist/index.js';
 
 const require = createRequire(import.meta.url);
-const { decodeResponse, validateRequest } = require('../pkg/node/index.cjs');
+const { decodeResponse, validateRequest } = require('../pkg/cjs/index.cjs');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const doc = parseYaml(readFileSync(process.env.MINTED_OPENAPI || join(root, 'spec', 'minted-connect-partner.openapi.yaml'), 'utf8'));
 

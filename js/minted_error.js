@@ -1,4 +1,5 @@
-// The SDK's error class and the few helpers the WebAssembly core imports. Kept tiny and dependency-free.
+// The SDK's error class and the few helpers the WebAssembly core imports (errors, parsing, timers, fetch). Kept tiny
+// and dependency-free.
 
 const BRAND = Symbol.for('minted-connect.MintedError');
 
@@ -62,4 +63,44 @@ export function sleep(ms, signal) {
     const timer = setTimeout(done, ms);
     signal?.addEventListener('abort', done, { once: true });
   });
+}
+
+/** Settles like `start()`, or rejects with `signal.reason` as soon as `signal` aborts: a fetch function or a body
+ * that ignores the signal cannot hold a call past its timeout. */
+function untilAborted(start, signal) {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  let stop;
+  const aborted = new Promise((_, reject) => {
+    stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+  });
+  return Promise.race([Promise.resolve().then(start), aborted]).finally(() => signal.removeEventListener('abort', stop));
+}
+
+/**
+ * Starts one HTTP exchange with the standard `fetch(url, init)` signature, through `fetchFn` (the client's `fetch`
+ * option) or the global fetch, and resolves to the status and the headers the core reads. Anything that is not
+ * Response-like is refused here, so the core only ever reads plain values.
+ */
+export async function startFetch(fetchFn, url, method, headers, body, signal) {
+  const init = body === undefined ? { method, headers, signal } : { method, headers, body, signal };
+  const response = await untilAborted(() => (fetchFn ? fetchFn(url, init) : globalThis.fetch(url, init)), signal);
+  if (!response || typeof response.status !== 'number' || typeof response.arrayBuffer !== 'function'
+    || !response.headers || typeof response.headers.get !== 'function') {
+    throw new TypeError('fetch resolved to something that is not a Response');
+  }
+  const header = (name) => response.headers.get(name) ?? undefined;
+  return {
+    response,
+    status: response.status,
+    wwwAuthenticate: header('www-authenticate'),
+    requestId: header('x-request-id'),
+    date: header('date'),
+    retryAfter: header('retry-after'),
+  };
+}
+
+/** The body of a response from `startFetch`, as bytes. */
+export async function readBody(response, signal) {
+  return new Uint8Array(await untilAborted(() => response.arrayBuffer(), signal));
 }
