@@ -43,6 +43,7 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
     use std::cell::Cell;
     use std::rc::Rc;
 
+    use gloo_net::http::{RequestBuilder, Response};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_futures::JsFuture;
 
@@ -50,19 +51,20 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
 
     #[wasm_bindgen(module = "/js/minted_error.js")]
     extern "C" {
-        /// `{ response, status, wwwAuthenticate, requestId, date, retryAfter }`, or a rejection as fetch gives it.
-        #[wasm_bindgen(js_name = startFetch)]
-        fn start_fetch(
-            fetch: &JsValue,
+        /// Calls the client's `fetch` option with the standard `(url, init)` signature; rejects with the signal's
+        /// reason as soon as `signal` aborts, and refuses anything that is not Response-like.
+        #[wasm_bindgen(js_name = callFetch)]
+        fn call_fetch(
+            fetch: &js_sys::Function,
             url: &str,
             method: &str,
             headers: &js_sys::Object,
             body: Option<&str>,
             signal: &web_sys::AbortSignal,
         ) -> js_sys::Promise;
-        /// The body of `response` as a `Uint8Array`.
+        /// The body of `response` as a `Uint8Array`; rejects as soon as `signal` aborts.
         #[wasm_bindgen(js_name = readBody)]
-        fn read_body(response: &JsValue, signal: &web_sys::AbortSignal) -> js_sys::Promise;
+        fn read_body(response: &web_sys::Response, signal: &web_sys::AbortSignal) -> js_sys::Promise;
     }
 
     #[derive(Clone, Copy, PartialEq)]
@@ -114,24 +116,51 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
         Stop::None => fallback,
     };
 
-    // A fresh plain object: setting its keys cannot fail.
-    let headers = js_sys::Object::new();
-    for (name, value) in request.headers {
-        let _ = js_sys::Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
-    }
-    let fetch = request.fetch.map_or(JsValue::UNDEFINED, |f| f.clone().into());
-    let started =
-        start_fetch(&fetch, request.url, request.method.as_str(), &headers, request.body, &controller.signal());
-    let started = JsFuture::from(started).await.map_err(|e| classify(stop.get(), rejection(&e, request.headers)))?;
-    let field = |name: &str| js_sys::Reflect::get(&started, &JsValue::from_str(name)).ok();
-    let text = |name: &str| field(name).and_then(|v| v.as_string());
-    let status = field("status")
-        .and_then(|v| v.as_f64())
-        .filter(|s| s.fract() == 0.0 && (0.0..=999.0).contains(s))
-        .ok_or_else(|| network("fetch resolved to a response without a valid status".into()))? as u16;
-    let (www_authenticate, request_id) = (text("wwwAuthenticate"), text("requestId"));
-    let (server_date, retry_after) = (text("date"), text("retryAfter"));
-    let buffer = JsFuture::from(read_body(&field("response").unwrap_or(JsValue::UNDEFINED), &controller.signal()))
+    let signal = controller.signal();
+    let response = match request.fetch {
+        // The platform's fetch, through gloo-net.
+        None => {
+            let mut builder =
+                RequestBuilder::new(request.url).method(gloo_method(request.method)).abort_signal(Some(&signal));
+            for (name, value) in request.headers {
+                builder = builder.header(name, value);
+            }
+            let built = match request.body {
+                Some(body) => builder.body(body),
+                None => builder.build(),
+            }
+            .map_err(|e| network(format!("the request could not be built: {e}")))?;
+            built.send().await.map_err(|e| {
+                let (name, message) = match &e {
+                    gloo_net::Error::JsError(js) => (js.name.as_str(), js.message.as_str()),
+                    _ => ("", ""),
+                };
+                let fallback =
+                    if message.is_empty() { network(e.to_string()) } else { fetch_failure(name, message, None) };
+                classify(stop.get(), fallback)
+            })?
+        }
+        // The client's `fetch` option: a plain `init` every implementation accepts (undici, service bindings, doubles).
+        Some(fetch) => {
+            // A fresh plain object: setting its keys cannot fail.
+            let headers = js_sys::Object::new();
+            for (name, value) in request.headers {
+                let _ = js_sys::Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+            }
+            let called = call_fetch(fetch, request.url, request.method.as_str(), &headers, request.body, &signal);
+            let value =
+                JsFuture::from(called).await.map_err(|e| classify(stop.get(), rejection(&e, request.headers)))?;
+            Response::from(value.unchecked_into::<web_sys::Response>())
+        }
+    };
+    let status = response.status();
+    let headers = response.headers();
+    let www_authenticate = headers.get("www-authenticate");
+    let request_id = headers.get("x-request-id");
+    let server_date = headers.get("date");
+    let retry_after = headers.get("retry-after");
+    let raw: web_sys::Response = response.into();
+    let buffer = JsFuture::from(read_body(&raw, &signal))
         .await
         .map_err(|_| classify(stop.get(), network("the connection failed while reading the response".into())))?;
     let js_body: js_sys::Uint8Array = buffer.unchecked_into();
@@ -145,6 +174,19 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
         retry_after,
         attempts: 1,
     })
+}
+
+/// gloo-net's name for a method.
+#[cfg(target_arch = "wasm32")]
+fn gloo_method(method: Method) -> gloo_net::http::Method {
+    use gloo_net::http::Method as M;
+    match method {
+        Method::Get => M::GET,
+        Method::Post => M::POST,
+        Method::Put => M::PUT,
+        Method::Patch => M::PATCH,
+        Method::Delete => M::DELETE,
+    }
 }
 
 /// Native builds (tests, the sandbox) have no fetch: the client is meant to run as WebAssembly.
