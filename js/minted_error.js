@@ -40,17 +40,19 @@ export function parseData(bytes) {
   return data === undefined ? null : data;
 }
 
-/** An async iterable over `next` (a function returning Promise<{ value, done }>); `stop` runs when a loop breaks. */
-export function asyncIterable(next, stop) {
+/**
+ * An async iterable over pages: `nextPage()` resolves to an array of items, or null when there are no more; `stop`
+ * runs when the iteration ends or a loop breaks. An async generator, so every consumer (for await, Readable.from,
+ * Array.fromAsync) drives it the way the language defines.
+ */
+export function asyncIterable(nextPage, stop) {
   return {
-    [Symbol.asyncIterator]() {
-      return {
-        next,
-        return() {
-          stop();
-          return Promise.resolve({ value: undefined, done: true });
-        },
-      };
+    async *[Symbol.asyncIterator]() {
+      try {
+        for (let items = await nextPage(); items; items = await nextPage()) yield* items;
+      } finally {
+        stop();
+      }
     },
   };
 }
@@ -78,29 +80,21 @@ function untilAborted(start, signal) {
 }
 
 /**
- * Starts one HTTP exchange with the standard `fetch(url, init)` signature, through `fetchFn` (the client's `fetch`
- * option) or the global fetch, and resolves to the status and the headers the core reads. Anything that is not
- * Response-like is refused here, so the core only ever reads plain values.
+ * Calls the client's `fetch` option with the standard `fetch(url, init)` signature (the platform's fetch goes through
+ * gloo-net in the core). Anything that is not Response-like is refused here, so the core only reads what a Response
+ * has: `status`, `headers.get()` and `arrayBuffer()`.
  */
-export async function startFetch(fetchFn, url, method, headers, body, signal) {
+export async function callFetch(fetchFn, url, method, headers, body, signal) {
   const init = body === undefined ? { method, headers, signal } : { method, headers, body, signal };
-  const response = await untilAborted(() => (fetchFn ? fetchFn(url, init) : globalThis.fetch(url, init)), signal);
+  const response = await untilAborted(() => fetchFn(url, init), signal);
   if (!response || typeof response.status !== 'number' || typeof response.arrayBuffer !== 'function'
     || !response.headers || typeof response.headers.get !== 'function') {
     throw new TypeError('fetch resolved to something that is not a Response');
   }
-  const header = (name) => response.headers.get(name) ?? undefined;
-  return {
-    response,
-    status: response.status,
-    wwwAuthenticate: header('www-authenticate'),
-    requestId: header('x-request-id'),
-    date: header('date'),
-    retryAfter: header('retry-after'),
-  };
+  return response;
 }
 
-/** The body of a response from `startFetch`, as bytes. */
+/** The body of a response, as bytes. */
 export async function readBody(response, signal) {
   return new Uint8Array(await untilAborted(() => response.arrayBuffer(), signal));
 }

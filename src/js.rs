@@ -22,9 +22,9 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = parseData)]
     fn parse_data_js(bytes: &js_sys::Uint8Array) -> Result<JsValue, JsValue>;
 
-    /// `{ [Symbol.asyncIterator]() { return { next, return } } }`
+    /// An async iterable (an async generator in JS) over pages that `next_page` resolves to, until it gives `null`.
     #[wasm_bindgen(js_name = asyncIterable)]
-    pub fn async_iterable(next: &JsValue, stop: &JsValue) -> JsValue;
+    pub fn async_iterable(next_page: &JsValue, stop: &JsValue) -> JsValue;
 }
 
 /// Plain data for JS, through JSON (the serialiser is already in the module for request bodies; a second one
