@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8787
 
-.PHONY: setup pkg docs sandbox-bin sandbox demo test soak fuzz cli-test bench clean
+.PHONY: setup pkg docs sandbox-bin sandbox demo test soak fuzz cli-test consumers bench clean
 
 ## setup: install the toolchain pieces and npm dependencies (idempotent; fast when done)
 setup:
@@ -32,6 +32,11 @@ demo: docs sandbox-bin
 ## test: every check and test suite (what CI runs)
 test:
 	@scripts/test.sh
+
+## consumers: install the packed tarball into each consumer project (bundlers, runtimes, Workers) and run it; `make
+## consumers ONLY="vite next"` for some
+consumers: pkg
+	@node tests/consumers/run.mjs $(ONLY)
 
 ## soak: 1000 orders under random faults, then the ledger check (the test suite runs 200)
 soak: pkg sandbox-bin

@@ -13,7 +13,7 @@
 // here asserts a time: the machine may be shared and loaded.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize } from 'node:path';
@@ -28,7 +28,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const pkg = process.env.BENCH_PKG || join(root, 'pkg');
 const require = createRequire(import.meta.url);
-const sdk = require(join(pkg, 'node', 'index.cjs'));
+const sdk = require(join(pkg, 'cjs', 'index.cjs'));
 const quick = process.env.BENCH_QUICK === '1';
 const results = { node: process.version, date: new Date().toISOString(), quick };
 
@@ -75,10 +75,6 @@ function race(cases, { iterations, rounds = 15, warmup = 3000 }) {
 }
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-function jsFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsFiles(join(dir, e.name))
-    : e.name.endsWith('.js') ? [join(dir, e.name)] : [])).sort();
-}
 function check(ok, what) { if (!ok) { console.error(`bench: ${what}`); process.exit(1); } }
 const us = (ns) => (ns / 1000).toFixed(2);
 const row = (...cells) => console.log(cells.map((c, i) => String(c)[i ? 'padStart' : 'padEnd'](i ? 14 : 56)).join(''));
@@ -173,8 +169,8 @@ async function wholeCall({ url, username, password }) {
 }
 
 async function memory({ url, username, password }, calls) {
-  // A second instance from the web glue: initSync hands back its exports, so its memory can be read.
-  const glue = await import(pathToFileURL(join(pkg, 'web', 'minted_connect.js')).href);
+  // A second instance from the glue itself: initSync hands back its exports, so its memory can be read.
+  const glue = await import(pathToFileURL(join(pkg, 'minted_connect.js')).href);
   const exports = glue.initSync({ module: readFileSync(join(pkg, 'minted_connect_bg.wasm')) });
   const client = new glue.MintedClient({ baseUrl: url, username, password, maxRetries: 0 });
   const mib = (n) => n / 1048576;
@@ -215,7 +211,7 @@ function requireTime(what, runs = quick ? 3 : 9) {
   return median(times);
 }
 const load = {
-  'minted-connect (pkg/node/index.cjs)': requireTime(join(pkg, 'node', 'index.cjs')),
+  'minted-connect (pkg/cjs/index.cjs, module inlined)': requireTime(join(pkg, 'cjs', 'index.cjs')),
   zod: requireTime(require.resolve('zod')),
   valibot: requireTime(require.resolve('valibot')),
 };
@@ -224,7 +220,7 @@ console.log('\n5. Load: require() in a fresh Node process (median) and import of
 row('module', 'ms');
 for (const [name, ms] of Object.entries(load)) row(`require: ${name}`, ms.toFixed(1));
 results.browser = await browserImport();
-if (results.browser) row('Chromium: import pkg/web/index.js (fetch + compile + instantiate)', results.browser.importMs.toFixed(1));
+if (results.browser) row('Chromium: import pkg/browser.js (fetch + compile + instantiate)', results.browser.importMs.toFixed(1));
 
 async function browserImport() {
   let chromium;
@@ -251,7 +247,7 @@ async function browserImport() {
       await page.goto(base + '/');
       times.push(await page.evaluate(async () => {
         const t = performance.now();
-        const m = await import('/web/index.js');
+        const m = await import('/browser.js');
         if (typeof m.MintedClient !== 'function') throw new Error('no MintedClient');
         return performance.now() - t;
       }));
@@ -266,14 +262,22 @@ async function browserImport() {
 
 // ---------------------------------------------------------------- sizes
 const wasm = readFileSync(join(pkg, 'minted_connect_bg.wasm'));
-const glue = Buffer.concat(jsFiles(join(pkg, 'web')).map((f) => readFileSync(f)));
+// The browser entry's JavaScript as a bundler ships it (bundled, minified), as scripts/build-pkg.mjs measures it.
+const glue = execFileSync(join(root, 'tools', 'node_modules', '.bin', 'esbuild'), [join(pkg, 'browser.js'), '--bundle',
+  '--minify', '--format=esm', '--platform=neutral', '--log-level=error', '--external:*.wasm', '--external:node:*'],
+{ maxBuffer: 64 << 20 });
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const br = (b) => brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
-results.size = { wasm: { raw: wasm.length, gzip: gz(wasm), brotli: br(wasm) }, webGlue: { raw: glue.length, gzip: gz(glue) } };
+results.size = {
+  wasm: { raw: wasm.length, gzip: gz(wasm), brotli: br(wasm) },
+  browserGlue: { raw: glue.length, gzip: gz(glue), brotli: br(glue) },
+  browserTotalGzip: gz(wasm) + gz(glue),
+};
 console.log('\n6. Size of what is shipped');
 row('', 'raw B', 'gzip -9 B', 'brotli B');
 row('minted_connect_bg.wasm', wasm.length, gz(wasm), br(wasm));
-row('web glue (every .js under pkg/web)', glue.length, gz(glue), br(glue));
+row('browser.js bundled and minified (the glue)', glue.length, gz(glue), br(glue));
+row('browser total (.wasm + glue)', wasm.length + glue.length, gz(wasm) + gz(glue), br(wasm) + br(glue));
 
 writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log(`\nwritten: bench/results.json${sink < 0 ? '' : ''}`);

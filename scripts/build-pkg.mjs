@@ -1,12 +1,20 @@
 #!/usr/bin/env node
-// Builds the wasm once and assembles the one npm package in pkg/ from pkg-template/:
-//   pkg/minted_connect_bg.wasm   the module (wasm-opt -Oz), shared by every entry
-//   pkg/web/                     ES module glue + browser entry (loads the wasm with top-level await)
-//   pkg/node/index.cjs           CommonJS bundle of the same glue, instantiated synchronously from the file
-//   pkg/node/index.mjs           ES module face of the CommonJS bundle (one instance for require and import)
-//   pkg/index.d.ts               declarations for all entries
+// Builds the wasm once and assembles the npm package in pkg/ from pkg-template/. Every entry shares the one compiled
+// module; they differ only in how they obtain it (see pkg-template/package.json `exports` and README "Runtimes and
+// bundlers"):
+//   minted_connect_bg.wasm   the module (wasm-opt -Oz); also the `./minted_connect_bg.wasm` export
+//   minted_connect.js        wasm-bindgen's `web` glue, as generated, next to the .wasm (its default URL exists)
+//   browser.js               Vite, webpack, Next.js, plain <script type="module">: fetches and stream-compiles the .wasm
+//   universal.js             anything else that imports ES modules (Rollup, esbuild for browsers, unknown runtimes):
+//                            the module inlined as base64, compiled synchronously, no top-level await
+//   workerd.js               Cloudflare Workers: imports the .wasm as a WebAssembly.Module
+//   slim.js                  no automatic loading: `init()` / `initSync()` (no top-level await, caller-chosen source)
+//   cjs/slim.cjs             the glue as CommonJS: the one instance behind every Node entry
+//   cjs/index.cjs            require(): cjs/slim.cjs initialised from inlined bytes (no file lookup, bundle-safe)
+//   node.mjs, slim.node.mjs  import in Node, Bun and Deno: the CommonJS exports (one instance for require and import)
+//   *.d.mts / *.d.cts        declarations for import and require
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -16,69 +24,139 @@ const tools = join(root, 'tools', 'node_modules', '.bin');
 const out = join(root, 'pkg');
 const staging = join(root, 'target', 'wasm-web');
 const env = { ...process.env, PATH: `${tools}:${process.env.HOME}/.cargo/bin:${process.env.PATH}` };
+const GLUE = './minted_connect.js';
+const WASM = 'minted_connect_bg.wasm';
 
 function run(cmd, args) {
   execFileSync(cmd, args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
 }
+const write = (path, text) => writeFileSync(join(out, path), text);
 
 // 1. Compile and generate the glue (wasm-opt runs below, on the final file).
 run('wasm-pack', ['build', '--release', '--target', 'web', '--out-dir', staging, '--no-pack', '--mode', 'no-install']);
 
-// 2. Fresh package directory.
+// 2. Fresh package directory: the module, the glue beside it, its snippet.
 rmSync(out, { recursive: true, force: true });
-mkdirSync(join(out, 'web'), { recursive: true });
-mkdirSync(join(out, 'node'), { recursive: true });
-run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--strip-producers',
-  join(staging, 'minted_connect_bg.wasm'), '-o', join(out, 'minted_connect_bg.wasm')]);
-
-// 3. Browser side: the glue as generated, its snippet, and an entry that loads the wasm before exporting.
-cpSync(join(staging, 'minted_connect.js'), join(out, 'web', 'minted_connect.js'));
-cpSync(join(staging, 'snippets'), join(out, 'web', 'snippets'), { recursive: true });
-const snippet = findFile(join(out, 'web', 'snippets'), 'minted_error.js');
-const snippetImport = './' + relative(join(out, 'web'), snippet).split('\\').join('/');
-const glue = readFileSync(join(staging, 'minted_connect.js'), 'utf8');
+mkdirSync(join(out, 'cjs'), { recursive: true });
+// --converge repeats -Oz while it still gains (about 200 bytes); the target_features section is only for linkers.
+run('wasm-opt', ['-Oz', '--converge', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--strip-producers',
+  '--strip-target-features', join(staging, WASM), '-o', join(out, WASM)]);
+cpSync(join(staging, 'minted_connect.js'), join(out, 'minted_connect.js'));
+cpSync(join(staging, 'snippets'), join(out, 'snippets'), { recursive: true });
+const snippet = './' + relative(out, findFile(join(out, 'snippets'), 'minted_error.js')).split('\\').join('/');
+const glue = readFileSync(join(out, 'minted_connect.js'), 'utf8');
+if (!glue.includes(`new URL('${WASM}', import.meta.url)`)) throw new Error('the glue no longer defaults to the .wasm beside it');
 const names = [...glue.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]).filter((n) => n !== 'initSync');
 if (!names.includes('MintedClient')) throw new Error('the glue does not export MintedClient');
-const exportList = names.join(', ');
+const all = [...names, 'MintedError'];
+const wasm = readFileSync(join(out, WASM));
+const base64 = wasm.toString('base64');
 
-writeFileSync(join(out, 'web', 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
-writeFileSync(join(out, 'web', 'index.js'), `// Browser / bundler entry: loads the WebAssembly module once, on import (top-level await), so nothing needs an
-// init call. Generated by scripts/build-pkg.mjs.
-import init from './minted_connect.js';
-import { MintedError } from '${snippetImport}';
+// 3. The ES module entries. Each loads the module its own way, then exports the same names and a default object.
+const header = (what) => `// ${what}\n// Generated by scripts/build-pkg.mjs.\n`;
+const FAIL = `
+const HINT = ' (in a runtime that forbids top-level await or compiling WebAssembly from bytes, import ' +
+  "'minted-connect/slim' and call init() or initSync(): see the README)";
+function loadFailed(cause, hint = HINT) {
+  const message = cause && cause.message ? cause.message : String(cause);
+  return new MintedError('minted-connect could not load its WebAssembly module: ' + message + hint,
+    { kind: 'config', code: 'wasm_load_failed' });
+}
+`;
+const DECODE = `function decodeBase64(text) {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
+  if (typeof Buffer === 'function') return Buffer.from(text, 'base64');
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+`;
+const reexport = `export { ${names.join(', ')} } from '${GLUE}';\nexport { MintedError };\n`;
+const defaultObject = `export default Object.freeze({ ${names.map((n) => `${n}: glue.${n}`).join(', ')}, MintedError });\n`;
+const esmEntry = (what, imports, load, helpers = FAIL) => header(what) + imports +
+  `import * as glue from '${GLUE}';\nimport { MintedError } from '${snippet}';\n` + helpers + load + '\n' + reexport +
+  defaultObject;
 
-const wasmUrl = new URL('../minted_connect_bg.wasm', import.meta.url);
-try {
-  await init({ module_or_path: wasmUrl });
-} catch (cause) {
-  throw new MintedError(\`minted-connect could not load its WebAssembly module from \${wasmUrl}: \${cause && cause.message ? cause.message : cause}\`, { kind: 'config', code: 'wasm_load_failed' });
+write('browser.js', esmEntry(
+  'Browsers through Vite, webpack, Next.js or a plain <script type="module">: the glue fetches the .wasm beside it\n' +
+  '// (bundlers emit it as an asset) and compiles it while it downloads. Ready when the import resolves.',
+  `import init from '${GLUE}';\n`,
+  'try {\n  await init();\n} catch (cause) {\n  throw loadFailed(cause);\n}'));
+write('universal.js', esmEntry(
+  'Any other ES module consumer (Rollup, esbuild for browsers, runtimes without a more specific condition): the\n' +
+  '// module is inlined, compiled synchronously, with no top-level await and no file or URL to find.',
+  `import { initSync } from '${GLUE}';\nimport base64 from './wasm-base64.js';\n`,
+  'try {\n  initSync({ module: decodeBase64(base64) });\n} catch (cause) {\n  throw loadFailed(cause);\n}',
+  FAIL + DECODE));
+write('workerd.js', esmEntry(
+  'Cloudflare Workers (workerd forbids compiling from bytes; wrangler turns a .wasm import into a WebAssembly.Module).',
+  `import { initSync } from '${GLUE}';\nimport wasmModule from './${WASM}';\n`,
+  'try {\n  initSync({ module: wasmModule });\n} catch (cause) {\n  throw loadFailed(cause);\n}'));
+write('wasm-base64.js', header('The WebAssembly module, base64.') + `export default '${base64}';\n`);
+write('slim.js', header('No automatic loading: call init() (or initSync()) once, before anything else.') +
+  `import initGlue, { initSync as initSyncGlue } from '${GLUE}';
+import { MintedError } from '${snippet}';
+${FAIL}
+/** Loads the module asynchronously: from \`source\` (URL, Response, bytes or WebAssembly.Module), or by default from
+ * the .wasm beside this file. Safe to call more than once. */
+export async function init(source) {
+  try {
+    await initGlue(source === undefined ? undefined : { module_or_path: source });
+  } catch (cause) {
+    const here = import.meta.url;
+    throw loadFailed(source === undefined && !here ? 'no .wasm beside this CommonJS file to default to: pass its bytes, ' +
+      'URL or a WebAssembly.Module' : cause, '');
+  }
 }
 
-export { ${exportList} } from './minted_connect.js';
-export { MintedError };
-`);
+/** Loads the module synchronously from its bytes or a WebAssembly.Module. Safe to call more than once. */
+export function initSync(source) {
+  try {
+    initSyncGlue({ module: source });
+  } catch (cause) {
+    throw loadFailed(cause, '');
+  }
+}
+${reexport}`);
 
-// 4. Node side: one CommonJS bundle of the same glue, instantiated synchronously from the .wasm next to it.
-const nodeEntry = join(staging, 'node-entry.mjs');
-writeFileSync(nodeEntry, `import { initSync } from ${JSON.stringify(join(out, 'web', 'minted_connect.js'))};
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-initSync({ module: readFileSync(join(__dirname, '..', 'minted_connect_bg.wasm')) });
-export { ${exportList} } from ${JSON.stringify(join(out, 'web', 'minted_connect.js'))};
-export { MintedError } from ${JSON.stringify(snippet)};
-`);
+// 4. Node, Bun and Deno: one CommonJS instance (the glue bundled as CommonJS), faced by ES modules.
 // wasm-bindgen's glue names the snippet module twice in its import object (same key, same value): valid JavaScript,
-// so esbuild's duplicate-key warning is silenced rather than the generated file edited.
-run('esbuild', [nodeEntry, '--bundle', '--format=cjs', '--platform=node', '--target=node18', '--log-level=warning',
-  '--log-override:empty-import-meta=silent',
-  '--log-override:duplicate-object-key=silent', `--outfile=${join(out, 'node', 'index.cjs')}`]);
-writeFileSync(join(out, 'node', 'index.mjs'), `// ES module entry for Node: the CommonJS bundle's exports, so require() and import share one instance.
-import sdk from './index.cjs';
+// so esbuild's duplicate-key warning is silenced rather than the generated file edited. import.meta is empty in
+// CommonJS: the glue's default URL is never used there (slim's init() says so).
+run('esbuild', [join(out, 'slim.js'), '--bundle', '--format=cjs', '--platform=neutral', '--target=node18',
+  '--log-level=warning', '--log-override:empty-import-meta=silent', '--log-override:duplicate-object-key=silent',
+  `--outfile=${join(out, 'cjs', 'slim.cjs')}`]);
+write('cjs/wasm-base64.cjs', header('The WebAssembly module, base64.') + `module.exports = '${base64}';\n`);
+write('cjs/index.cjs', header('require(): the CommonJS glue, initialised from the inlined module (nothing to find on disk,\n' +
+  '// so it keeps working when bundled).') + `'use strict';
+const slim = require('./slim.cjs');
+const base64 = require('./wasm-base64.cjs');
+const { MintedError } = slim;
+${FAIL}${DECODE}
+try {
+  slim.initSync(decodeBase64(base64));
+} catch (cause) {
+  throw cause instanceof MintedError ? cause : loadFailed(cause);
+}
+Object.defineProperty(exports, '__esModule', { value: true });
+${all.map((n) => `exports.${n} = slim.${n};`).join('\n')}
+exports.default = Object.freeze({ ${all.map((n) => `${n}: slim.${n}`).join(', ')} });
+`);
+write('node.mjs', header('import in Node, Bun and Deno: the CommonJS exports, so require() and import share one instance.') +
+  `import cjs from './cjs/index.cjs';
 
-export const { ${exportList}, MintedError } = sdk;
+export const { ${all.join(', ')} } = cjs;
+export default cjs.default ?? cjs;
+`);
+write('slim.node.mjs', header("'minted-connect/slim' in Node, Bun and Deno: the same CommonJS instance as require().") +
+  `import cjs from './cjs/slim.cjs';
+
+export const { init, initSync, ${all.join(', ')} } = cjs;
 `);
 
-// 5. Declarations: the generated ones without the init functions (nothing to call), plus MintedError.
+// 5. Declarations: the generated ones without wasm-bindgen's init types, plus MintedError; the root adds its default
+// export, slim its init functions. The same text serves import (.d.mts) and require (.d.cts).
 let dts = readFileSync(join(staging, 'minted_connect.d.ts'), 'utf8');
 const initStart = dts.indexOf('export type InitInput');
 if (initStart < 0) throw new Error('unexpected .d.ts layout: no InitInput');
@@ -87,28 +165,52 @@ dts = dts.slice(0, initStart).replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, 
 dts = dts.replace(/^(\s*)free\(\): void;$/gm,
   '$1/** Releases the WebAssembly memory behind this object now instead of when it is garbage-collected. */\n$1free(): void;');
 dts += readFileSync(join(root, 'pkg-template', 'minted-error.d.ts'), 'utf8');
-writeFileSync(join(out, 'index.d.ts'), dts);
+const rootDts = dts + `
+/** Every export as one object, for \`import minted from 'minted-connect'\`. */
+declare const minted: {
+${all.map((n) => `    /** The named export \`${n}\`. */\n    readonly ${n}: typeof ${n};`).join('\n')}
+};
+export default minted;
+`;
+const slimDts = dts + '\n' + readFileSync(join(root, 'pkg-template', 'slim.d.ts'), 'utf8');
+// slim.d.ts: for resolvers that ignore `exports` (TypeScript `node10`), which look beside slim.js.
+write('slim.d.ts', slimDts);
+for (const ext of ['mts', 'cts']) {
+  write(`index.d.${ext}`, rootDts);
+  write(`slim.d.${ext}`, slimDts);
+}
 
 // 6. package.json (version from Cargo.toml), README, LICENSE.
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
 const manifest = JSON.parse(readFileSync(join(root, 'pkg-template', 'package.json'), 'utf8'));
 manifest.version = version;
-writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+write('package.json', JSON.stringify(manifest, null, 2) + '\n');
 cpSync(join(root, 'pkg-template', 'README.md'), join(out, 'README.md'));
 cpSync(join(root, 'LICENSE'), join(out, 'LICENSE'));
 
-const wasm = readFileSync(join(out, 'minted_connect_bg.wasm'));
-console.log(`pkg/ assembled: minted-connect@${version}; minted_connect_bg.wasm ${wasm.length} bytes raw, ${gzipSync(wasm, { level: 9 }).length} bytes gzip -9`);
+// 7. What each entry costs a consumer: its JavaScript bundled and minified, plus the .wasm it fetches separately.
+const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
+const rows = [];
+for (const [entry, fetchesWasm] of [['browser.js', true], ['universal.js', false], ['workerd.js', true], ['slim.js', true],
+  ['cjs/index.cjs', false]]) {
+  const js = execFileSync('esbuild', [join(out, entry), '--bundle', '--minify', '--format=esm', '--platform=neutral',
+    '--log-level=error', '--external:*.wasm', '--external:node:*'], { cwd: root, env, maxBuffer: 64 << 20 });
+  const raw = js.length + (fetchesWasm ? wasm.length : 0);
+  rows.push(`  ${entry.padEnd(14)} js ${String(js.length).padStart(7)} B (gzip ${String(gz(js)).padStart(6)})` +
+    (fetchesWasm ? ` + .wasm ${wasm.length} (gzip ${gz(wasm)})` : ' (module inlined)') +
+    ` = ${raw} B raw, ${gz(js) + (fetchesWasm ? gz(wasm) : 0)} B gzip`);
+}
+console.log(`pkg/ assembled: minted-connect@${version}; ${WASM} ${wasm.length} bytes raw, ${gz(wasm)} bytes gzip -9`);
+console.log(`what each entry loads (minified JS + .wasm, gzip -9):\n${rows.join('\n')}`);
+const pct = (a, b) => `${a > b ? '+' : ''}${((a / b - 1) * 100).toFixed(1)}%`;
+console.log(`the module inlined as base64: ${base64.length} B (${pct(base64.length, wasm.length)}), gzip ` +
+  `${gz(Buffer.from(base64))} B (${pct(gz(Buffer.from(base64)), gz(wasm))} over the .wasm's gzip)`);
 
 function findFile(dir, name) {
   for (const entry of readdirSync(dir)) {
     const path = join(dir, entry);
-    if (statSync(path).isDirectory()) {
-      const found = findFile(path, name);
-      if (found) return found;
-    } else if (entry === name) {
-      return path;
-    }
+    const found = statSync(path).isDirectory() ? findFile(path, name) : entry === name ? path : null;
+    if (found) return found;
   }
-  return existsSync(join(dir, name)) ? join(dir, name) : null;
+  return null;
 }

@@ -22,6 +22,8 @@ execFileSync(process.execPath, [
   '--readme', join(root, 'pkg-template', 'README.md'),
   '--out', out,
   '--excludePrivate',
+  // The declarations are a build output: no source links (and no dependence on the clone's git remote).
+  '--disableSources',
   '--validation.notExported', '--validation.invalidLink', '--validation.notDocumented',
   '--treatWarningsAsErrors',
   '--logLevel', 'Warn',

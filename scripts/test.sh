@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Everything `make test` runs, in order: formatting and lints, native tests, the wasm suite in Node and in headless
 # Chromium, then the Node suites on the assembled package (contract, examples, types, Playwright, Digest against
-# Apache httpd). Each suite that needs a server starts its own (sandbox or Apache) on a free loopback port and stops it.
+# Apache httpd), the minted command, and the packed tarball in every consumer project of tests/consumers (bundlers,
+# runtimes, Workers). Each suite that needs a server starts its own (sandbox or Apache) on a free loopback port and
+# stops it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
@@ -43,5 +45,8 @@ step "Node tests of the assembled package, and the admin panel in Chromium (node
 
 step "the minted command: packed pkg/ and cli/ installed, run against the sandbox (node --test)"
 node --test --test-concurrency=1 --test-reporter=spec tests/cli/
+
+step "consumer projects: the npm pack tarball in each bundler and runtime, default config (tests/consumers)"
+node tests/consumers/run.mjs
 
 step "all tests passed in $(( $(date +%s) - started )) s"

@@ -59,7 +59,43 @@ pub struct ClientConfig {
     /// Called after every HTTP exchange with a redacted copy of the response (or the failure). Observe-only.
     #[tsify(optional, type = "(event: ResponseEvent) => void")]
     pub on_response: Option<()>,
+    /// Sends every HTTP exchange of this client (Digest challenges, retries, reconciliation look-ups) instead of the
+    /// global `fetch`, with the standard signature. Node behind a proxy:
+    /// `(url, init) => undici.fetch(url, { ...init, dispatcher: new undici.ProxyAgent(proxyUrl) })`; Workers:
+    /// `(url, init) => env.API.fetch(url, init)`. What it throws maps to kinds: `AbortError` → `aborted`,
+    /// `TimeoutError` → `timeout`, anything else → `network`; `timeoutMs` and `signal` hold even if it ignores
+    /// `init.signal`.
+    #[tsify(optional, type = "(url: string, init: FetchInit) => Promise<FetchResponse>")]
+    pub fetch: Option<()>,
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const FETCH_TYPES: &str = r#"
+/** The second argument of the `fetch` option: a `RequestInit` any fetch implementation accepts. */
+export interface FetchInit {
+    /** The HTTP method. */
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+    /** Every header to send, `Authorization` included once a Digest challenge has been answered. */
+    headers: Record<string, string>;
+    /** The JSON body, for calls that send one. */
+    body?: string;
+    /** Aborts the exchange on `timeoutMs` or the call's own `signal`. */
+    signal: AbortSignal;
+}
+
+/** What the `fetch` option must resolve to: a `Response` (the platform's, undici's, or any object with these). */
+export interface FetchResponse {
+    /** The HTTP status. */
+    readonly status: number;
+    /** The response headers (`www-authenticate`, `x-request-id`, `date` and `retry-after` are read). */
+    readonly headers: {
+        /** A header's value, or `null` when absent. */
+        get(name: string): string | null;
+    };
+    /** The body, read once. */
+    arrayBuffer(): Promise<ArrayBuffer>;
+}
+"#;
 
 /// A replacement for parts of one route.
 #[derive(Clone, Tsify)]
@@ -90,6 +126,8 @@ pub struct Config {
     pub strict_identity_numbers: bool,
     pub routes: Overrides,
     pub retry: Policy,
+    /// The `fetch` option: read from the JS object (JSON cannot carry a function).
+    pub fetch: Option<js_sys::Function>,
 }
 
 impl fmt::Debug for Config {
@@ -104,6 +142,7 @@ impl fmt::Debug for Config {
             .field("strict_identity_numbers", &self.strict_identity_numbers)
             .field("routes", &self.routes)
             .field("retry", &self.retry)
+            .field("fetch", &self.fetch.as_ref().map(|_| "function"))
             .finish()
     }
 }
@@ -128,6 +167,7 @@ const FIELDS: &[&str] = &[
     "retryBackoffMs",
     "onRequest",
     "onResponse",
+    "fetch",
 ];
 
 /// Reads and checks a client's config (the object given to `new MintedClient`), applying defaults. The one way a
@@ -207,6 +247,7 @@ pub fn parse(source: &Source) -> Result<(Config, Hooks), MintedError> {
         strict_identity_numbers,
         routes,
         retry,
+        fetch: source.function("fetch").map_err(field("fetch"))?,
     };
     Ok((config, hooks))
 }
@@ -361,6 +402,7 @@ mod tests {
             (json!({"baseUrl": "http://x.test", "maxRetries": 11}), Some("maxRetries"), "whole number"),
             (json!({"baseUrl": "http://x.test", "retryBackoffMs": 1.5}), Some("retryBackoffMs"), "whole number"),
             (json!({"baseUrl": "http://x.test", "onRequest": "log"}), Some("onRequest"), "must be a function"),
+            (json!({"baseUrl": "http://x.test", "fetch": "undici"}), Some("fetch"), "must be a function"),
             (
                 json!({"baseUrl": "http://x.test", "routes": {"nope": {}}}),
                 Some("routes"),

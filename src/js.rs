@@ -19,9 +19,9 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "MintedError")]
     fn new(message: &str, details: &JsValue) -> JsMintedError;
 
-    /// `{ [Symbol.asyncIterator]() { return { next, return } } }`
+    /// An async iterable (an async generator in JS) over pages that `next_page` resolves to, until it gives `null`.
     #[wasm_bindgen(js_name = asyncIterable)]
-    pub fn async_iterable(next: &JsValue, stop: &JsValue) -> JsValue;
+    pub fn async_iterable(next_page: &JsValue, stop: &JsValue) -> JsValue;
 }
 
 /// Plain data for JS, through JSON (the serialiser is already in the module for request bodies; a second one

@@ -1,10 +1,9 @@
 //! `listOrders`: an async iterable over every order matching a query, fetching `getOrders` pages lazily.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::rc::Rc;
 
-use js_sys::{Object, Promise, Reflect};
+use js_sys::{Promise, Reflect};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -20,20 +19,12 @@ struct Pager {
     query: serde_json::Map<String, Value>,
     signal: Option<web_sys::AbortSignal>,
     next_page: u64,
-    buffer: VecDeque<JsValue>,
     done: bool,
 }
 
 /// What the next page says about the iteration: more pages after it or not.
 pub fn has_more(page: u64, last_page: Option<f64>, items: usize) -> bool {
     items > 0 && last_page.is_none_or(|last| (page as f64) < last)
-}
-
-fn result(value: JsValue, done: bool) -> JsValue {
-    let out = Object::new();
-    let _ = Reflect::set(&out, &"value".into(), &value);
-    let _ = Reflect::set(&out, &"done".into(), &JsValue::from_bool(done));
-    out.into()
 }
 
 /// Builds the iterable. The query is checked now, so a bad filter fails at the call, not at the first `next()`.
@@ -48,33 +39,24 @@ pub fn list_orders(session: Rc<Session>, query: &JsValue, options: &JsValue) -> 
         _ => serde_json::Map::new(),
     };
     let first = query.get("page").and_then(Value::as_u64).unwrap_or(1);
-    let pager =
-        Rc::new(RefCell::new(Pager { session, query, signal, next_page: first, buffer: VecDeque::new(), done: false }));
+    let pager = Rc::new(RefCell::new(Pager { session, query, signal, next_page: first, done: false }));
 
     let next = {
         let pager = pager.clone();
-        Closure::<dyn FnMut() -> Promise>::new(move || next(pager.clone()))
+        Closure::<dyn FnMut() -> Promise>::new(move || next_page(pager.clone()))
     };
     let stop = {
         let pager = pager.clone();
-        Closure::<dyn FnMut()>::new(move || {
-            let mut p = pager.borrow_mut();
-            p.done = true;
-            p.buffer.clear();
-        })
+        Closure::<dyn FnMut()>::new(move || pager.borrow_mut().done = true)
     };
     Ok(async_iterable(&next.into_js_value(), &stop.into_js_value()))
 }
 
-fn next(pager: Rc<RefCell<Pager>>) -> Promise {
-    {
-        let mut p = pager.borrow_mut();
-        if let Some(item) = p.buffer.pop_front() {
-            return Promise::resolve(&result(item, false));
-        }
-        if p.done {
-            return Promise::resolve(&result(JsValue::UNDEFINED, true));
-        }
+/// The next page's orders (a JS array), or `null` once the iteration is over. The JS side (an async generator,
+/// `asyncIterable` in js/minted_error.js) yields them one by one, so the core is called once per page.
+fn next_page(pager: Rc<RefCell<Pager>>) -> Promise {
+    if pager.borrow().done {
+        return Promise::resolve(&JsValue::NULL);
     }
     wasm_bindgen_futures::future_to_promise(async move {
         let (session, query, signal, page) = {
@@ -93,18 +75,11 @@ fn next(pager: Rc<RefCell<Pager>>) -> Promise {
         let last_page = Reflect::get(&data, &"last_page".into()).ok().and_then(|v| v.as_f64());
         let mut p = pager.borrow_mut();
         if p.done {
-            return Ok(result(JsValue::UNDEFINED, true));
+            return Ok(JsValue::NULL);
         }
-        p.buffer.extend(items.iter());
         p.next_page = page + 1;
         p.done = !has_more(page, last_page, items.length() as usize);
-        Ok(match p.buffer.pop_front() {
-            Some(item) => result(item, false),
-            None => {
-                p.done = true;
-                result(JsValue::UNDEFINED, true)
-            }
-        })
+        Ok(if items.length() == 0 { JsValue::NULL } else { items.into() })
     })
 }
 

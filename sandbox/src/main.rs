@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use minted_sandbox::auth::NcCheck;
-use minted_sandbox::{parse_algorithms, Algorithm, AppState, Settings};
+use minted_sandbox::{parse_algorithms, Algorithm, AppState, NcCheck, Settings};
 use tokio::net::TcpListener;
 
 /// A local HTTP server that behaves like the Minted Connect Partner API (Digest auth, CORS, in-memory or file-backed
@@ -74,10 +73,9 @@ async fn main() -> std::io::Result<()> {
         seed: cli.seed,
         quote_ttl: Duration::from_secs(cli.quote_ttl_secs),
         delivery_step: Duration::from_secs(cli.delivery_step_secs),
-        state_file: cli.state,
     };
     // Read (or create) the state file before announcing the port, so a bad file stops the start-up cleanly.
-    let state = AppState::open(settings)?;
+    let state = AppState::open(settings, cli.state)?;
     // Loopback only: the sandbox has a well-known password and must never be reachable from the network.
     let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, cli.port)).await?;
     let port = listener.local_addr()?.port();

@@ -1,18 +1,12 @@
 //! The `--state` file: the whole store as JSON, loaded at start and rewritten (to `FILE.tmp`, then renamed, so a
-//! crash never leaves half a file) after every change.
+//! crash never leaves half a file) after every request that may have changed something.
 
 use std::ffi::OsString;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::{Error, ErrorKind};
 use std::path::{Path, PathBuf};
 
-use axum::extract::{Request, State};
-use axum::http::Method;
-use axum::middleware::Next;
-use axum::response::Response;
-
-use crate::state::Store;
-use crate::AppState;
+use minted_sandbox_core::{LoadError, Store};
 
 /// The store saved at `path`; `None` when there is no such file.
 pub fn load(path: &Path) -> std::io::Result<Option<Store>> {
@@ -21,18 +15,15 @@ pub fn load(path: &Path) -> std::io::Result<Option<Store>> {
         Err(error) if error.kind() == ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(error),
     };
-    let store: Store = serde_json::from_str(&text).map_err(|error| {
-        Error::new(ErrorKind::InvalidData, format!("{} is not a sandbox state file: {error}", path.display()))
-    })?;
-    if !store.is_current_version() {
-        let message = format!("{} was written by another sandbox version; delete it to start afresh", path.display());
-        return Err(Error::new(ErrorKind::InvalidData, message));
-    }
-    Ok(Some(store))
-}
-
-pub fn to_json(store: &Store) -> std::io::Result<String> {
-    serde_json::to_string_pretty(store).map_err(Error::other)
+    Store::from_json(&text).map(Some).map_err(|error| {
+        let message = match error {
+            LoadError::NotState(reason) => format!("{} is not a sandbox state file: {reason}", path.display()),
+            LoadError::OtherVersion => {
+                format!("{} was written by another sandbox version; delete it to start afresh", path.display())
+            }
+        };
+        Error::new(ErrorKind::InvalidData, message)
+    })
 }
 
 /// A cheap fingerprint, so an unchanged state is not rewritten.
@@ -55,34 +46,23 @@ pub fn write(path: &Path, contents: &str) -> std::io::Result<()> {
     std::fs::rename(&temporary, path)
 }
 
-/// After any request that can change data (everything but GET, HEAD and OPTIONS), saves the state if it changed,
-/// before the response leaves: a client that saw a success can rely on a restart keeping it.
-pub async fn save_changes(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let may_change = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    let response = next.run(request).await;
-    if may_change {
-        if let Err(error) = state.save() {
-            eprintln!("minted-sandbox: could not save the state file: {error}");
-        }
-    }
-    response
-}
-
 #[cfg(test)]
 mod tests {
+    use minted_sandbox_core::state::seeded;
+
     use super::*;
 
     #[test]
     fn round_trips_through_a_file() {
-        let dir = std::env::temp_dir().join(format!("minted-sandbox-persist-{}", crate::ids::alphanumeric(8)));
+        let dir = std::env::temp_dir().join(format!("minted-sandbox-persist-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("state.json");
         assert!(load(&path).unwrap().is_none());
-        let store = Store::seeded(42, 1_800_000_000_000);
-        write(&path, &to_json(&store).unwrap()).unwrap();
+        let store = seeded(42, 1_800_000_000_000);
+        write(&path, &store.to_json()).unwrap();
         assert!(!temporary_path(&path).exists());
         let loaded = load(&path).unwrap().unwrap();
-        assert_eq!(to_json(&loaded).unwrap(), to_json(&store).unwrap());
+        assert_eq!(loaded.to_json(), store.to_json());
         std::fs::write(&path, "{").unwrap();
         assert_eq!(load(&path).unwrap_err().kind(), ErrorKind::InvalidData);
         std::fs::remove_dir_all(&dir).unwrap();

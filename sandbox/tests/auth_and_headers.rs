@@ -66,7 +66,7 @@ fn expired_nonce_is_reported_stale_on_every_challenge() {
     let server = TestServer::start_with(Settings { nonce_ttl: Duration::from_millis(200), ..Settings::default() });
     let mut client = server.client();
     let challenge = client.raw("GET", CUSTOMER, None, &[]).challenge();
-    std::thread::sleep(Duration::from_millis(400));
+    client.advance_clock(400);
     let header = client.sign_with(&challenge, 1, "GET", CUSTOMER);
     let reply = client.raw("GET", CUSTOMER, None, &[("authorization", &header)]);
     assert_eq!(reply.status, 401);
@@ -78,7 +78,7 @@ fn expired_nonce_is_reported_stale_on_every_challenge() {
 
 #[test]
 fn single_algorithm_settings_offer_one_challenge() {
-    let settings = Settings { algorithms: vec![Algorithm::Md5Sess], ..Settings::default() };
+    let settings = Settings { algorithms: vec![minted_sandbox::Algorithm::Md5Sess], ..Settings::default() };
     let server = TestServer::start_with(settings);
     let mut client = server.client();
     let unsigned = client.raw("GET", CUSTOMER, None, &[]);

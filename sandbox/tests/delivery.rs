@@ -69,6 +69,8 @@ fn wallets_and_cost_quote() {
 fn delivery_orders_move_through_their_statuses() {
     let server = TestServer::start_with(Settings { delivery_step: Duration::from_secs(1), ..Settings::default() });
     let mut client = server.client();
+    // Sandbox time stands still but for the steps below, so each status is reached exactly.
+    client.clock(json!({"freeze": true}));
     let body = json!({"external_id": "dlv-0001", "customer_external_id": MEHMET, "items": [{"sku": "DAU5", "quantity": 2}], "address": address(), "payment_type": "cash"});
     let reply = client.post("/partner/delivery", &body);
     let response = data(&reply).clone();
@@ -93,16 +95,16 @@ fn delivery_orders_move_through_their_statuses() {
     assert!((client.balance(MEHMET, "GBP") - (1500.0 - total_cost)).abs() < 1e-6);
 
     let status = |client: &mut common::Client| data(&client.get("/partner/order/dlv-0001")).clone();
-    std::thread::sleep(Duration::from_millis(1100));
+    client.advance_clock(1000);
     let preparing = status(&mut client);
     assert_eq!(preparing["status_name"], "Preparing");
     assert_eq!(preparing["delivery"]["status_id"], 6);
-    std::thread::sleep(Duration::from_millis(2000));
+    client.advance_clock(2000);
     let shipped = status(&mut client);
     assert_eq!(shipped["delivery"]["status_name"], "Shipped");
     let number = shipped["delivery"]["cargo_tracking_number"].as_str().unwrap().to_owned();
     assert_eq!(shipped["delivery"]["cargo_tracking_url"], format!("https://cargo.example/track/{number}"));
-    std::thread::sleep(Duration::from_millis(1000));
+    client.advance_clock(1000);
     assert_eq!(status(&mut client)["status_name"], "Completed");
     let listed = client.get("/partner/orders?tx_type=delivery&status=Completed");
     assert_eq!(data(&listed)["data"][0]["external_id"], "dlv-0001");

@@ -162,13 +162,22 @@ fn delay_answers_late_and_commits_even_when_the_client_gave_up() {
     assert!(took >= Duration::from_millis(600) && took < Duration::from_secs(3), "{took:?}");
 
     let token = quote(&mut client);
+    // From here on the delay is measured in sandbox time, which stands still until the test moves it.
+    client.clock(json!({"freeze": true}));
     client.set_timeout(Some(Duration::from_millis(200)));
     let started = Instant::now();
     client.try_call("POST", BUY, Some(&buy_body(&token, "slow-1"))).expect_err("the client gives up");
     assert!(started.elapsed() < Duration::from_millis(600));
     client.set_timeout(None);
     assert_eq!(order_count(&client, "slow-1"), 0, "not yet");
-    std::thread::sleep(Duration::from_millis(1200));
+    client.advance_clock(799);
+    assert_eq!(order_count(&client, "slow-1"), 0, "1 ms early");
+    client.advance_clock(1);
+    // The held request runs as soon as the clock reaches its moment; give the server's task a moment to commit.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while order_count(&client, "slow-1") == 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
     assert_eq!(order_count(&client, "slow-1"), 1, "committed after the client left");
     let view = client.raw("GET", "/__sandbox/faults", None, &[]).json;
     assert_eq!(view["injected"]["delay"], 2);

@@ -5,7 +5,7 @@ mod common;
 use std::path::PathBuf;
 
 use common::{customer_block, data, failure, TestServer};
-use minted_sandbox::Settings;
+use minted_sandbox::{AppState, Settings};
 use serde_json::json;
 
 /// A fresh directory for one test's state file, removed afterwards.
@@ -30,9 +30,9 @@ impl Drop for TempDir {
 fn state_file_survives_a_restart() {
     let dir = TempDir::new("restart");
     let path = dir.0.join("state.json");
-    let settings = Settings { state_file: Some(path.clone()), ..Settings::default() };
+    let open = || AppState::open(Settings::default(), Some(path.clone())).expect("the state file");
 
-    let server = TestServer::start_with(settings.clone());
+    let server = TestServer::start_state(open());
     let mut client = server.client();
     let quote = client.quote(&json!({"type": "digital", "currency": "GBP", "customer_external_id": "MTD0018232"}));
     let body = json!({"price_token": quote["token"], "external_id": "kept-1", "customer": customer_block("MTD0018232"), "items": [{"sku": "GAU", "amount": 2}]});
@@ -46,7 +46,7 @@ fn state_file_survives_a_restart() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(!text.contains("5555555555554444") && text.contains("555555******4444"));
 
-    let server = TestServer::start_with(settings);
+    let server = TestServer::start_state(open());
     let mut client = server.client();
     let after = client.state();
     assert_eq!(after["customers"], before["customers"]);
@@ -67,7 +67,7 @@ fn a_damaged_state_file_stops_the_start() {
     let dir = TempDir::new("damaged");
     let path = dir.0.join("state.json");
     std::fs::write(&path, "{ not json").unwrap();
-    let error = match minted_sandbox::AppState::open(Settings { state_file: Some(path), ..Settings::default() }) {
+    let error = match AppState::open(Settings::default(), Some(path)) {
         Ok(_) => panic!("a damaged file must not be used"),
         Err(error) => error,
     };

@@ -95,7 +95,7 @@ fn quotes_expire_after_their_ttl() {
     let quote = client.quote(&json!({"type": "digital", "customer_external_id": "MTD0018232"}));
     assert_eq!(quote["expire_ttl"], 1);
     // The expiry is rounded up to a whole second, so it comes within 2 s.
-    std::thread::sleep(Duration::from_millis(2050));
+    client.advance_clock(2050);
     let body = json!({"price_token": quote["token"], "external_id": "late-1", "customer": customer_block("MTD0018232"), "items": [{"sku": "GAU", "amount": 0.01}]});
     let (message, _) = failure(&client.post("/partner/order/digital/buy", &body), 422, 1011);
     assert_eq!(message, "price token expired");

@@ -1,8 +1,10 @@
-//! The only file that does network I/O: one HTTP exchange through gloo-net (the platform `fetch`), bounded by a
-//! timeout and the caller's `AbortSignal`.
+//! The only file that does network I/O: one HTTP exchange through `fetch` (the client's `fetch` option, or the
+//! platform's), bounded by a timeout and the caller's `AbortSignal`.
 //!
 //! fetch only ever sees this module's own `AbortController`, aborted with an `Error` reason: a caller aborting with a
-//! non-Error reason (`controller.abort("stop")`) would otherwise make fetch reject with a non-Error value.
+//! non-Error reason (`controller.abort("stop")`) would otherwise make fetch reject with a non-Error value. The JS side
+//! (`js/minted_error.js`) calls fetch with the standard `(url, init)` signature and stops waiting as soon as that
+//! signal aborts, so a custom fetch that ignores the signal still cannot outlive `timeoutMs`.
 
 use crate::envelope::RawResponse;
 use crate::error::{ErrorKind, MintedError};
@@ -16,6 +18,8 @@ pub struct HttpRequest<'a> {
     pub body: Option<&'a str>,
     pub timeout_ms: u32,
     pub signal: Option<&'a web_sys::AbortSignal>,
+    /// The client's `fetch` option; `None` uses the global `fetch`.
+    pub fetch: Option<&'a js_sys::Function>,
 }
 
 /// What came back: the body as bytes (for Rust) and as the JS `Uint8Array` it arrived in (for `JSON.parse`).
@@ -39,11 +43,29 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
     use std::cell::Cell;
     use std::rc::Rc;
 
-    use gloo_net::http::{Method as GlooMethod, RequestBuilder};
+    use gloo_net::http::{RequestBuilder, Response};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen_futures::JsFuture;
 
     use super::clock::Timer;
+
+    #[wasm_bindgen(module = "/js/minted_error.js")]
+    extern "C" {
+        /// Calls the client's `fetch` option with the standard `(url, init)` signature; rejects with the signal's
+        /// reason as soon as `signal` aborts, and refuses anything that is not Response-like.
+        #[wasm_bindgen(js_name = callFetch)]
+        fn call_fetch(
+            fetch: &js_sys::Function,
+            url: &str,
+            method: &str,
+            headers: &js_sys::Object,
+            body: Option<&str>,
+            signal: &web_sys::AbortSignal,
+        ) -> js_sys::Promise;
+        /// The body of `response` as a `Uint8Array`; rejects as soon as `signal` aborts.
+        #[wasm_bindgen(js_name = readBody)]
+        fn read_body(response: &web_sys::Response, signal: &web_sys::AbortSignal) -> js_sys::Promise;
+    }
 
     #[derive(Clone, Copy, PartialEq)]
     enum Stop {
@@ -86,32 +108,51 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
         }
     });
 
-    let classify = |stop: Stop, fallback: String| match stop {
+    let classify = |stop: Stop, fallback: MintedError| match stop {
         Stop::Timeout => {
             MintedError::new(ErrorKind::Timeout, format!("no response within {} ms (timeoutMs)", request.timeout_ms))
         }
         Stop::Caller => MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal"),
-        Stop::None => network(fallback),
+        Stop::None => fallback,
     };
 
-    let method = match request.method {
-        Method::Get => GlooMethod::GET,
-        Method::Post => GlooMethod::POST,
-        Method::Put => GlooMethod::PUT,
-        Method::Patch => GlooMethod::PATCH,
-        Method::Delete => GlooMethod::DELETE,
+    let signal = controller.signal();
+    let response = match request.fetch {
+        // The platform's fetch, through gloo-net.
+        None => {
+            let mut builder =
+                RequestBuilder::new(request.url).method(gloo_method(request.method)).abort_signal(Some(&signal));
+            for (name, value) in request.headers {
+                builder = builder.header(name, value);
+            }
+            let built = match request.body {
+                Some(body) => builder.body(body),
+                None => builder.build(),
+            }
+            .map_err(|e| network(format!("the request could not be built: {e}")))?;
+            built.send().await.map_err(|e| {
+                let (name, message) = match &e {
+                    gloo_net::Error::JsError(js) => (js.name.as_str(), js.message.as_str()),
+                    _ => ("", ""),
+                };
+                let fallback =
+                    if message.is_empty() { network(e.to_string()) } else { fetch_failure(name, message, None) };
+                classify(stop.get(), fallback)
+            })?
+        }
+        // The client's `fetch` option: a plain `init` every implementation accepts (undici, service bindings, doubles).
+        Some(fetch) => {
+            // A fresh plain object: setting its keys cannot fail.
+            let headers = js_sys::Object::new();
+            for (name, value) in request.headers {
+                let _ = js_sys::Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+            }
+            let called = call_fetch(fetch, request.url, request.method.as_str(), &headers, request.body, &signal);
+            let value =
+                JsFuture::from(called).await.map_err(|e| classify(stop.get(), rejection(&e, request.headers)))?;
+            Response::from(value.unchecked_into::<web_sys::Response>())
+        }
     };
-    let mut builder = RequestBuilder::new(request.url).method(method).abort_signal(Some(&controller.signal()));
-    for (name, value) in request.headers {
-        builder = builder.header(name, value);
-    }
-    let built = match request.body {
-        Some(body) => builder.body(body),
-        None => builder.build(),
-    }
-    .map_err(|e| network(format!("the request could not be built: {e}")))?;
-
-    let response = built.send().await.map_err(|e| classify(stop.get(), describe_fetch_error(&e.to_string())))?;
     let status = response.status();
     let headers = response.headers();
     let www_authenticate = headers.get("www-authenticate");
@@ -119,11 +160,10 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
     let server_date = headers.get("date");
     let retry_after = headers.get("retry-after");
     let raw: web_sys::Response = response.into();
-    let buffer_promise = raw.array_buffer().map_err(|_| network("the response body could not be read".into()))?;
-    let buffer = JsFuture::from(buffer_promise)
+    let buffer = JsFuture::from(read_body(&raw, &signal))
         .await
-        .map_err(|_| classify(stop.get(), "the connection failed while reading the response".into()))?;
-    let js_body = js_sys::Uint8Array::new(&buffer);
+        .map_err(|_| classify(stop.get(), network("the connection failed while reading the response".into())))?;
+    let js_body: js_sys::Uint8Array = buffer.unchecked_into();
     let body = js_body.to_vec();
     Ok(HttpResponse {
         raw: RawResponse { status, body, request_id },
@@ -136,10 +176,59 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
     })
 }
 
+/// gloo-net's name for a method.
+#[cfg(target_arch = "wasm32")]
+fn gloo_method(method: Method) -> gloo_net::http::Method {
+    use gloo_net::http::Method as M;
+    match method {
+        Method::Get => M::GET,
+        Method::Post => M::POST,
+        Method::Put => M::PUT,
+        Method::Patch => M::PATCH,
+        Method::Delete => M::DELETE,
+    }
+}
+
 /// Native builds (tests, the sandbox) have no fetch: the client is meant to run as WebAssembly.
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn send(_request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError> {
     Err(MintedError::new(ErrorKind::Network, "minted-connect performs HTTP only when compiled to WebAssembly"))
+}
+
+/// A fetch rejection as a typed error (see `fetch_failure`), with the `Authorization` value sent cut out of anything a
+/// custom fetch function put in its message.
+#[cfg(target_arch = "wasm32")]
+fn rejection(reason: &wasm_bindgen::JsValue, headers: &[(&'static str, String)]) -> MintedError {
+    use wasm_bindgen::JsValue;
+    let get = |value: &JsValue, key: &str| {
+        js_sys::Reflect::get(value, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+    };
+    let name = get(reason, "name").unwrap_or_default();
+    let message = get(reason, "message").or_else(|| reason.as_string()).unwrap_or_default();
+    let cause = js_sys::Reflect::get(reason, &JsValue::from_str("cause")).ok().filter(JsValue::is_object);
+    let detail = cause.and_then(|cause| get(&cause, "code").or_else(|| get(&cause, "message")));
+    let mut err = fetch_failure(&name, &message, detail.as_deref());
+    for (_, value) in headers.iter().filter(|(name, _)| name.eq_ignore_ascii_case("authorization")) {
+        err.message = err.message.replace(value.as_str(), crate::redact::REDACTED);
+    }
+    err
+}
+
+/// What a rejected fetch means: `AbortError` → `aborted`, `TimeoutError` → `timeout` (what a custom fetch function
+/// throws for its own deadlines), anything else → `network`.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn fetch_failure(name: &str, message: &str, cause: Option<&str>) -> MintedError {
+    let text = match (name.is_empty(), cause) {
+        (true, None) => message.to_owned(),
+        (true, Some(cause)) => format!("{message} ({cause})"),
+        (false, None) => format!("{name}: {message}"),
+        (false, Some(cause)) => format!("{name}: {message} ({cause})"),
+    };
+    match name {
+        "AbortError" => MintedError::new(ErrorKind::Aborted, format!("the fetch function aborted the request: {text}")),
+        "TimeoutError" => MintedError::new(ErrorKind::Timeout, format!("the fetch function timed out: {text}")),
+        _ => MintedError::new(ErrorKind::Network, describe_fetch_error(&text)),
+    }
 }
 
 /// Makes fetch's terse messages actionable.
@@ -170,6 +259,34 @@ fn scopeguard(f: impl FnOnce()) -> impl Drop {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fetch_rejections_map_to_kinds() {
+        let cases: &[(&str, &str, Option<&str>, ErrorKind, &str)] = &[
+            (
+                "TypeError",
+                "fetch failed",
+                Some("ECONNREFUSED"),
+                ErrorKind::Network,
+                "TypeError: fetch failed (ECONNREFUSED)",
+            ),
+            (
+                "AbortError",
+                "This operation was aborted",
+                None,
+                ErrorKind::Aborted,
+                "AbortError: This operation was aborted",
+            ),
+            ("TimeoutError", "signal timed out", None, ErrorKind::Timeout, "TimeoutError: signal timed out"),
+            ("", "proxy unreachable", None, ErrorKind::Network, "the request failed: proxy unreachable"),
+            ("Error", "boom", None, ErrorKind::Network, "the request failed: Error: boom"),
+        ];
+        for (name, message, cause, kind, fragment) in cases {
+            let err = fetch_failure(name, message, *cause);
+            assert_eq!(err.kind, *kind, "{name}");
+            assert!(err.message.contains(fragment), "{name}: {}", err.message);
+        }
+    }
 
     #[test]
     fn fetch_failures_get_a_hint() {

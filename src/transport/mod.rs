@@ -212,6 +212,7 @@ impl Transport {
                 body: call.body.as_deref(),
                 timeout_ms: self.config.timeout_ms,
                 signal: call.signal.as_ref(),
+                fetch: self.config.fetch.as_ref(),
             })
             .await;
             let elapsed = clock::now_ms() - started;

@@ -1,6 +1,8 @@
 // Orders end to end: both look-ups, lenient decoding of the documented shapes, unknown fields kept.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { clientFor, startSandbox } from './helpers.mjs';
 
 let sandbox;
@@ -53,5 +55,23 @@ describe('orders', () => {
     const err = await client.getOrder('NOPE-123').catch((e) => e);
     assert.equal(err.kind, 'api');
     assert.equal(err.status, 404);
+  });
+
+  test('listOrders streams thousands of orders through Readable.from and pipeline, page by page', async () => {
+    // A stream consumer drives the iterator differently from for-await; it once crashed V8's deoptimizer here.
+    const customer = 'MTD0018232';
+    const generated = await fetch(`${sandbox.url}/__sandbox/orders/generate`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 6000, customer_external_id: customer }),
+    });
+    assert.equal(generated.status, 200);
+    const expected = (await client.getOrders({ customer_external_id: customer, total: 30 })).total;
+    assert.ok(expected >= 6000, `total ${expected}`);
+    const codes = new Set();
+    await pipeline(
+      Readable.from(client.listOrders({ customer_external_id: customer, total: 30 })),
+      new Writable({ objectMode: true, write(order, _encoding, done) { codes.add(order.order_code); done(); } }),
+    );
+    assert.equal(codes.size, expected);
   });
 });

@@ -1,13 +1,14 @@
-// The assembled package as users install it: require and import without init, one shared instance, honest types,
-// and a tarball that installs.
+// The assembled package as Node users load it: require and import without init, one shared instance, a default export,
+// honest types, and a tarball holding every file its exports name. tests/consumers/ installs the tarball into each
+// bundler and runtime.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as esm from 'minted-connect';
+import * as slim from 'minted-connect/slim';
 import { root } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -20,8 +21,10 @@ const ALIASES = {
 const EXPORTS = ['MintedClient', 'MintedError', 'Quote', 'decodeResponse', 'digestAuthorization', 'normalizePhone', 'operations', 'validateRequest'];
 
 describe('package', () => {
-  test('import gives every export, ready to use, with no init call', () => {
-    assert.deepEqual(Object.keys(esm).sort(), [...EXPORTS].sort());
+  test('import gives every export, ready to use, with no init call, and the same as a default object', () => {
+    assert.deepEqual(Object.keys(esm).sort(), [...EXPORTS, 'default'].sort());
+    assert.deepEqual(Object.keys(esm.default).sort(), [...EXPORTS].sort());
+    for (const name of EXPORTS) assert.equal(esm.default[name], esm[name], name);
     assert.doesNotThrow(() => new esm.MintedClient({ baseUrl: 'https://api.staging.mintedconnect.com' }));
   });
 
@@ -32,6 +35,14 @@ describe('package', () => {
     let err;
     try { new cjs.MintedClient({}); } catch (e) { err = e; }
     assert.ok(err instanceof esm.MintedError);
+    assert.equal(cjs.default.MintedClient, esm.MintedClient, 'require().default is the default object');
+  });
+
+  test('slim shares the instance the root entry loaded, in Node', async () => {
+    assert.deepEqual(Object.keys(slim).sort(), [...EXPORTS, 'init', 'initSync'].sort());
+    assert.equal(slim.MintedClient, esm.MintedClient);
+    await slim.init(); // already loaded: returns at once
+    assert.equal(require('minted-connect/slim').validateRequest, esm.validateRequest);
   });
 
   test('a plain CommonJS script can require it', () => {
@@ -49,29 +60,27 @@ describe('package', () => {
     assert.equal(byId.createBusinessCustomer.pathSource, 'inferred');
   });
 
-  test('the declarations contain no `any`', () => {
-    const dts = readFileSync(join(root, 'pkg', 'index.d.ts'), 'utf8');
-    const anys = dts.split('\n').filter((line) => /\bany\b/.test(line) && !/^\s*(\*|\/\*\*)/.test(line));
-    assert.deepEqual(anys, []);
+  test('the declarations contain no `any`, and import and require get the same text', () => {
+    const dts = (name) => readFileSync(join(root, 'pkg', name), 'utf8');
+    for (const name of ['index.d.mts', 'slim.d.mts']) {
+      const anys = dts(name).split('\n').filter((line) => /\bany\b/.test(line) && !/^\s*(\*|\/\*\*)/.test(line));
+      assert.deepEqual(anys, [], name);
+    }
+    assert.equal(dts('index.d.cts'), dts('index.d.mts'));
+    assert.equal(dts('slim.d.cts'), dts('slim.d.mts'));
   });
 
-  test('npm pack makes a tarball that installs and works with require and import', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'minted-pack-'));
-    try {
-      const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
-      const tarball = npm(['pack', '--pack-destination', dir, join(root, 'pkg')], dir).trim().split('\n').pop();
-      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
-      npm(['install', '--no-audit', '--no-fund', join(dir, tarball)], dir);
-      writeFileSync(join(dir, 'a.cjs'), "console.log(typeof require('minted-connect').MintedClient)");
-      writeFileSync(join(dir, 'b.mjs'), "import { validateRequest } from 'minted-connect'; console.log(validateRequest('getOrderAlternative', { guid: 'x' }).length)");
-      assert.equal(execFileSync(process.execPath, ['a.cjs'], { cwd: dir, encoding: 'utf8' }).trim(), 'function');
-      assert.equal(execFileSync(process.execPath, ['b.mjs'], { cwd: dir, encoding: 'utf8' }).trim(), '0');
-      const listed = npm(['pack', '--dry-run', '--json', join(root, 'pkg')], dir);
-      const files = JSON.parse(listed)[0].files.map((f) => f.path).sort();
-      assert.ok(files.includes('minted_connect_bg.wasm') && files.includes('node/index.cjs') && files.includes('web/index.js') && files.includes('index.d.ts'), files.join(', '));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+  test('the tarball holds every file the exports map names, and nothing from the build', () => {
+    const listed = execFileSync('npm', ['pack', '--dry-run', '--json', join(root, 'pkg')], { encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+    const files = JSON.parse(listed)[0].files.map((f) => f.path);
+    const manifest = JSON.parse(readFileSync(join(root, 'pkg', 'package.json'), 'utf8'));
+    const targets = [];
+    const walk = (value) => (typeof value === 'string' ? targets.push(value.slice(2)) : Object.values(value).forEach(walk));
+    walk(manifest.exports);
+    for (const target of new Set([...targets, manifest.main.slice(2), manifest.module.slice(2), manifest.types.slice(2), 'minted_connect_bg.wasm'])) {
+      assert.ok(files.includes(target), `${target} missing from ${files.join(', ')}`);
     }
+    assert.deepEqual(files.filter((f) => /\.(ts|map)$/.test(f) && !/\.d\.(m|c)?ts$/.test(f)), []);
   });
 });
 

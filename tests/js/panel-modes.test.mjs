@@ -34,7 +34,7 @@ describe('connecting', () => {
     const html = readFileSync(join(root, 'www', 'index.html'), 'utf8');
     const map = JSON.parse(/<script type="importmap">(.*?)<\/script>/s.exec(html)[1]);
     const pkg = JSON.parse(readFileSync(join(root, 'pkg', 'package.json'), 'utf8'));
-    const entry = pkg.exports['.'].browser.replace(/^\.\//, './pkg/');
+    const entry = pkg.exports['.'].import.browser.production.replace(/^\.\//, './pkg/');
     assert.equal(map.imports['minted-connect'], entry, 'update the import map in www/index.html when the package moves its browser entry');
   });
 

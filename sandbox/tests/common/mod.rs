@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::thread::JoinHandle;
 
 use minted_connect::transport::digest::{authorization_header, parse_www_authenticate, Challenge};
-use minted_sandbox::Settings;
+use minted_sandbox::{AppState, Settings};
 use serde_json::Value;
 
 /// A running sandbox; dropping it shuts the server down and waits for it.
@@ -23,11 +23,16 @@ impl TestServer {
     }
 
     pub fn start_with(settings: Settings) -> Self {
+        Self::start_state(AppState::new(settings))
+    }
+
+    /// Serves a sandbox made beforehand (e.g. one opened from a state file).
+    pub fn start_state(state: AppState) -> Self {
+        let settings = state.settings().clone();
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
         listener.set_nonblocking(true).expect("non-blocking listener");
         let base_url = format!("http://{}", listener.local_addr().expect("local address"));
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let server_settings = settings.clone();
         let thread = std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)
@@ -39,7 +44,7 @@ impl TestServer {
                 let shutdown = async move {
                     let _ = stopped.await;
                 };
-                minted_sandbox::serve(server_settings, listener, shutdown).await.expect("serve");
+                minted_sandbox::serve_state(state, listener, shutdown).await.expect("serve");
             });
         });
         Self { base_url, settings, stop: Some(stop), thread: Some(thread) }
@@ -240,6 +245,19 @@ impl Client {
     /// The sandbox's state dump (`GET /__sandbox/state`, no auth).
     pub fn state(&self) -> Value {
         self.raw("GET", "/__sandbox/state", None, &[]).json
+    }
+
+    /// Changes the sandbox clock (`POST /__sandbox/clock`, e.g. `{"advance_secs": 30}` or `{"freeze": true}`) and
+    /// returns the clock's view.
+    pub fn clock(&self, change: Value) -> Value {
+        let reply = self.raw("POST", "/__sandbox/clock", Some(&change.to_string()), &[]);
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        reply.json
+    }
+
+    /// Moves sandbox time forward by `ms`, as if that much time had passed.
+    pub fn advance_clock(&self, ms: u64) -> Value {
+        self.clock(serde_json::json!({ "advance_ms": ms }))
     }
 
     /// One wallet balance of a customer from the state dump (0 when the wallet does not exist).

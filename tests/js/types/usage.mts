@@ -4,6 +4,8 @@ import {
   type CustomerRecord, type CustomerWithWallets, type MintedErrorKind, type Order, type OperationInfo,
   type ValidationIssue,
 } from 'minted-connect';
+import minted from 'minted-connect';
+import { init, initSync, type WasmSource } from 'minted-connect/slim';
 
 const client = new MintedClient({ baseUrl: 'https://api.staging.mintedconnect.com', username: 'u', password: 'p', language: 'en', timeoutMs: 10_000 });
 
@@ -54,4 +56,30 @@ export async function misuse(): Promise<void> {
   // @ts-expect-error guid is a string, not a number
   const wrong: number = order.guid;
   void wrong;
+}
+
+export async function fetchOption(proxyFetch: typeof fetch): Promise<void> {
+  const baseUrl = 'https://x.test';
+  new MintedClient({ baseUrl, fetch });
+  new MintedClient({ baseUrl, fetch: (url, init) => proxyFetch(url, { ...init, keepalive: true }) });
+  new MintedClient({ baseUrl, fetch: async (url, init) => new Response(`${url} ${init.method} ${init.headers['api-version']}`) });
+  new MintedClient({ baseUrl, fetch: async () => ({ status: 200, headers: new Headers(), arrayBuffer: async () => new ArrayBuffer(0) }) });
+  // @ts-expect-error fetch resolves to a Response, not a string
+  new MintedClient({ baseUrl, fetch: async (url: string) => url });
+  // @ts-expect-error fetch is a function
+  new MintedClient({ baseUrl, fetch: 'undici' });
+}
+
+export async function otherEntries(bytes: Uint8Array, module: WebAssembly.Module): Promise<void> {
+  const client: MintedClient = new minted.MintedClient({ baseUrl: 'https://x.test' });
+  const issues: ValidationIssue[] = minted.validateRequest('createCustomer', {});
+  await init();
+  await init(new URL('https://cdn.example/minted_connect_bg.wasm'));
+  await init(fetch('/minted_connect_bg.wasm'));
+  initSync(bytes);
+  initSync(module);
+  const source: WasmSource = module;
+  // @ts-expect-error the default object has no init: that is slim's
+  await minted.init();
+  void [client, issues, source];
 }

@@ -1,0 +1,6 @@
+import minted, { MintedClient, MintedError, validateRequest } from 'minted-connect';
+
+const closed = typeof location === 'undefined' ? process.env.CLOSED_URL : new URLSearchParams(location.search).get('closed');
+const issue = validateRequest('createCustomer', { external_id: 'a' })[0]?.code;
+new MintedClient({ baseUrl: closed, maxRetries: 0 }).getCustomer('MTD1').then(() => console.log('smoke: resolved'), (e) =>
+  console.log(`smoke: validate=${issue} getCustomer=${e instanceof MintedError ? e.kind : e} default=${minted.MintedClient === MintedClient}`));

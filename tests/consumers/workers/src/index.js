@@ -1,0 +1,10 @@
+import minted, { MintedClient, MintedError, validateRequest } from 'minted-connect';
+
+export default {
+  async fetch(request, env) {
+    const issue = validateRequest('createCustomer', { external_id: 'a' })[0]?.code;
+    const client = new MintedClient({ baseUrl: env.CLOSED_URL, maxRetries: 0 });
+    const kind = await client.getCustomer('MTD1').then(() => 'resolved', (e) => (e instanceof MintedError ? e.kind : `${e}`));
+    return new Response(`validate=${issue} getCustomer=${kind} default=${minted.MintedClient === MintedClient}`);
+  },
+};
