@@ -9,14 +9,16 @@ pub mod identity;
 pub mod messages;
 pub mod rules;
 pub mod schema;
+mod writer;
 
 use serde::Serialize;
 use time::Date;
 use tsify::Tsify;
 
-pub use engine::{Edits, Walked};
+pub use engine::Walked;
 pub use messages::Problem;
 pub use schema::{Check, Field, Rule, Schema};
+pub use writer::Edits;
 
 /// How serious an issue is. Only `error` stops a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
