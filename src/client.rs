@@ -140,11 +140,9 @@ impl MintedClient {
     pub fn request(&self, options: tsify::Ts<crate::api::RawRequest>) -> js_sys::Promise {
         let session = self.session.clone();
         match raw_call(&options.js_value(), session.transport.config.language) {
-            Ok(call) => wasm_bindgen_futures::future_to_promise(async move {
-                call::fetch(&session.transport, &call, &crate::shape::ANY)
-                    .await
-                    .map_err(|err| JsValue::from(err.in_operation("request")))
-            }),
+            Ok(call) => {
+                js::promise("request", async move { call::fetch(&session.transport, &call, &crate::shape::ANY).await })
+            }
             Err(err) => js_sys::Promise::reject(&JsValue::from(err.in_operation("request"))),
         }
     }
@@ -183,12 +181,11 @@ impl MintedClient {
             Ok(prepared) => prepared,
             Err(err) => return js_sys::Promise::reject(&JsValue::from(err.in_operation(op.id))),
         };
-        wasm_bindgen_futures::future_to_promise(async move {
-            let result = match &order {
+        js::promise(op.id, async move {
+            match &order {
                 Some(key) => exactly_once::place(&session, &call, key, op.output).await,
                 None => call::fetch(&session.transport, &call, op.output).await,
-            };
-            result.map_err(|err| JsValue::from(err.in_operation(op.id)))
+            }
         })
     }
 }

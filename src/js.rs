@@ -24,6 +24,18 @@ extern "C" {
     pub fn async_iterable(next_page: &JsValue, stop: &JsValue) -> JsValue;
 }
 
+/// Runs `work` as a JS promise; a failure rejects with the [`MintedError`] named after `operation`. Every call goes
+/// through this one boxed future type, so the wasm holds one copy of the promise machinery, not one per call kind.
+pub fn promise(
+    operation: &'static str,
+    work: impl std::future::Future<Output = Result<JsValue, MintedError>> + 'static,
+) -> js_sys::Promise {
+    let work: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, MintedError>>>> = Box::pin(work);
+    wasm_bindgen_futures::future_to_promise(async move {
+        work.await.map_err(|err| JsValue::from(err.in_operation(operation)))
+    })
+}
+
 /// Plain data for JS, through JSON (the serialiser is already in the module for request bodies; a second one
 /// would cost wasm bytes).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
