@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8787
 
-.PHONY: setup pkg docs sandbox-bin sandbox demo test soak fuzz cli-test consumers clean
+.PHONY: setup pkg docs sandbox-bin sandbox demo test soak fuzz cli-test consumers bench clean
 
 ## setup: install the toolchain pieces and npm dependencies (idempotent; fast when done)
 setup:
@@ -53,6 +53,11 @@ fuzz: pkg
 cli-test: pkg sandbox-bin
 	@node --test --test-concurrency=1 --test-reporter=spec tests/cli/
 
+## bench: decode, validation, whole-call, memory and load figures beside zod and valibot; writes bench/results.json
+bench: pkg sandbox-bin
+	@scripts/setup.sh bench
+	@node --expose-gc bench/run.mjs
+
 clean:
 	cargo clean
-	rm -rf pkg tests/js/node_modules tools/node_modules cli/node_modules
+	rm -rf pkg tests/js/node_modules tools/node_modules cli/node_modules bench/node_modules

@@ -32,14 +32,6 @@ export class MintedError extends Error {
   }
 }
 
-const decoder = new TextDecoder();
-
-/** Parses a response body (already checked by the core) and returns its `data`, or null. */
-export function parseData(bytes) {
-  const data = JSON.parse(decoder.decode(bytes)).data;
-  return data === undefined ? null : data;
-}
-
 /**
  * An async iterable over pages: `nextPage()` resolves to an array of items, or null when there are no more; `stop`
  * runs when the iteration ends or a loop breaks. An async generator, so every consumer (for await, Readable.from,

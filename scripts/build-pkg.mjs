@@ -191,15 +191,19 @@ cpSync(join(root, 'LICENSE'), join(out, 'LICENSE'));
 // 7. What each entry costs a consumer: its JavaScript bundled and minified, plus the .wasm it fetches separately.
 const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
 const rows = [];
+const sizes = { wasm: { raw: wasm.length, gzip: gz(wasm) }, entries: {} };
 for (const [entry, fetchesWasm] of [['browser.js', true], ['universal.js', false], ['workerd.js', true], ['slim.js', true],
   ['cjs/index.cjs', false]]) {
   const js = execFileSync('esbuild', [join(out, entry), '--bundle', '--minify', '--format=esm', '--platform=neutral',
     '--log-level=error', '--external:*.wasm', '--external:node:*'], { cwd: root, env, maxBuffer: 64 << 20 });
   const raw = js.length + (fetchesWasm ? wasm.length : 0);
+  sizes.entries[entry] = { js: js.length, jsGzip: gz(js), raw, gzip: gz(js) + (fetchesWasm ? gz(wasm) : 0) };
   rows.push(`  ${entry.padEnd(14)} js ${String(js.length).padStart(7)} B (gzip ${String(gz(js)).padStart(6)})` +
     (fetchesWasm ? ` + .wasm ${wasm.length} (gzip ${gz(wasm)})` : ' (module inlined)') +
     ` = ${raw} B raw, ${gz(js) + (fetchesWasm ? gz(wasm) : 0)} B gzip`);
 }
+// For the size gate of `make test` (scripts/size-gate.mjs); not part of the package.
+writeFileSync(join(root, 'target', 'pkg-sizes.json'), JSON.stringify(sizes, null, 2) + '\n');
 console.log(`pkg/ assembled: minted-connect@${version}; ${WASM} ${wasm.length} bytes raw, ${gz(wasm)} bytes gzip -9`);
 console.log(`what each entry loads (minified JS + .wasm, gzip -9):\n${rows.join('\n')}`);
 const pct = (a, b) => `${a > b ? '+' : ''}${((a / b - 1) * 100).toFixed(1)}%`;

@@ -26,6 +26,7 @@ cargo test --workspace -q
 
 step "build: package and sandbox"
 node scripts/build-pkg.mjs
+node scripts/size-gate.mjs
 cargo build -q -p minted-sandbox
 scripts/setup.sh tests/js cli
 

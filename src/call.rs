@@ -12,24 +12,18 @@ use crate::routes::{self, Resolved};
 use crate::shape::DataShape;
 use crate::transport::http::HttpResponse;
 use crate::transport::{clock, Call, Transport};
-use crate::validate::{self, Issue, Problem, Settings};
+use crate::validate::{self, Edits, Issue, Problem, Settings, Walked};
 
 /// What a call sends besides its path parameter, already read from JS.
 #[derive(Debug)]
 pub enum Payload {
     None,
-    Body(Value),
+    /// A body's JSON text, and the `external_id` to write when it has no string one (calls that place orders).
+    Body {
+        text: String,
+        external_id: Option<String>,
+    },
     Query(Value),
-}
-
-impl Payload {
-    /// The body, for the steps that look into it before validation.
-    pub fn body_mut(&mut self) -> Option<&mut Value> {
-        match self {
-            Self::Body(body) => Some(body),
-            _ => None,
-        }
-    }
 }
 
 /// Tells whether a price token belongs to a quote the client knows to have expired (the client's quote book).
@@ -37,11 +31,16 @@ pub trait ExpiredQuotes {
     fn is_expired(&self, token: &str) -> bool;
 }
 
-/// A call ready to send, with the body it sends (after validation and rewriting).
+/// A call ready to send, with what its body says (after validation and rewriting).
 #[derive(Debug)]
 pub struct Prepared {
     pub call: Call,
-    pub body: Option<Value>,
+    /// The body's `price_token`, when a string.
+    pub price_token: Option<String>,
+    /// The body's `external_id` as sent, when a string (the caller's, or the one the payload gave).
+    pub external_id: Option<String>,
+    /// Entries of the body's `items` array as sent, at least 1.
+    pub lines: usize,
 }
 
 /// The validation settings a client's config implies.
@@ -72,28 +71,35 @@ pub fn prepare(
     let settings = settings(config);
     let route = config.routes.resolve(op.route);
     let mut issues = path_issues(op, path_value, &settings);
+    let mut walked = Walked { lines: 1, ..Walked::default() };
     let (body, query) = match payload {
         Payload::None => (None, String::new()),
-        Payload::Query(mut query) => {
-            issues.extend(validate(op, &mut query, &settings));
+        Payload::Query(query) => {
+            issues.extend(validate(op, &query.to_string(), &settings));
             (None, query_string(&query))
         }
-        Payload::Body(mut body) => {
-            issues.extend(validate(op, &mut body, &settings));
-            issues.extend(expired_quote(&body, quotes, &settings));
-            op.rewrite.apply(&mut body);
-            (Some(body), String::new())
+        Payload::Body { text, external_id } => {
+            let edits = Edits {
+                external_id: external_id.as_deref(),
+                wrap_amount: op.rewrite.wrapped_sku(),
+                payment_type: op.rewrite.payment_type(),
+            };
+            walked = validate::write(op.input.schema(), &text, &settings, edits);
+            issues.append(&mut walked.issues);
+            issues.extend(expired_quote(walked.price_token.as_deref(), quotes, &settings));
+            walked.external_id = walked.external_id.or(external_id);
+            (Some(std::mem::take(&mut walked.body)), String::new())
         }
     };
     refuse_errors(issues, &settings)?;
     let path = target(&route, op, path_value)? + &query;
-    let call = Call { route, path, body: body.as_ref().map(Value::to_string), signal, name: op.id };
-    Ok(Prepared { call, body })
+    let call = Call { route, path, body, signal, name: op.id };
+    Ok(Prepared { call, price_token: walked.price_token, external_id: walked.external_id, lines: walked.lines })
 }
 
-/// Validates a body or query against the operation's request model, normalising it in place.
-pub fn validate(op: &Operation, json: &mut Value, settings: &Settings) -> Vec<Issue> {
-    validate::body(op.input.schema(), json, settings)
+/// Validates the JSON text of a body or query against the operation's request model.
+pub fn validate(op: &Operation, text: &str, settings: &Settings) -> Vec<Issue> {
+    validate::body(op.input.schema(), text, settings)
 }
 
 /// A path parameter must be a non-empty string.
@@ -105,9 +111,8 @@ fn path_issues(op: &Operation, value: Option<&str>, settings: &Settings) -> Vec<
 }
 
 /// An issue when the body's `price_token` is a quote this client knows to have expired.
-fn expired_quote(body: &Value, quotes: &dyn ExpiredQuotes, settings: &Settings) -> Option<Issue> {
-    let token = price_token(body)?;
-    quotes.is_expired(token).then(|| settings.issue("price_token", Problem::QuoteExpired))
+fn expired_quote(token: Option<&str>, quotes: &dyn ExpiredQuotes, settings: &Settings) -> Option<Issue> {
+    quotes.is_expired(token?).then(|| settings.issue("price_token", Problem::QuoteExpired))
 }
 
 /// Refuses the call when any issue is an error (code `quote_expired` when the quote is why).
@@ -130,11 +135,6 @@ fn target(route: &Resolved, op: &Operation, value: Option<&str>) -> Result<Strin
         .ok_or_else(|| MintedError::new(ErrorKind::Config, "path parameters do not match the route"))
 }
 
-/// The `price_token` of a body, if any.
-pub fn price_token(body: &Value) -> Option<&str> {
-    body.get("price_token").and_then(Value::as_str)
-}
-
 /// `?a=1&b=x` from a query object: scalar values as strings, in key order; anything else is left out.
 pub fn query_string(query: &Value) -> String {
     let empty = Map::new();
@@ -155,18 +155,22 @@ pub fn query_string(query: &Value) -> String {
     routes::query_string(&pairs)
 }
 
-/// Sends a prepared call and checks the response against `data`.
-pub async fn send(transport: &Transport, call: &Call, data: &DataShape) -> Result<HttpResponse, MintedError> {
+/// Sends a prepared call and reads the response as an operation returning `data`: the response, and its `data` as
+/// the server sent it.
+pub async fn send(
+    transport: &Transport,
+    call: &Call,
+    data: &DataShape,
+) -> Result<(HttpResponse, JsValue), MintedError> {
     let response = transport.send(call).await?;
-    crate::envelope::check(&response.raw, data, &transport.secrets(&response))
+    let data = crate::envelope::read(&response.raw, &response.js_body, data, &transport.secrets(&response))
         .map_err(|err| err.with_attempts(response.attempts))?;
-    Ok(response)
+    Ok((response, data))
 }
 
 /// Sends, checks, and hands the response `data` to JS as the server sent it.
 pub async fn fetch(transport: &Transport, call: &Call, data: &DataShape) -> Result<JsValue, MintedError> {
-    let response = send(transport, call, data).await?;
-    crate::js::parse_data(&response.js_body)
+    send(transport, call, data).await.map(|(_, data)| data)
 }
 
 #[cfg(test)]
@@ -180,11 +184,5 @@ mod tests {
         let query = query_string(&json!({"page": 2, "status": "Completed", "deep": {"x": 1}, "flag": true}));
         assert_eq!(query, "?page=2&status=Completed&flag=true");
         assert_eq!(query_string(&Value::Null), "");
-    }
-
-    #[test]
-    fn price_tokens_are_read_from_bodies() {
-        assert_eq!(price_token(&json!({"price_token": "t"})), Some("t"));
-        assert_eq!(price_token(&json!({"price_token": 5})), None);
     }
 }

@@ -4,7 +4,6 @@
 
 use std::rc::Rc;
 
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::call::{self, Payload};
@@ -18,7 +17,6 @@ use crate::quote;
 use crate::registry::{self, Input, Method, Operation, PathSource};
 use crate::routes::Resolved;
 use crate::session::Session;
-use crate::shape::{DataShape, Shape};
 use crate::transport::{Call, Transport};
 use crate::validate::{Issue, Lang, Problem, Settings};
 
@@ -142,11 +140,9 @@ impl MintedClient {
     pub fn request(&self, options: tsify::Ts<crate::api::RawRequest>) -> js_sys::Promise {
         let session = self.session.clone();
         match raw_call(&options.js_value(), session.transport.config.language) {
-            Ok(call) => wasm_bindgen_futures::future_to_promise(async move {
-                call::fetch(&session.transport, &call, &ANY_DATA)
-                    .await
-                    .map_err(|err| JsValue::from(err.in_operation("request")))
-            }),
+            Ok(call) => {
+                js::promise("request", async move { call::fetch(&session.transport, &call, &crate::shape::ANY).await })
+            }
             Err(err) => js_sys::Promise::reject(&JsValue::from(err.in_operation("request"))),
         }
     }
@@ -174,43 +170,39 @@ impl MintedClient {
             };
             let signal = js::call_options(options, settings.lang)?.signal;
             let mut payload = payload(op.input, input, &settings)?;
-            let order = match payload.body_mut() {
-                Some(body) if op.route.places_orders => Some(OrderKey::claim(body)?),
-                _ => None,
-            };
+            if let (true, Payload::Body { external_id, .. }) = (op.route.places_orders, &mut payload) {
+                *external_id = Some(exactly_once::claim_external_id()?);
+            }
             let prepared = session.prepare(op, path.as_deref(), payload, signal)?;
-            let order = order.map(|key| key.with_lines_of(prepared.body.as_ref()));
+            let order = op.route.places_orders.then(|| OrderKey::of(&prepared));
             Ok::<_, MintedError>((prepared.call, order))
         })();
         let (call, order) = match prepared {
             Ok(prepared) => prepared,
             Err(err) => return js_sys::Promise::reject(&JsValue::from(err.in_operation(op.id))),
         };
-        wasm_bindgen_futures::future_to_promise(async move {
-            let result = match &order {
+        js::promise(op.id, async move {
+            match &order {
                 Some(key) => exactly_once::place(&session, &call, key, op.output).await,
                 None => call::fetch(&session.transport, &call, op.output).await,
-            };
-            result.map_err(|err| JsValue::from(err.in_operation(op.id)))
+            }
         })
     }
 }
 
 /// What an operation takes, read from the JS argument.
 fn payload(input: Input, value: &JsValue, settings: &Settings) -> Result<Payload, MintedError> {
+    let body = |text: String| Payload::Body { text, external_id: None };
     Ok(match input {
         Input::None | Input::Path => Payload::None,
-        Input::Body(_) | Input::PathAndBody(_) => Payload::Body(js::body(value, settings)?),
+        Input::Body(_) | Input::PathAndBody(_) => body(js::body(value, settings)?),
         Input::OptionalBody(_) => match js::body(value, settings)? {
-            Value::Null => Payload::Body(Value::Object(serde_json::Map::new())),
-            body => Payload::Body(body),
+            text if text == "null" => body("{}".to_owned()),
+            text => body(text),
         },
         Input::Query(_) => Payload::Query(js::query(value, settings)?),
     })
 }
-
-/// `data` of a raw request: anything, including nothing.
-static ANY_DATA: DataShape = DataShape { shape: &Shape::Any, nullable: true };
 
 /// Checks a raw request's options and builds its call.
 fn raw_call(options: &JsValue, lang: Lang) -> Result<Call, MintedError> {
@@ -230,8 +222,8 @@ fn raw_call(options: &JsValue, lang: Lang) -> Result<Call, MintedError> {
 pub(crate) fn validate_js(id: &str, body: &JsValue, settings: &Settings) -> Result<Vec<Issue>, MintedError> {
     let op = registry::find(id)
         .ok_or_else(|| js::misuse("unknown_operation", "operationId", Problem::UnknownOperation, settings.lang))?;
-    let Some(mut json) = js::to_json(body) else {
+    let Some(text) = js::json_text(body) else {
         return Ok(vec![settings.issue("", Problem::NotJson)]);
     };
-    Ok(call::validate(op, &mut json, settings))
+    Ok(call::validate(op, &text, settings))
 }

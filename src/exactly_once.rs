@@ -13,10 +13,9 @@
 //! "already exists" refusal then means the caller reused an id, not that this call placed the order.
 
 use js_sys::{Array, Object, Reflect};
-use serde_json::Value;
 use wasm_bindgen::JsValue;
 
-use crate::call::{self, Payload};
+use crate::call::{self, Payload, Prepared};
 use crate::error::{ErrorCode, ErrorKind, MintedError};
 use crate::registry;
 use crate::session::Session;
@@ -33,29 +32,20 @@ pub struct OrderKey {
 }
 
 impl OrderKey {
-    /// Claims the idempotency key of an order call before it is validated: the caller's `external_id`, or a
-    /// generated one written into the body.
-    pub fn claim(body: &mut Value) -> Result<Self, MintedError> {
-        let price_token = call::price_token(body).map(str::to_owned);
-        let external_id = match body.get("external_id") {
-            Some(Value::String(id)) => id.clone(),
-            _ => {
-                let id = new_external_id()
-                    .ok_or_else(|| MintedError::new(ErrorKind::Config, "no randomness source for an external_id"))?;
-                if let Value::Object(map) = body {
-                    map.insert("external_id".to_owned(), Value::String(id.clone()));
-                }
-                id
-            }
-        };
-        Ok(Self { external_id, lines: 1, price_token })
+    /// The key of an order call as prepared: the body's `external_id` as sent (the caller's, or the one claimed for
+    /// it), its order lines and its quote.
+    pub fn of(prepared: &Prepared) -> Self {
+        Self {
+            external_id: prepared.external_id.clone().unwrap_or_default(),
+            lines: prepared.lines,
+            price_token: prepared.price_token.clone(),
+        }
     }
+}
 
-    /// Counts the order lines of the body as sent (after the convenience rewrite).
-    pub fn with_lines_of(mut self, sent: Option<&Value>) -> Self {
-        self.lines = sent.and_then(|b| b.get("items")).and_then(Value::as_array).map_or(1, Vec::len);
-        self
-    }
+/// The `external_id` an order call writes into its body when the caller gives none (see [`OrderKey::of`]).
+pub fn claim_external_id() -> Result<String, MintedError> {
+    new_external_id().ok_or_else(|| MintedError::new(ErrorKind::Config, "no randomness source for an external_id"))
 }
 
 /// A fresh order id when the caller gives none: `mc-` and 24 random hex digits.
@@ -233,16 +223,42 @@ mod tests {
     }
 
     #[test]
-    fn the_key_is_the_callers_external_id_or_a_generated_one() {
-        let mut given = serde_json::json!({"price_token": "t", "external_id": "order-1"});
-        let key = OrderKey::claim(&mut given).unwrap();
-        assert_eq!((key.external_id.as_str(), key.price_token.as_deref()), ("order-1", Some("t")));
-        let mut bare = serde_json::json!({"amount": 1});
-        let key = OrderKey::claim(&mut bare).unwrap();
-        assert_eq!(bare["external_id"], key.external_id.as_str());
-        let sent = serde_json::json!({"items": [{"sku": "GAU"}, {"sku": "GAG"}]});
-        assert_eq!(key.clone().with_lines_of(Some(&sent)).lines, 2);
-        assert_eq!(key.with_lines_of(None).lines, 1);
+    fn the_key_is_the_callers_external_id_or_the_claimed_one() {
+        let settings = crate::validate::Settings {
+            lang: crate::validate::Language::En,
+            strict_identity_numbers: false,
+            today: time::macros::date!(2026 - 11 - 23),
+        };
+        let prepare = |op: &str, body: serde_json::Value, claimed: &str| {
+            let op = registry::find(op).unwrap();
+            let edits = crate::validate::Edits {
+                external_id: Some(claimed),
+                wrap_amount: op.rewrite.wrapped_sku(),
+                ..Default::default()
+            };
+            crate::validate::write(op.input.schema(), &body.to_string(), &settings, edits)
+        };
+        let given = prepare("buyDigital", serde_json::json!({"price_token": "t", "external_id": "order-1"}), "mc-x");
+        assert_eq!((given.external_id.as_deref(), given.price_token.as_deref()), (Some("order-1"), Some("t")));
+        assert!(given.body.contains(r#""external_id":"order-1""#) && !given.body.contains("mc-x"), "{}", given.body);
+        for bare in [serde_json::json!({"amount": 1}), serde_json::json!({"amount": 1, "external_id": 7})] {
+            let claimed = prepare("buyGold", bare, "mc-x");
+            assert_eq!(claimed.external_id, None);
+            let sent: serde_json::Value = serde_json::from_str(&claimed.body).unwrap();
+            assert_eq!(sent["external_id"], "mc-x", "{}", claimed.body);
+            assert!(!claimed.issues.iter().any(|i| i.path == "external_id"), "{:?}", claimed.issues);
+            assert_eq!(claimed.lines, 1);
+        }
+        let lines = prepare("buyDigital", serde_json::json!({"items": [{"sku": "GAU"}, {"sku": "GAG"}]}), "mc-x");
+        assert_eq!(lines.lines, 2);
+    }
+
+    #[test]
+    fn every_call_that_places_orders_declares_the_keys_it_reads() {
+        for op in registry::OPERATIONS.iter().filter(|op| op.route.places_orders) {
+            let fields = op.input.schema().map(|s| s.fields).unwrap_or_default();
+            assert!(fields.iter().any(|f| f.name == "external_id" && !f.required), "{}", op.id);
+        }
     }
 
     #[test]

@@ -19,12 +19,21 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "MintedError")]
     fn new(message: &str, details: &JsValue) -> JsMintedError;
 
-    #[wasm_bindgen(catch, js_name = parseData)]
-    fn parse_data_js(bytes: &js_sys::Uint8Array) -> Result<JsValue, JsValue>;
-
     /// An async iterable (an async generator in JS) over pages that `next_page` resolves to, until it gives `null`.
     #[wasm_bindgen(js_name = asyncIterable)]
     pub fn async_iterable(next_page: &JsValue, stop: &JsValue) -> JsValue;
+}
+
+/// Runs `work` as a JS promise; a failure rejects with the [`MintedError`] named after `operation`. Every call goes
+/// through this one boxed future type, so the wasm holds one copy of the promise machinery, not one per call kind.
+pub fn promise(
+    operation: &'static str,
+    work: impl std::future::Future<Output = Result<JsValue, MintedError>> + 'static,
+) -> js_sys::Promise {
+    let work: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, MintedError>>>> = Box::pin(work);
+    wasm_bindgen_futures::future_to_promise(async move {
+        work.await.map_err(|err| JsValue::from(err.in_operation(operation)))
+    })
 }
 
 /// Plain data for JS, through JSON (the serialiser is already in the module for request bodies; a second one
@@ -77,22 +86,19 @@ impl From<MintedError> for JsValue {
     }
 }
 
-/// The `data` of a response body the core has already checked, built by V8's `JSON.parse` (fast, and every field
-/// the server sent is kept).
-pub fn parse_data(bytes: &js_sys::Uint8Array) -> Result<JsValue, MintedError> {
-    parse_data_js(bytes).map_err(|_| MintedError::new(ErrorKind::Decode, "the response is not JSON"))
-}
-
 /// A JS value as JSON, with `JSON.stringify` semantics (`undefined` fields dropped, `Date`s as strings).
 /// `undefined`/`null` give `Value::Null`; values JSON cannot express (BigInt, cycles) give `None`.
 pub fn to_json(value: &JsValue) -> Option<Value> {
+    json_text(value).and_then(|text| serde_json::from_str(&text).ok())
+}
+
+/// A JS value as JSON text (`JSON.stringify`); `undefined`/`null` give `null`, values JSON cannot express (BigInt,
+/// cycles, functions) give `None`.
+pub fn json_text(value: &JsValue) -> Option<String> {
     if value.is_undefined() || value.is_null() {
-        return Some(Value::Null);
+        return Some("null".to_owned());
     }
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|text| text.as_string())
-        .and_then(|text| serde_json::from_str(&text).ok())
+    js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string())
 }
 
 /// A validation error about how the SDK was called (options, ids, argument types) rather than a request field: one
@@ -231,14 +237,15 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// A call's body as JSON data; a value JSON cannot express is a validation error.
-pub fn body(value: &JsValue, settings: &Settings) -> Result<Value, MintedError> {
-    to_json(value).ok_or_else(|| MintedError::validation(vec![settings.issue("", Problem::NotJson)], settings.lang))
+/// A call's body as JSON text; a value JSON cannot express is a validation error.
+pub fn body(value: &JsValue, settings: &Settings) -> Result<String, MintedError> {
+    json_text(value).ok_or_else(|| MintedError::validation(vec![settings.issue("", Problem::NotJson)], settings.lang))
 }
 
 /// A call's query as JSON data; no query is `{}`.
 pub fn query(value: &JsValue, settings: &Settings) -> Result<Value, MintedError> {
-    match body(value, settings)? {
+    let not_json = || MintedError::validation(vec![settings.issue("", Problem::NotJson)], settings.lang);
+    match serde_json::from_str(&body(value, settings)?).map_err(|_| not_json())? {
         Value::Null => Ok(Value::Object(serde_json::Map::new())),
         query => Ok(query),
     }

@@ -58,7 +58,7 @@ fn next_page(pager: Rc<RefCell<Pager>>) -> Promise {
     if pager.borrow().done {
         return Promise::resolve(&JsValue::NULL);
     }
-    wasm_bindgen_futures::future_to_promise(async move {
+    crate::js::promise("listOrders", async move {
         let (session, query, signal, page) = {
             let p = pager.borrow();
             let mut query = p.query.clone();
@@ -66,11 +66,8 @@ fn next_page(pager: Rc<RefCell<Pager>>) -> Promise {
             (p.session.clone(), query, p.signal.clone(), p.next_page)
         };
         let get_orders = &registry::op::getOrders;
-        let fetched = async {
-            let call = session.prepare(get_orders, None, Payload::Query(Value::Object(query)), signal)?.call;
-            call::fetch(&session.transport, &call, get_orders.output).await
-        };
-        let data = fetched.await.map_err(|e| JsValue::from(e.in_operation("listOrders")))?;
+        let call = session.prepare(get_orders, None, Payload::Query(Value::Object(query)), signal)?.call;
+        let data = call::fetch(&session.transport, &call, get_orders.output).await?;
         let items = js_sys::Array::from(&Reflect::get(&data, &"data".into()).unwrap_or(JsValue::UNDEFINED));
         let last_page = Reflect::get(&data, &"last_page".into()).ok().and_then(|v| v.as_f64());
         let mut p = pager.borrow_mut();

@@ -8,7 +8,6 @@ use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
 use crate::call::{self, Payload};
-use crate::error::MintedError;
 use crate::js;
 use crate::registry;
 use crate::session::Session;
@@ -49,8 +48,8 @@ pub(crate) fn price_fix(session: Rc<Session>, body: JsValue, options: JsValue) -
     let op = &registry::op::priceFix;
     let settings = call::settings(&session.transport.config);
     let prepared = js::call_options(&options, settings.lang).and_then(|options| {
-        let body = js::body(&body, &settings)?;
-        session.prepare(op, None, Payload::Body(body), options.signal)
+        let text = js::body(&body, &settings)?;
+        session.prepare(op, None, Payload::Body { text, external_id: None }, options.signal)
     });
     let prepared = match prepared {
         Ok(prepared) => prepared,
@@ -58,20 +57,16 @@ pub(crate) fn price_fix(session: Rc<Session>, body: JsValue, options: JsValue) -
     };
     // The Quote keeps a copy of the request for refresh(), detached from the caller's object.
     let request = js_sys::JSON::parse(prepared.call.body.as_deref().unwrap_or("{}")).unwrap_or(body);
-    wasm_bindgen_futures::future_to_promise(async move {
+    crate::js::promise(op.id, async move {
         let sent = clock::now_ms();
-        let result = async {
-            let response = call::send(&session.transport, &prepared.call, op.output).await?;
-            let data = js::parse_data(&response.js_body)?;
-            let get = |name: &str| Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-            let token = get("token").as_string().unwrap_or_default();
-            let expires_at = get("expires_at").as_string().map(|s| js_sys::Date::parse(&s));
-            let server_date = response.server_date.as_deref().map(js_sys::Date::parse);
-            let deadline =
-                deadline(sent, clock::now_ms(), get("expire_ttl").as_f64(), expires_at, server_date).unwrap_or(sent);
-            Ok(Quote::new(data, token, deadline, request, session.clone()))
-        };
-        result.await.map(JsValue::from).map_err(|err: MintedError| JsValue::from(err.in_operation(op.id)))
+        let (response, data) = call::send(&session.transport, &prepared.call, op.output).await?;
+        let get = |name: &str| Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let token = get("token").as_string().unwrap_or_default();
+        let expires_at = get("expires_at").as_string().map(|s| js_sys::Date::parse(&s));
+        let server_date = response.server_date.as_deref().map(js_sys::Date::parse);
+        let deadline =
+            deadline(sent, clock::now_ms(), get("expire_ttl").as_f64(), expires_at, server_date).unwrap_or(sent);
+        Ok(JsValue::from(Quote::new(data, token, deadline, request, session.clone())))
     })
 }
 

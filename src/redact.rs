@@ -102,12 +102,14 @@ pub fn truncate(text: &str, max: usize) -> String {
 /// Redacts a response or request body for an error or a hook: JSON is redacted field by field, anything else as
 /// text; the result is truncated to [`MAX_BODY_CHARS`].
 pub fn redact_body(body: &[u8], secrets: &[&str]) -> String {
-    let redacted = match serde_json::from_slice::<Value>(body) {
-        Ok(mut value) => {
+    // Parsed as text, like every other JSON in the crate: one reader type in the wasm, not two.
+    let parsed = std::str::from_utf8(body).ok().and_then(|text| serde_json::from_str::<Value>(text).ok());
+    let redacted = match parsed {
+        Some(mut value) => {
             redact_json(&mut value, secrets);
             value.to_string()
         }
-        Err(_) => redact_text_plain(&String::from_utf8_lossy(body), secrets),
+        None => redact_text_plain(&String::from_utf8_lossy(body), secrets),
     };
     truncate(&redacted, MAX_BODY_CHARS)
 }

@@ -8,8 +8,6 @@
 //! route (and its override): it validates its own input and may rewrite it (`buyGold` → `buyDigital` with
 //! `items: [{ sku: "GAU", amount }]`).
 
-use serde_json::{json, Value};
-
 use crate::api::balances::*;
 use crate::api::customers::*;
 use crate::api::delivery::*;
@@ -125,28 +123,22 @@ pub enum PaymentType {
 }
 
 impl Rewrite {
-    /// Applies the rewrite. Bodies that are not objects are left alone.
-    pub fn apply(self, body: &mut Value) {
-        let Value::Object(map) = body else { return };
+    /// For the single-metal calls: the product code whose one line `amount` becomes.
+    pub fn wrapped_sku(self) -> Option<&'static str> {
         match self {
-            Self::None => {}
-            Self::Metal(metal) => {
-                let sku = match metal {
-                    Metal::Gold => "GAU",
-                    Metal::Silver => "GAG",
-                    Metal::Platinum => "GPT",
-                };
-                if let Some(amount) = map.remove("amount") {
-                    map.insert("items".to_owned(), json!([{ "sku": sku, "amount": amount }]));
-                }
-            }
-            Self::PaymentType(kind) => {
-                let kind = match kind {
-                    PaymentType::Card => "creditcard",
-                    PaymentType::Cash => "cash",
-                };
-                map.entry("payment_type").or_insert_with(|| Value::String(kind.to_owned()));
-            }
+            Self::Metal(Metal::Gold) => Some("GAU"),
+            Self::Metal(Metal::Silver) => Some("GAG"),
+            Self::Metal(Metal::Platinum) => Some("GPT"),
+            _ => None,
+        }
+    }
+
+    /// The `payment_type` written when the caller gives none.
+    pub fn payment_type(self) -> Option<&'static str> {
+        match self {
+            Self::PaymentType(PaymentType::Card) => Some("creditcard"),
+            Self::PaymentType(PaymentType::Cash) => Some("cash"),
+            _ => None,
         }
     }
 }
@@ -210,6 +202,10 @@ macro_rules! registry_rows {
 
         /// Every row, in the order of Minted's navigation.
         pub const OPERATIONS: &[&Operation] = &[$(&op::$id),*];
+
+        /// The kind of each row's `data`, one line per row in [`OPERATIONS`] order, for the response reader
+        /// (`shape.rs`).
+        pub const OUTPUTS: &str = $crate::ts::cat!($(<$output as Described>::OUTPUT, "\n"),*);
 
         /// The TypeScript of the rows: the `OperationId` union and the client's methods.
         pub const TYPESCRIPT: &str = $crate::ts::cat!(
@@ -303,6 +299,12 @@ pub fn find(id: &str) -> Option<&'static Operation> {
     OPERATIONS.iter().copied().find(|op| op.id == id)
 }
 
+/// Where the response reader finds `data`'s shape: the position of the first row returning it (see [`OUTPUTS`]), or
+/// a position past the end for a shape no row returns ([`crate::shape::ANY`]).
+pub fn output_position(data: &DataShape) -> u32 {
+    OPERATIONS.iter().position(|op| std::ptr::eq(op.output, data)).map_or(u32::MAX, |i| i as u32)
+}
+
 /// The HTTP operations, in table order: the rows that have their own route (what `routes` overrides are keyed by).
 pub fn http_operations() -> impl Iterator<Item = &'static Operation> {
     OPERATIONS.iter().copied().filter(|op| op.owns_route)
@@ -326,6 +328,38 @@ pub fn owner(route: &Route) -> Option<&'static Operation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The kinds a shape-table entry may name (see `shape.rs`).
+    fn kind_is_known(kind: &str, models: &[&str]) -> bool {
+        match kind {
+            "s" | "n" | "b" | "*" => true,
+            _ => kind.strip_prefix('[').map_or_else(|| models.contains(&kind), |item| kind_is_known(item, models)),
+        }
+    }
+
+    #[test]
+    fn every_kind_in_the_shape_tables_is_a_model() {
+        let shapes = crate::api::SHAPES;
+        let models: Vec<&str> = shapes.lines().filter_map(|l| l.split(' ').next()).collect();
+        assert!(models.len() > 30, "{models:?}");
+        for (i, name) in models.iter().enumerate() {
+            assert!(!models[..i].contains(name), "{name} twice");
+        }
+        for line in shapes.lines() {
+            for field in line.split(' ').skip(1) {
+                let at = field.find(['!', '?']).unwrap_or_else(|| panic!("{line}: {field} has no ! or ?"));
+                assert!(at > 0 && kind_is_known(&field[at + 1..], &models), "{line}: {field}");
+            }
+        }
+        assert_eq!(OUTPUTS.lines().count(), OPERATIONS.len());
+        let lines: Vec<&str> = OUTPUTS.lines().collect();
+        for (output, op) in lines.iter().zip(OPERATIONS) {
+            assert!(kind_is_known(output.trim_start_matches('?'), &models), "output {output}");
+            assert_eq!(*output, format!("{}{}", if op.output.nullable { "?" } else { "" }, op.output.kind));
+            assert_eq!(lines[output_position(op.output) as usize], *output, "{}", op.id);
+        }
+        assert_eq!(output_position(&crate::shape::ANY), u32::MAX);
+    }
 
     #[test]
     fn ids_are_unique_and_camel_case() {
@@ -372,6 +406,7 @@ mod tests {
 
     #[test]
     fn rewrite_table() {
+        use serde_json::json;
         let cases = [
             (
                 "buyGold",
@@ -393,11 +428,26 @@ mod tests {
             ("createDeliveryPayWithCash", json!({}), json!({"payment_type": "cash"})),
             ("createDeliveryPayWithCard", json!({}), json!({"payment_type": "creditcard"})),
             ("buyDigital", json!({"amount": 1}), json!({"amount": 1})),
+            ("buyGold", json!({"amount": 1, "items": [1, 2]}), json!({"items": [{"sku": "GAU", "amount": 1}]})),
+            ("buyGold", json!({"items": [1, 2], "amount": 1}), json!({"items": [{"sku": "GAU", "amount": 1}]})),
             ("buyGold", json!("not an object"), json!("not an object")),
         ];
-        for (call, mut body, expected) in cases {
-            find(call).unwrap().rewrite.apply(&mut body);
-            assert_eq!(body, expected, "{call}");
+        let settings = crate::validate::Settings {
+            lang: crate::validate::Language::En,
+            strict_identity_numbers: false,
+            today: time::macros::date!(2026 - 11 - 23),
+        };
+        for (call, body, expected) in cases {
+            let op = find(call).unwrap();
+            let edits = crate::validate::Edits {
+                wrap_amount: op.rewrite.wrapped_sku(),
+                payment_type: op.rewrite.payment_type(),
+                ..Default::default()
+            };
+            let written = crate::validate::write(op.input.schema(), &body.to_string(), &settings, edits);
+            let sent: serde_json::Value = serde_json::from_str(&written.body).unwrap_or(serde_json::Value::Null);
+            assert_eq!(sent, expected, "{call}: {}", written.body);
+            assert_eq!(written.lines, expected["items"].as_array().map_or(1, Vec::len).max(1), "{call}");
         }
     }
 }

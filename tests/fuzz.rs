@@ -1,10 +1,11 @@
-//! Property tests over arbitrary input: the decoders (the envelope and every response shape), the validators of every
-//! call, the Digest challenge parser, the config parser and the redaction never panic, and every failure is a typed
-//! error. The case count is `PROPTEST_CASES` (CI keeps the default of this file; `make fuzz` runs many more).
+//! Property tests over arbitrary input: the judgement of responses (every status, body and reading), the validators of
+//! every call, the Digest challenge parser, the config parser and the redaction never panic, and every failure is a
+//! typed error. (The response reader itself runs in JS: `tests/js/wasm-fuzz.test.mjs` feeds it random bodies.) The case count is `PROPTEST_CASES` (CI keeps the default of this file; `make fuzz` runs many more).
 #![cfg(not(target_arch = "wasm32"))]
 
 use minted_connect::envelope::{check, RawResponse};
 use minted_connect::registry::OPERATIONS;
+use minted_connect::shape::{Code, EnvelopeInfo, Reading};
 use minted_connect::transport::digest::parse_www_authenticate;
 use minted_connect::validate::{self, Language, Settings};
 use minted_connect::{config, redact, response_shape};
@@ -92,55 +93,72 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
-    fn arbitrary_bytes_never_break_a_decoder(body in prop::collection::vec(any::<u8>(), 0..512), status in 100u16..600) {
+    fn arbitrary_responses_never_break_the_judgement(
+        body in prop::collection::vec(any::<u8>(), 0..512),
+        status in 100u16..600,
+        what in 0u8..3,
+        has_data in any::<bool>(),
+        success in any::<Option<bool>>(),
+        code in any::<Option<f64>>(),
+        message in any::<Option<String>>(),
+    ) {
         for call in calls() {
-            if let Some(shape) = response_shape(call) {
-                match check(&RawResponse { status, body: body.clone(), request_id: None }, shape, &["secret"]) {
-                    // Only a success status with the envelope passes.
-                    Ok(()) => prop_assert!((200..300).contains(&status), "{call}: HTTP {status} accepted"),
-                    // A typed error carrying the status, with the secret cut out of the body it keeps.
-                    Err(err) => {
-                        prop_assert!(!err.message.is_empty());
-                        prop_assert_eq!(err.status, Some(status));
-                        prop_assert!(err.body.as_deref().is_some_and(|b| !b.contains("secret")), "{:?}", err.body);
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn arbitrary_json_in_an_envelope_never_breaks_a_decoder(data in json_value(), success in any::<Option<bool>>()) {
-        let body = serde_json::to_vec(&json!({ "data": data, "success": success, "code": 0, "message": "" })).unwrap();
-        for call in calls() {
-            if let Some(shape) = response_shape(call) {
-                let result = check(&RawResponse { status: 200, body: body.clone(), request_id: None }, shape, &[]);
-                if let Err(err) = result {
+            let Some(shape) = response_shape(call) else { continue };
+            let reading = match what {
+                0 => Reading::NotJson,
+                1 => Reading::Shape(format!("`data` should be an object, found {message:?}")),
+                _ => Reading::Envelope(EnvelopeInfo {
+                    has_data,
+                    success,
+                    code: code.map(Code::Number),
+                    message: message.clone(),
+                }),
+            };
+            match check(&RawResponse { status, body: body.clone(), request_id: None }, reading, shape, &["secret"]) {
+                // Only a success status with the envelope passes.
+                Ok(()) => prop_assert!((200..300).contains(&status) && what == 2, "{call}: HTTP {status} accepted"),
+                // A typed error carrying the status, with the secret cut out of the body it keeps.
+                Err(err) => {
                     prop_assert!(!err.message.is_empty());
+                    prop_assert_eq!(err.status, Some(status));
+                    prop_assert!(err.body.as_deref().is_some_and(|b| !b.contains("secret")), "{:?}", err.body);
                 }
             }
         }
     }
 
     #[test]
-    fn arbitrary_bodies_never_break_a_validator(body in json_value(), strict in any::<bool>()) {
+    fn arbitrary_bodies_never_break_a_validator(body in json_value(), strict in any::<bool>(), edit in 0u8..4) {
+        let text = body.to_string();
         for call in calls() {
-            let mut copy = body.clone();
-            let issues = validate::body(schema(call), &mut copy, &settings(strict));
-            for issue in issues {
+            let issues = validate::body(schema(call), &text, &settings(strict));
+            for issue in &issues {
                 prop_assert!(!issue.code.is_empty() && !issue.message.is_empty());
+            }
+            // Writing finds the same issues, and what it writes is JSON.
+            let edits = validate::Edits {
+                external_id: (edit & 1 == 1).then_some("mc-0"),
+                wrap_amount: (edit & 2 == 2).then_some("GAU"),
+                payment_type: (edit == 3).then_some("cash"),
+            };
+            let written = validate::write(schema(call), &text, &settings(strict), edits);
+            if edits.external_id.is_none() {
+                prop_assert_eq!(&written.issues, &issues);
+            }
+            if schema(call).is_some() {
+                prop_assert!(serde_json::from_str::<Value>(&written.body).is_ok(), "{call}: {}", written.body);
             }
         }
     }
 
     #[test]
     fn arbitrary_text_never_breaks_a_field_rule(text in "\\PC{0,40}") {
-        let mut body = json!({"external_id": text, "firstname": text, "email": text, "phone": text, "gender": text,
+        let body = json!({"external_id": text, "firstname": text, "email": text, "phone": text, "gender": text,
                                "identity_number": text, "birthdate": text});
-        let _ = validate::body(schema("createCustomer"), &mut body, &settings(true));
-        let mut card = json!({"price_token": text, "items": [{"sku": text, "amount": 1}],
+        let _ = validate::body(schema("createCustomer"), &body.to_string(), &settings(true));
+        let card = json!({"price_token": text, "items": [{"sku": text, "amount": 1}],
             "payment": {"card_holder": text, "card_number": text, "card_expiry": text, "card_cvv": text, "customer_ip": text}});
-        let _ = validate::body(schema("cardPaymentBuyWithCardNumber"), &mut card, &settings(false));
+        let _ = validate::write(schema("cardPaymentBuyWithCardNumber"), &card.to_string(), &settings(false), Default::default());
         let _ = validate::rules::normalize_phone(&text);
         let _ = validate::card::normalize_card_number(&text);
         let _ = parse_www_authenticate(Some(&text));

@@ -33,7 +33,7 @@
 //! `card_expiry`, `cvv`, `bin`, `ip`, `one_of(Set)`, `one_of["a", "b"]`, `suggest(Set)`, `payment(Card, Stored)`,
 //! `object(Model)`, `array(min, max, Model)`; `… as Set` shows an open value set in TypeScript where any text passes.
 
-use crate::shape::{DataShape, Shape};
+use crate::shape::DataShape;
 use crate::validate::schema::{Check, Field, Rule, Schema};
 
 /// A type declared in the `.d.ts`.
@@ -44,11 +44,17 @@ pub trait Declared {
     const DECLARATION: &'static str;
 }
 
-/// A response type: the shape the checker walks.
+/// A response type: what the response reader checks (see `shape.rs`).
 pub trait Described: Declared {
-    const SHAPE: Shape;
+    /// The kind a value of this type is checked as: the model's name, or `[Item` for a list.
+    const KIND: &'static str;
+    /// The model's line of the shape table; empty for a list or nullable form of another model.
+    const TABLE: &'static str;
     /// The shape of `data` for an operation returning this type.
     const DATA: DataShape;
+    /// The line of `registry::OUTPUTS` for an operation returning this type: the kind, after `?` when `data` may be
+    /// `null` or missing.
+    const OUTPUT: &'static str;
 }
 
 /// A request type: the rules the validator applies.
@@ -68,58 +74,61 @@ pub trait ValueSet: Declared {
 
 /// Declares the models of one area module (see the module docs).
 macro_rules! models {
-    (@items [$($done:ident)*]) => {
+    (@items [$($done:ident)*] [$($responses:ident)*]) => {
         #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
         const TYPESCRIPT: &'static str =
             $crate::ts::cat!($(<$done as $crate::api::model::Declared>::DECLARATION),*);
+
+        /// This module's lines of the response shape table (see `shape.rs`).
+        pub const SHAPES: &str = $crate::ts::cat!($(<$responses as $crate::api::model::Described>::TABLE),*);
     };
 
-    (@items [$($done:ident)*]
+    (@items [$($done:ident)*] [$($responses:ident)*]
         $(#[doc = $doc:literal])+
         response $name:ident { $($fields:tt)* };
         $($rest:tt)*
     ) => {
         $crate::api::model::response!([$($doc),+] $name { $($fields)* });
-        $crate::api::model::models!(@items [$($done)* $name] $($rest)*);
+        $crate::api::model::models!(@items [$($done)* $name] [$($responses)* $name] $($rest)*);
     };
 
-    (@items [$($done:ident)*]
+    (@items [$($done:ident)*] [$($responses:ident)*]
         $(#[doc = $doc:literal])+
         request $name:ident { $($fields:tt)* } $(checks [$($check:expr),* $(,)?])?;
         $($rest:tt)*
     ) => {
         $crate::api::model::request!([$($doc),+] $name { $($fields)* } [$($($check),*)?]);
-        $crate::api::model::models!(@items [$($done)* $name] $($rest)*);
+        $crate::api::model::models!(@items [$($done)* $name] [$($responses)*] $($rest)*);
     };
 
-    (@items [$($done:ident)*]
+    (@items [$($done:ident)*] [$($responses:ident)*]
         $(#[doc = $doc:literal])+
         list $name:ident = $item:ident;
         $($rest:tt)*
     ) => {
         $crate::api::model::models!(@alias [$($doc),+] $name = $item, "[]",
-            $crate::shape::Shape::Arr(&<$item as $crate::api::model::Described>::SHAPE), false);
-        $crate::api::model::models!(@items [$($done)* $name] $($rest)*);
+            $crate::ts::cat!("[", <$item as $crate::api::model::Described>::KIND), false);
+        $crate::api::model::models!(@items [$($done)* $name] [$($responses)*] $($rest)*);
     };
 
-    (@items [$($done:ident)*]
+    (@items [$($done:ident)*] [$($responses:ident)*]
         $(#[doc = $doc:literal])+
         nullable $name:ident = $item:ident;
         $($rest:tt)*
     ) => {
         $crate::api::model::models!(@alias [$($doc),+] $name = $item, " | null",
-            <$item as $crate::api::model::Described>::SHAPE, true);
-        $crate::api::model::models!(@items [$($done)* $name] $($rest)*);
+            <$item as $crate::api::model::Described>::KIND, true);
+        $crate::api::model::models!(@items [$($done)* $name] [$($responses)*] $($rest)*);
     };
 
     // A response type written in terms of another: a list of it, or it or `null`.
-    (@alias [$($doc:literal),+] $name:ident = $item:ident, $suffix:literal, $shape:expr, $nullable:literal) => {
+    (@alias [$($doc:literal),+] $name:ident = $item:ident, $suffix:literal, $kind:expr, $nullable:tt) => {
         $crate::api::model::declared!([$($doc),+] $name:
             "export type ", stringify!($name), " = ", <$item as $crate::api::model::Declared>::NAME, $suffix, ";\n");
-        $crate::api::model::described!($name, $shape, $nullable);
+        $crate::api::model::described!($name, $kind, "", $nullable);
     };
 
-    ($($items:tt)*) => { $crate::api::model::models!(@items [] $($items)*); };
+    ($($items:tt)*) => { $crate::api::model::models!(@items [] [] $($items)*); };
 }
 pub(crate) use models;
 
@@ -138,16 +147,21 @@ macro_rules! declared {
 }
 pub(crate) use declared;
 
-/// The shape of a response type, and of `data` for an operation returning it.
+/// The kind and table line of a response type, and the shape of `data` for an operation returning it.
 macro_rules! described {
-    ($name:ident, $shape:expr, $nullable:literal) => {
+    ($name:ident, $kind:expr, $table:expr, $nullable:tt) => {
         impl $crate::api::model::Described for $name {
-            const SHAPE: $crate::shape::Shape = $shape;
-            const DATA: $crate::shape::DataShape = $crate::shape::DataShape {
-                shape: &<$name as $crate::api::model::Described>::SHAPE,
-                nullable: $nullable,
-            };
+            const KIND: &'static str = $kind;
+            const TABLE: &'static str = $table;
+            const DATA: $crate::shape::DataShape = $crate::shape::DataShape { kind: $kind, nullable: $nullable };
+            const OUTPUT: &'static str = $crate::ts::cat!($crate::api::model::described!(@mark $nullable), $kind);
         }
+    };
+    (@mark true) => {
+        "?"
+    };
+    (@mark false) => {
+        ""
     };
 }
 pub(crate) use described;
@@ -169,13 +183,12 @@ macro_rules! response {
             "    [field: string]: unknown;\n",
             "}\n"
         );
-        $crate::api::model::described!($name, $crate::shape::Shape::Obj(&[
-            $( $crate::shape::Field {
-                name: stringify!($field),
-                required: $crate::api::model::required!($presence),
-                shape: $crate::api::model::response_shape!($kind $(($($arg)*))?),
-            } ),*
-        ]), false);
+        $crate::api::model::described!($name, stringify!($name), $crate::ts::cat!(
+            stringify!($name),
+            $( " ", stringify!($field), $crate::api::model::presence_mark!($presence),
+                $crate::api::model::response_kind!($kind $(($($arg)*))?), )*
+            "\n"
+        ), false);
     };
 }
 pub(crate) use response;
@@ -243,17 +256,29 @@ macro_rules! field_doc {
 }
 pub(crate) use field_doc;
 
-macro_rules! response_shape {
-    (str) => { $crate::shape::Shape::Str };
-    (num) => { $crate::shape::Shape::Num };
-    (bool) => { $crate::shape::Shape::Bool };
-    (record) => { $crate::shape::Shape::Any };
-    (values($set:ident)) => { $crate::shape::Shape::Str };
-    (lenient($set:ident)) => { $crate::shape::Shape::Str };
-    (array($($item:tt)*)) => { $crate::shape::Shape::Arr(&$crate::api::model::response_shape!($($item)*)) };
-    ($model:ident) => { <$model as $crate::api::model::Described>::SHAPE };
+/// `!` for a required response field, `?` for an optional one (see `shape.rs`).
+macro_rules! presence_mark {
+    (req) => {
+        "!"
+    };
+    (opt) => {
+        "?"
+    };
 }
-pub(crate) use response_shape;
+pub(crate) use presence_mark;
+
+/// The kind of a response field in the shape table (see `shape.rs`).
+macro_rules! response_kind {
+    (str) => { "s" };
+    (num) => { "n" };
+    (bool) => { "b" };
+    (record) => { "*" };
+    (values($set:ident)) => { "s" };
+    (lenient($set:ident)) => { "s" };
+    (array($($item:tt)*)) => { $crate::ts::cat!("[", $crate::api::model::response_kind!($($item)*)) };
+    ($model:ident) => { <$model as $crate::api::model::Described>::KIND };
+}
+pub(crate) use response_kind;
 
 macro_rules! response_ts {
     (@req $ts:expr) => { $crate::ts::cat!(": ", $ts) };

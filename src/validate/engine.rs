@@ -1,132 +1,437 @@
-//! The walk: a JSON value against a rule, reporting every problem with its path and normalising in place.
+//! The walk: the JSON text of a body against a rule, in one pass over the text (serde_json's reader; no `Value` is
+//! built), reporting every problem with its path and, when asked, writing the body to send: the same JSON with phone
+//! and card numbers normalised and the call's top-level edits applied ([`Edits`]).
+//!
+//! Issues come out in the order of the tables, whatever the order of the body: an object's declared fields in
+//! declaration order (each with what was found inside it), then its unknown fields in body order, then its checks.
+//! One visitor does it all (a value without a rule is copied as it is), so serde_json's reader is compiled once.
 
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 
-use super::schema::{Check, Field, Rule, KNOWN_SKUS};
-use super::{card, rules, Issue, Problem, Settings};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-fn join(prefix: &str, name: &str) -> String {
-    if prefix.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{prefix}.{name}")
+use super::schema::{Check, Field, Rule, Schema, KNOWN_SKUS};
+use super::writer::{Path, State, Top};
+use super::{card, rules, Edits, Issue, Problem, Settings};
+
+/// A walked body: its issues, and what the call layer needs from it.
+#[derive(Debug, Default, PartialEq)]
+pub struct Walked {
+    pub issues: Vec<Issue>,
+    /// The body to send, when it was written.
+    pub body: String,
+    /// The top level's `price_token`, when a string.
+    pub price_token: Option<String>,
+    /// The top level's own `external_id`, when a string (with [`Edits::external_id`], `None` means that one went).
+    pub external_id: Option<String>,
+    /// Entries of the top-level `items` array as written, at least 1.
+    pub lines: usize,
+}
+
+/// Walks `text` (a JSON body) against `schema`; writes the body when `write`. Text that is not JSON (or nests deeper
+/// than 128 levels) is one issue at the root.
+pub fn walk(schema: Option<&Schema>, text: &str, settings: &Settings, edits: Edits<'_>, write: bool) -> Walked {
+    let mut st = State { settings, issues: Vec::new(), out: write.then(|| Vec::with_capacity(text.len() + 64)) };
+    let Some(schema) = schema else {
+        if text.trim() != "null" {
+            st.issue(&Path::Root, 0, Problem::UnknownField);
+        }
+        return Walked { issues: st.into_issues(), lines: 1, ..Walked::default() };
+    };
+    let mut top = Top::new(edits);
+    let rule = Rule::ObjectWith(schema.fields, schema.checks);
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let walked = Walk::new(Some(&rule), Path::Root, &mut st)
+        .top(&mut top)
+        .deserialize(&mut reader)
+        .and_then(|seen| reader.end().map(|()| seen));
+    match walked {
+        Ok(seen) => {
+            if seen.null {
+                st.issue(&Path::Root, 0, mismatch(&rule));
+            }
+            let body = st.out.take().and_then(|out| String::from_utf8(out).ok()).unwrap_or_default();
+            let lines = if top.wrapped { 1 } else { top.items.unwrap_or(1).max(1) };
+            Walked { issues: st.into_issues(), body, price_token: top.price_token, external_id: top.external_id, lines }
+        }
+        Err(_) => Walked { issues: vec![settings.issue("", Problem::NotJson)], lines: 1, ..Walked::default() },
     }
 }
 
-fn present(map: &Map<String, Value>, name: &str) -> bool {
-    map.get(name).is_some_and(|v| !v.is_null())
+/// The problem of a value of the wrong type for `rule`.
+fn mismatch(rule: &Rule) -> Problem {
+    match rule {
+        Rule::Object(_) | Rule::ObjectWith(..) | Rule::Payment { .. } => Problem::NotObject,
+        Rule::Array { .. } => Problem::NotArray,
+        Rule::Bool => Problem::NotBoolean,
+        Rule::Integer { .. } => Problem::NotInteger,
+        Rule::Metal | Rule::Money => Problem::NotNumber,
+        _ => Problem::NotString,
+    }
 }
 
-fn check_object(
+/// What a value was, besides its problems.
+#[derive(Default)]
+struct Seen {
+    null: bool,
+    /// A string equal to [`Walk::expect`].
+    matched: bool,
+    /// The string, when [`Walk::capture`] asked for it.
+    text: Option<String>,
+    /// The length of an array.
+    len: Option<usize>,
+    /// An object copied without a rule had a `card_token` that is not `null`.
+    card_token: bool,
+}
+
+/// One value against its rule; without a rule, the value is copied as it is.
+struct Walk<'a, 'p, 's, 'e> {
+    rule: Option<&'a Rule>,
+    path: Path<'p>,
+    st: &'a mut State<'s>,
+    /// The value a check across fields compares this one with.
+    expect: Option<&'static str>,
+    /// Keep a string value (`price_token`, `external_id`).
+    capture: bool,
+    /// The top level of the body.
+    top: Option<&'a mut Top<'e>>,
+}
+
+impl<'a, 'p, 's, 'e> Walk<'a, 'p, 's, 'e> {
+    fn new(rule: Option<&'a Rule>, path: Path<'p>, st: &'a mut State<'s>) -> Self {
+        Self { rule, path, st, expect: None, capture: false, top: None }
+    }
+
+    fn top(self, top: &'a mut Top<'e>) -> Self {
+        Self { top: Some(top), ..self }
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        self.st.issue(&self.path, 0, problem);
+    }
+
+    /// A value of the wrong type for the rule (none when there is no rule).
+    fn mismatch(&mut self) {
+        if let Some(rule) = self.rule {
+            self.problem(mismatch(rule));
+        }
+    }
+
+    fn number(mut self, value: f64, integer: Option<i64>) -> Seen {
+        match self.rule {
+            None => {}
+            Some(Rule::Integer { min, max }) => match integer {
+                Some(n) if (i64::from(*min)..=i64::from(*max)).contains(&n) => {}
+                Some(_) => self.problem(Problem::OutOfRange(i64::from(*min), i64::from(*max))),
+                None => self.problem(Problem::NotInteger),
+            },
+            Some(Rule::Metal) => self.st.problems(&self.path, rules::quantity(Some(value), 4, 10_000_000.0)),
+            Some(Rule::Money) => self.st.problems(&self.path, rules::quantity(Some(value), 2, 100_000_000_000.0)),
+            Some(_) => self.mismatch(),
+        }
+        Seen::default()
+    }
+
+    fn string(mut self, text: &str) -> Seen {
+        let seen =
+            Seen { matched: self.expect == Some(text), text: self.capture.then(|| text.to_owned()), ..Seen::default() };
+        let normalize: Option<Normalize> = match self.rule {
+            Some(Rule::Phone) => Some(rules::normalize_phone),
+            Some(Rule::CardNumber) => Some(card::normalize_card_number),
+            _ => None,
+        };
+        match (normalize.map(|normalize| normalize(text)), self.rule) {
+            (Some(Ok(normalized)), _) => {
+                self.st.write_json(&normalized);
+                return seen;
+            }
+            (Some(Err(problem)), _) => self.problem(problem),
+            (None, Some(rule)) => {
+                let problems = check_string(rule, text, self.st.settings);
+                self.st.problems(&self.path, problems);
+            }
+            (None, None) => {}
+        }
+        self.st.write_json(text);
+        seen
+    }
+}
+
+/// Rewrites a value into the form the API wants, or says why it cannot.
+type Normalize = fn(&str) -> Result<String, Problem>;
+
+impl<'de> DeserializeSeed<'de> for Walk<'_, '_, '_, '_> {
+    type Value = Seen;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Seen, D::Error> {
+        match self.rule {
+            None if self.st.out.is_none() && !self.capture => {
+                deserializer.deserialize_ignored_any(IgnoredAny).map(|_| Seen::default())
+            }
+            Some(Rule::Payment { card, stored }) => {
+                // The table depends on a field that may come last: the value is written out as JSON first (what
+                // would be sent), then walked with the table its `card_token` chooses.
+                let mut copy = State { settings: self.st.settings, issues: Vec::new(), out: Some(Vec::new()) };
+                let seen = Walk::new(None, Path::Root, &mut copy).deserialize(deserializer)?;
+                let text = copy.out.and_then(|out| String::from_utf8(out).ok()).unwrap_or_default();
+                let table = Rule::Object(if seen.card_token { stored } else { card });
+                let mut reader = serde_json::Deserializer::from_str(&text);
+                Walk { rule: Some(&table), ..self }.deserialize(&mut reader).map_err(|_| de::Error::custom("not JSON"))
+            }
+            _ => deserializer.deserialize_any(self),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for Walk<'_, '_, '_, '_> {
+    type Value = Seen;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(mut self, value: bool) -> Result<Seen, E> {
+        if !matches!(self.rule, None | Some(Rule::Bool)) {
+            self.mismatch();
+        }
+        self.st.write(if value { b"true" } else { b"false" });
+        Ok(Seen::default())
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Seen, E> {
+        self.st.write_json(&value);
+        Ok(self.number(value as f64, Some(value)))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Seen, E> {
+        self.st.write_json(&value);
+        Ok(self.number(value as f64, i64::try_from(value).ok()))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Seen, E> {
+        self.st.write_json(&value);
+        Ok(self.number(value, None))
+    }
+
+    fn visit_str<E: de::Error>(mut self, value: &str) -> Result<Seen, E> {
+        if matches!(
+            self.rule,
+            Some(
+                Rule::Object(_)
+                    | Rule::ObjectWith(..)
+                    | Rule::Payment { .. }
+                    | Rule::Array { .. }
+                    | Rule::Bool
+                    | Rule::Integer { .. }
+                    | Rule::Metal
+                    | Rule::Money
+            )
+        ) {
+            self.mismatch();
+            self.rule = None;
+        }
+        Ok(self.string(value))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Seen, E> {
+        self.st.write(b"null");
+        Ok(Seen { null: true, ..Seen::default() })
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Seen, A::Error> {
+        let (min, max, item) = match self.rule {
+            Some(Rule::Array { min, max, item }) => (usize::from(*min), usize::from(*max), Some(&**item)),
+            Some(_) => {
+                self.mismatch();
+                (0, usize::MAX, None)
+            }
+            None => (0, usize::MAX, None),
+        };
+        let (start, open) = (self.st.issues.len(), self.st.len());
+        self.st.write(b"[");
+        let mut count = 0;
+        loop {
+            let before = self.st.len();
+            self.st.write(b",");
+            let path = Path::Index(&self.path, count);
+            match seq.next_element_seed(Walk::new(item, path, self.st))? {
+                Some(seen) => {
+                    if let (true, Some(item)) = (seen.null, item) {
+                        self.st.issue(&path, 0, mismatch(item));
+                    }
+                    count += 1;
+                }
+                None => {
+                    self.st.truncate(before);
+                    break;
+                }
+            }
+        }
+        self.st.close(open, b']');
+        let length = if count < min {
+            Some(Problem::ArrayTooShort(min))
+        } else if count > max {
+            Some(Problem::ArrayTooLong(max))
+        } else {
+            None
+        };
+        if let Some(problem) = length {
+            // Reported before the entries' own issues.
+            self.problem(problem);
+            if let Some(issue) = self.st.issues.pop() {
+                self.st.issues.insert(start, issue);
+            }
+        }
+        Ok(Seen { len: Some(count), ..Seen::default() })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(mut self, map: A) -> Result<Seen, A::Error> {
+        let (fields, checks): (&[Field], &[Check]) = match self.rule {
+            Some(Rule::Object(fields)) => (fields, &[]),
+            Some(Rule::ObjectWith(fields, checks)) => (fields, checks),
+            Some(_) => {
+                self.mismatch();
+                return copy_object(map, self.st);
+            }
+            None => return copy_object(map, self.st),
+        };
+        walk_object(map, fields, checks, &self.path, self.st, self.top)?;
+        Ok(Seen::default())
+    }
+}
+
+/// Copies an object without a rule; notes whether it has a `card_token` that is not `null`.
+fn copy_object<'de, A: MapAccess<'de>>(mut map: A, st: &mut State<'_>) -> Result<Seen, A::Error> {
+    let open = st.len();
+    let mut card_token = false;
+    st.write(b"{");
+    while let Some(key) = map.next_key_seed(Key)? {
+        st.write(b",");
+        st.write_json(&*key);
+        st.write(b":");
+        let seen = map.next_value_seed(Walk::new(None, Path::Root, st))?;
+        if key == "card_token" {
+            card_token = !seen.null;
+        }
+    }
+    st.close(open, b'}');
+    Ok(Seen { card_token, ..Seen::default() })
+}
+
+/// An object against its fields and checks (see the module docs for the order of issues).
+fn walk_object<'de, A: MapAccess<'de>>(
+    mut map: A,
     fields: &[Field],
     checks: &[Check],
-    map: &mut Map<String, Value>,
-    prefix: &str,
-    s: &Settings,
-    out: &mut Vec<Issue>,
-) {
-    for field in fields {
-        let path = join(prefix, field.name);
-        match map.get_mut(field.name) {
-            None | Some(Value::Null) => {
-                if field.required {
-                    out.push(s.issue(&path, Problem::Required));
-                }
+    path: &Path<'_>,
+    st: &mut State<'_>,
+    mut top: Option<&mut Top<'_>>,
+) -> Result<(), A::Error> {
+    let bit = |i: usize| u32::try_from(i).ok().and_then(|i| 1u64.checked_shl(i)).unwrap_or(0);
+    let position = |name: &str| fields.iter().position(|f| f.name == name);
+    let claimed = top.as_ref().is_some_and(|top| top.edits.external_id.is_some());
+    let (start, open) = (st.issues.len(), st.len());
+    let (mut present, mut matched) = (0u64, 0u64);
+    st.write(b"{");
+    while let Some(key) = map.next_key_seed(Key)? {
+        let (member, before) = (st.len(), st.issues.len());
+        st.write(b",");
+        st.write_json(&*key);
+        st.write(b":");
+        let index = position(&key);
+        let field = index.and_then(|i| fields.get(i));
+        let mut walk = match field {
+            Some(field) => Walk::new(Some(&field.rule), Path::Key(path, field.name), st),
+            None => {
+                st.issue(&Path::Key(path, &key), fields.len(), Problem::UnknownField);
+                Walk::new(None, Path::Root, st)
             }
-            Some(value) => check_value(&field.rule, value, &path, s, out),
+        };
+        walk.capture = top.is_some() && Top::reads(&key);
+        walk.expect = checks.iter().find_map(|check| match check {
+            Check::PresentExactlyWhen { field, value, .. } if *field == key => Some(*value),
+            _ => None,
+        });
+        let seen = map.next_value_seed(walk)?;
+        if claimed && field.is_some() && key == "external_id" && seen.text.is_none() {
+            // An order's key must be a string: this value goes, the claimed one is written at the end.
+            st.issues.truncate(before);
+            st.truncate(member);
+            continue;
+        }
+        if let Some(i) = index {
+            present |= if seen.null { 0 } else { bit(i) };
+            matched |= if seen.matched { bit(i) } else { 0 };
+            st.rank_from(before, i);
+        }
+        if let Some(top) = top.as_deref_mut() {
+            top.saw(&key, member..st.len(), seen.text, seen.len);
         }
     }
-    for key in map.keys() {
-        if !fields.iter().any(|f| f.name == key) {
-            out.push(s.issue(&join(prefix, key), Problem::UnknownField));
+    if let Some(i) = position("external_id").filter(|_| claimed) {
+        present |= bit(i);
+    }
+    for (i, field) in fields.iter().enumerate() {
+        if field.required && present & bit(i) == 0 {
+            st.issue(&Path::Key(path, field.name), i, Problem::Required);
         }
     }
+    let is = |mask: u64, name: &str| position(name).is_some_and(|i| mask & bit(i) != 0);
+    let rank = fields.len() + 1;
     for check in checks {
-        match check {
-            Check::AtLeastOneOf(names) => {
-                if !names.iter().any(|n| present(map, n)) {
-                    out.push(s.issue(prefix, Problem::AtLeastOneOf(names)));
-                }
+        let (at, problem) = match check {
+            Check::AtLeastOneOf(names) if !names.iter().any(|n| is(present, n)) => {
+                (*path, Problem::AtLeastOneOf(names))
             }
-            Check::ExactlyOneOf(names) => {
-                if names.iter().filter(|n| present(map, n)).count() != 1 {
-                    out.push(s.issue(prefix, Problem::ExactlyOneOf(names)));
-                }
+            Check::ExactlyOneOf(names) if names.iter().filter(|n| is(present, n)).count() != 1 => {
+                (*path, Problem::ExactlyOneOf(names))
             }
-            Check::Requires(field, needs) => {
-                if present(map, field) && !present(map, needs) {
-                    out.push(s.issue(&join(prefix, needs), Problem::RequiredWith(field)));
-                }
+            Check::Requires(field, needs) if is(present, field) && !is(present, needs) => {
+                (Path::Key(path, needs), Problem::RequiredWith(field))
             }
-            Check::PresentExactlyWhen { field, value, needs } => {
-                let matches = map.get(*field).and_then(Value::as_str) == Some(*value);
-                if matches && !present(map, needs) {
-                    out.push(s.issue(&join(prefix, needs), Problem::RequiredWhen(field, value)));
-                } else if !matches && present(map, needs) {
-                    out.push(s.issue(&join(prefix, needs), Problem::OnlyWhen(field, value)));
-                }
+            Check::PresentExactlyWhen { field, value, needs } if is(matched, field) != is(present, needs) => {
+                let problem = if is(matched, field) {
+                    Problem::RequiredWhen(field, value)
+                } else {
+                    Problem::OnlyWhen(field, value)
+                };
+                (Path::Key(path, needs), problem)
             }
-        }
+            _ => continue,
+        };
+        st.issue(&at, rank, problem);
+    }
+    st.sort_from(start);
+    if let Some(top) = top {
+        top.finish(st);
+    }
+    st.close(open, b'}');
+    Ok(())
+}
+
+/// A map key: a string, borrowed when it has no escapes.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
     }
 }
 
-pub(super) fn check_value(rule: &Rule, value: &mut Value, path: &str, s: &Settings, out: &mut Vec<Issue>) {
-    let report = |out: &mut Vec<Issue>, problems: Vec<Problem>| {
-        out.extend(problems.into_iter().map(|p| s.issue(path, p)));
-    };
-    match rule {
-        Rule::Object(fields) => check_value(&Rule::ObjectWith(fields, &[]), value, path, s, out),
-        Rule::ObjectWith(fields, checks) => match value {
-            Value::Object(map) => check_object(fields, checks, map, path, s, out),
-            _ => report(out, vec![Problem::NotObject]),
-        },
-        Rule::Payment { card, stored } => {
-            let is_stored = value.get("card_token").is_some_and(|v| !v.is_null());
-            check_value(&Rule::Object(if is_stored { stored } else { card }), value, path, s, out);
-        }
-        Rule::Array { min, max, item } => match value {
-            Value::Array(items) => {
-                let (min, max) = (usize::from(*min), usize::from(*max));
-                if items.len() < min {
-                    report(out, vec![Problem::ArrayTooShort(min)]);
-                } else if items.len() > max {
-                    report(out, vec![Problem::ArrayTooLong(max)]);
-                }
-                for (i, element) in items.iter_mut().enumerate() {
-                    check_value(item, element, &format!("{path}[{i}]"), s, out);
-                }
-            }
-            _ => report(out, vec![Problem::NotArray]),
-        },
-        Rule::Bool => {
-            if !value.is_boolean() {
-                report(out, vec![Problem::NotBoolean]);
-            }
-        }
-        Rule::Integer { min, max } => match value.as_i64() {
-            Some(n) if (i64::from(*min)..=i64::from(*max)).contains(&n) => {}
-            Some(_) => report(out, vec![Problem::OutOfRange(i64::from(*min), i64::from(*max))]),
-            None => report(out, vec![Problem::NotInteger]),
-        },
-        Rule::Metal => report(out, rules::quantity(value.as_f64(), 4, 10_000_000.0)),
-        Rule::Money => report(out, rules::quantity(value.as_f64(), 2, 100_000_000_000.0)),
-        Rule::Phone => match value.as_str().map(rules::normalize_phone) {
-            Some(Ok(normalized)) => *value = Value::String(normalized),
-            Some(Err(problem)) => report(out, vec![problem]),
-            None => report(out, vec![Problem::NotString]),
-        },
-        Rule::CardNumber => match value.as_str().map(card::normalize_card_number) {
-            Some(Ok(normalized)) => *value = Value::String(normalized),
-            Some(Err(problem)) => report(out, vec![problem]),
-            None => report(out, vec![Problem::NotString]),
-        },
-        string_rule => match value.as_str() {
-            Some(text) => report(out, check_string(string_rule, text, s)),
-            None => report(out, vec![Problem::NotString]),
-        },
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(v.to_owned()))
     }
 }
 
+/// The problems of a string under a rule about strings (the other rules are dispatched by the visitor).
 fn check_string(rule: &Rule, text: &str, s: &Settings) -> Vec<Problem> {
     let one_of = |values: &'static [&'static str], problem: Problem| {
         if values.contains(&text) {
@@ -154,7 +459,6 @@ fn check_string(rule: &Rule, text: &str, s: &Settings) -> Vec<Problem> {
         Rule::Cvv => card::digits(text, 3, 4, Problem::Cvv),
         Rule::Bin => card::digits(text, 6, 8, Problem::Bin),
         Rule::Ip => rules::ip(text),
-        // Non-string rules are dispatched in check_value.
         Rule::Object(_)
         | Rule::ObjectWith(..)
         | Rule::Payment { .. }

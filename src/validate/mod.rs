@@ -1,7 +1,7 @@
 //! Request validation: pure, before any network I/O, every problem at once with its field path, in Turkish or
-//! English. The engine (`engine.rs`) walks a JSON body against a request model's table (`api/`), applies the field
-//! rules (`rules.rs`, `card.rs`, `identity.rs`), and normalises values in place where the API wants one spelling
-//! (phone and card numbers).
+//! English. The engine (`engine.rs`) walks the JSON text of a body against a request model's table (`api/`) in one
+//! pass, applies the field rules (`rules.rs`, `card.rs`, `identity.rs`), and writes the body to send with values
+//! normalised where the API wants one spelling (phone and card numbers).
 
 pub mod card;
 mod engine;
@@ -9,14 +9,16 @@ pub mod identity;
 pub mod messages;
 pub mod rules;
 pub mod schema;
+mod writer;
 
 use serde::Serialize;
-use serde_json::Value;
 use time::Date;
 use tsify::Tsify;
 
+pub use engine::Walked;
 pub use messages::Problem;
 pub use schema::{Check, Field, Rule, Schema};
+pub use writer::Edits;
 
 /// How serious an issue is. Only `error` stops a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Tsify)]
@@ -103,18 +105,15 @@ pub fn path_param(name: &str, value: &str, settings: &Settings) -> Vec<Issue> {
     }
 }
 
-/// Validates `body` against a schema, normalising it in place. Without a schema the call sends nothing: a missing
-/// body is fine, anything else is reported.
-pub fn body(schema: Option<&Schema>, body: &mut Value, settings: &Settings) -> Vec<Issue> {
-    let mut out = Vec::new();
-    match schema {
-        Some(schema) => {
-            engine::check_value(&Rule::ObjectWith(schema.fields, schema.checks), body, "", settings, &mut out)
-        }
-        None if body.is_null() => {}
-        None => out.push(settings.issue("", Problem::UnknownField)),
-    }
-    out
+/// Validates the JSON text of a body against a schema. Without a schema the call sends nothing: a missing body
+/// (`null`) is fine, anything else is reported.
+pub fn body(schema: Option<&Schema>, text: &str, settings: &Settings) -> Vec<Issue> {
+    engine::walk(schema, text, settings, Edits::default(), false).issues
+}
+
+/// Validates the JSON text of a body against a schema and writes the body to send: normalised values, `edits` made.
+pub fn write(schema: Option<&Schema>, text: &str, settings: &Settings, edits: Edits<'_>) -> Walked {
+    engine::walk(schema, text, settings, edits, true)
 }
 
 #[cfg(test)]

@@ -1,0 +1,166 @@
+// Reading a response body: V8's JSON.parse builds the object (every field the server sent is kept), then one walk
+// checks it against the operation's response shape. The shape tables are not written here: the core hands them over
+// once (`installShapes`), as text generated from the model declarations in src/api/ (see src/shape.rs for the format).
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+// Kinds of value.
+const STR = 1;
+const NUM = 2;
+const BOOL = 3;
+const ANY = 4;
+const OBJ = 5;
+const ARR = 6;
+
+const EXPECTED = ['', 'a string', 'a number', 'true or false', 'any value', 'an object', 'an array'];
+const ANY_OUTPUT = { kind: { t: ANY }, nullable: true };
+
+let models = null; // name → { fields: { name → { kind, t, required, nullable } } (no prototype), required: [names] }
+let outputs = []; // operation position → { kind, nullable }
+
+/** Installs the shape tables: `models` has one model per line, `operations` one output kind per operation. */
+export function installShapes(modelText, outputText) {
+  models = new Map();
+  const pending = [];
+  for (const line of modelText.split('\n')) {
+    if (!line) continue;
+    const [name, ...fields] = line.split(' ');
+    const model = { fields: Object.create(null), required: [] };
+    for (const field of fields) {
+      const at = field.search(/[!?]/);
+      const key = field.slice(0, at);
+      const required = field[at] === '!';
+      const entry = { kind: null, t: 0, required, nullable: !required };
+      pending.push([entry, field.slice(at + 1)]);
+      model.fields[key] = entry;
+      if (required) model.required.push(key);
+    }
+    models.set(name, model);
+  }
+  for (const [entry, text] of pending) {
+    entry.kind = kind(text);
+    entry.t = entry.kind.t;
+  }
+  outputs = outputText.split('\n').filter(Boolean).map((line) => {
+    const nullable = line[0] === '?';
+    return { kind: kind(nullable ? line.slice(1) : line), nullable };
+  });
+}
+
+function kind(text) {
+  switch (text) {
+    case 's': return { t: STR };
+    case 'n': return { t: NUM };
+    case 'b': return { t: BOOL };
+    case '*': return { t: ANY };
+    default:
+      if (text[0] === '[') return { t: ARR, item: kind(text.slice(1)) };
+      if (!models.has(text)) throw new Error(`minted-connect: no response model ${text}`);
+      return { t: OBJ, model: models.get(text) };
+  }
+}
+
+function found(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  switch (typeof value) {
+    case 'string': return 'a string';
+    case 'number': return 'a number';
+    case 'boolean': return 'a boolean';
+    default: return 'an object';
+  }
+}
+
+/** What is wrong with a value, with the path to it built on the way back up; undefined when it fits. */
+function check(kind, value, nullable) {
+  if (value === null) {
+    return kind.t === ANY || nullable ? undefined : mismatch(kind, value, nullable);
+  }
+  switch (kind.t) {
+    case STR: return typeof value === 'string' ? undefined : mismatch(kind, value, nullable);
+    case NUM: return typeof value === 'number' ? undefined : mismatch(kind, value, nullable);
+    case BOOL: return typeof value === 'boolean' ? undefined : mismatch(kind, value, nullable);
+    case ANY: return undefined;
+    case ARR: {
+      if (!Array.isArray(value)) return mismatch(kind, value, nullable);
+      const item = kind.item;
+      for (let i = 0; i < value.length; i++) {
+        const problem = check(item, value[i], false);
+        if (problem !== undefined) {
+          problem.path.push(`[${i}]`);
+          return problem;
+        }
+      }
+      return undefined;
+    }
+    default: {
+      if (typeof value !== 'object' || Array.isArray(value)) return mismatch(kind, value, nullable);
+      const model = kind.model;
+      const fields = model.fields;
+      // Keys in the order JSON.parse kept them: the first problem reported is the first in the body.
+      let required = 0;
+      for (const key in value) {
+        const field = fields[key];
+        if (field === undefined) continue;
+        const v = value[key];
+        if (field.required) required++;
+        // The common case inline: a scalar of the right type.
+        switch (field.t) {
+          case STR: if (typeof v === 'string') continue; break;
+          case NUM: if (typeof v === 'number') continue; break;
+          case BOOL: if (typeof v === 'boolean') continue; break;
+          default: break;
+        }
+        const problem = check(field.kind, v, field.nullable);
+        if (problem !== undefined) {
+          problem.path.push(`.${key}`);
+          return problem;
+        }
+      }
+      if (required !== model.required.length) {
+        for (const name of model.required) {
+          if (!Object.hasOwn(value, name)) return { path: [`.${name}`], text: 'is missing' };
+        }
+      }
+      return undefined;
+    }
+  }
+}
+
+function mismatch(kind, value, nullable) {
+  return { path: [], text: `should be ${EXPECTED[kind.t]}${nullable ? ' or null' : ''}, found ${found(value)}` };
+}
+
+/**
+ * Reads a response body (`Uint8Array` or string) for the operation at position `op` and returns its `data` (`null`
+ * when there is none). `ok` is a success status: only then is `data` checked. Anything but a good answer throws
+ * `[what, why, hasData, success, code, message]` for the core to turn into a MintedError: `what` is `"json"` (not
+ * JSON or not UTF-8), `"shape"` (`why` says what does not fit) or `"envelope"` (the envelope's fields follow).
+ */
+export function readBody(body, op, ok) {
+  let value;
+  try {
+    value = JSON.parse(typeof body === 'string' ? body : utf8.decode(body));
+  } catch {
+    throw ['json'];
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const what = Array.isArray(value) ? 'an array' : 'a plain value';
+    throw ['shape', `the body is not the API's envelope (${what})`];
+  }
+  const data = value.data;
+  const hasData = data !== undefined && data !== null;
+  const output = outputs[op] || ANY_OUTPUT;
+  if (ok && hasData) {
+    const problem = check(output.kind, data, output.nullable);
+    if (problem !== undefined) throw ['shape', `\`data${problem.path.reverse().join('')}\` ${problem.text}`];
+  }
+  const success = value.success;
+  if (!ok || success === false || (!hasData && !output.nullable)) {
+    const code = value.code;
+    throw ['envelope', '', hasData, typeof success === 'boolean' ? success : undefined,
+      typeof code === 'number' || typeof code === 'string' ? code : undefined,
+      typeof value.message === 'string' ? value.message : undefined];
+  }
+  return hasData ? data : null;
+}
