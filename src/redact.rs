@@ -155,7 +155,9 @@ mod tests {
     #[test]
     fn bodies_are_redacted_as_json_or_text_and_truncated() {
         let json_body = br#"{"message":"bad","data":{"card_cvv":"000"}}"#;
-        assert_eq!(redact_body(json_body, &[]), r#"{"message":"bad","data":{"card_cvv":"[REDACTED]"}}"#);
+        // compared as JSON: the key order of the rewritten body follows serde_json's map (see Cargo.toml)
+        let redacted: serde_json::Value = serde_json::from_str(&redact_body(json_body, &[])).unwrap();
+        assert_eq!(redacted, json!({"message": "bad", "data": {"card_cvv": "[REDACTED]"}}));
         let html = b"<html>4111111111111111</html>";
         assert_eq!(redact_body(html, &[]), "<html>411111******1111</html>");
         let long = "x".repeat(MAX_BODY_CHARS + 10);
