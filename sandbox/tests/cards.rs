@@ -94,6 +94,13 @@ fn three_d_secure_completes_on_the_sandbox_page() {
     assert_eq!(response["orders"][0]["status_name"], "Pending");
     assert_eq!(client.balance(MEHMET, "MAU"), 12.5, "metal waits for the 3-D Secure step");
     let path = redirect.strip_prefix(&server.base_url).unwrap();
+    // In a browser the redirect opens a page with one button (a form POST to the same address); opening it
+    // changes nothing.
+    let page = client.raw("GET", path, None, &[]);
+    assert_eq!(page.status, 200);
+    assert!(page.header("content-type").unwrap().starts_with("text/html"), "{:?}", page.headers);
+    assert!(page.text.contains(r#"<form method="post">"#), "{}", page.text);
+    assert_eq!(client.balance(MEHMET, "MAU"), 12.5, "looking at the page confirms nothing");
     let done = client.raw("POST", path, None, &[]);
     assert_eq!(data(&done)["orders"], json!(["card-3ds-1"]));
     assert_eq!(client.balance(MEHMET, "MAU"), 13.5);
@@ -104,6 +111,20 @@ fn three_d_secure_completes_on_the_sandbox_page() {
     data(&client.raw("POST", path, None, &[]));
     assert_eq!(client.balance(MEHMET, "MAU"), 13.5);
     assert_eq!(error(&client.raw("POST", "/__sandbox/3ds/nope", None, &[]), 404), "Payment not found");
+}
+
+#[test]
+fn three_d_secure_page_form_confirms_and_answers_with_a_page() {
+    let server = TestServer::start();
+    let mut client = server.client();
+    let reply = card_buy(&mut client, "card-3ds-form", card("4000000000003220"));
+    let redirect = data(&reply)["payment"]["redirect_url"].as_str().unwrap().to_owned();
+    let path = redirect.strip_prefix(&server.base_url).unwrap();
+    let form = [("content-type", "application/x-www-form-urlencoded")];
+    let done = client.raw("POST", path, Some(""), &form);
+    assert_eq!(done.status, 200);
+    assert!(done.text.contains("Payment confirmed"), "{}", done.text);
+    assert_eq!(data(&client.get("/partner/order/card-3ds-form"))["payment"]["state"], "success");
 }
 
 #[test]

@@ -128,7 +128,13 @@ describe('admin panel behaviour', () => {
     const externalId = await page.locator('#receipt-external-id').textContent();
     await page.locator('#receipt-order-link').click();
     await page.locator('#order-status', { hasText: 'Pending' }).waitFor();
-    assert.equal((await fetch(redirect, { method: 'POST' })).status, 200, 'the card holder confirms at the bank');
+    // The card holder confirms on the bank's page (the sandbox's), opened from the link in a new tab.
+    const bank = await page.context().newPage();
+    await bank.goto(redirect);
+    await shot(bank, 'trade-3ds-bank');
+    await bank.getByRole('button', { name: 'Confirm the payment' }).click();
+    await bank.getByRole('heading', { name: 'Payment confirmed' }).waitFor();
+    await bank.close();
     await page.locator('#refresh-order').click();
     await page.locator('#order-detail', { hasText: /Payment statesuccess/ }).waitFor();
     assert.match(await page.locator('#order-detail').textContent(), new RegExp(externalId));

@@ -21,6 +21,7 @@ pub const ROUTES: &[Route] = &[
     Route::new("GET", "/__sandbox/health", |_| plain(&json!({"ok": true}))),
     Route::new("GET", "/__sandbox/stats", |call| plain(&json!(call.world.stats))),
     Route::new("GET", "/__sandbox/state", dump),
+    Route::new("GET", "/__sandbox/3ds/{token}", show_3ds),
     Route::new("POST", "/__sandbox/3ds/{token}", complete_3ds),
     Route::new("POST", "/__sandbox/orders/generate", generate_orders),
 ];
@@ -97,12 +98,53 @@ fn brief(order: &StoredOrder, now_ms: i64, step_ms: i64) -> Value {
     })
 }
 
-/// Completes a payment waiting for 3-D Secure, as the bank page would after the card holder confirms.
+/// The bank's page a 3-D Secure `redirect_url` opens in a browser: one button that confirms the payment (a form
+/// POST to the same address). Opening it changes nothing. Nothing from the request is written into the page.
+fn show_3ds(_call: &mut Call<'_>) -> Reply {
+    html(PAGE_3DS)
+}
+
+/// Completes a payment waiting for 3-D Secure, as the bank page would after the card holder confirms. The page's
+/// form gets a page back; any other caller (tests, the SDK's users) the JSON envelope.
 fn complete_3ds(call: &mut Call<'_>) -> Reply {
     let token = call.id();
+    let from_page =
+        call.request.headers.get("content-type").is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
     let world = &mut *call.world;
     let external_ids = world.store.complete_payment(&token, call.now_ms, &mut world.rng)?;
+    if from_page {
+        return html(PAGE_3DS_DONE);
+    }
     ok(json!({"token": token, "state": "success", "orders": external_ids}))
+}
+
+const PAGE_3DS: &str = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sandbox 3-D Secure</title>
+<style>body{font:16px system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}button{font:inherit;padding:.6rem 1.2rem}</style>
+</head><body>
+<h1>3-D Secure (sandbox)</h1>
+<p>A real bank would ask the card holder to confirm this payment here. In the sandbox, one click confirms it; the
+order is then paid and its metal credited.</p>
+<form method="post"><button type="submit">Confirm the payment</button></form>
+</body></html>
+"#;
+
+const PAGE_3DS_DONE: &str = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Payment confirmed</title>
+<style>body{font:16px system-ui,sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem}</style>
+</head><body>
+<h1>Payment confirmed</h1>
+<p role="status">The payment is complete. You can close this page and return to where you started.</p>
+</body></html>
+"#;
+
+/// An HTML page.
+fn html(page: &'static str) -> Reply {
+    let mut response = crate::http::Response::new(200, page);
+    response.headers.insert("content-type", "text/html; charset=utf-8");
+    Ok(response)
 }
 
 /// `{"count": N, "customer_external_id"?: ID}`: adds N completed cash buys of 0.01 g gold (external ids `GEN-…`),
