@@ -187,7 +187,8 @@ describe('operator journey (direct mode, cross-origin to the sandbox)', () => {
     await shot(page, 'order-detail');
   });
 
-  test('delivers a gold bar, paid from cash, and follows its status', async () => {
+  /** Opens the delivery page for the customer, asks for one 1 g gold bar to an address, and calculates the cost. */
+  async function deliveryOfOneBar() {
     await page.goto(`${www.url}#/delivery?customer=${customerId}`);
     const owner = page.locator('#delivery-owner');
     assert.equal(await owner.getByLabel('Customer external id').inputValue(), customerId);
@@ -204,7 +205,11 @@ describe('operator journey (direct mode, cross-origin to the sandbox)', () => {
     await bars.getByRole('button', { name: 'Calculate cost' }).click();
     await page.locator('#delivery-total').waitFor();
     assert.match(await page.locator('#delivery-cost').textContent(), /Minting fee.*Shipping.*Insurance.*Total cost/s);
-    const create = page.locator('#delivery-create');
+    return page.locator('#delivery-create');
+  }
+
+  test('delivers a gold bar, paid from cash, and follows its status', async () => {
+    const create = await deliveryOfOneBar();
     await create.getByLabel('Cash wallet').check();
     await create.getByRole('button', { name: 'Create delivery' }).click();
     await page.locator('#delivery-created').waitFor({ timeout: 5000 }).catch(async (e) => { await shot(page, 'debug-delivery'); throw e; });
@@ -216,6 +221,23 @@ describe('operator journey (direct mode, cross-origin to the sandbox)', () => {
     await page.locator('#tracking-status', { hasText: 'Completed' }).waitFor({ timeout: 20000 });
     assert.notEqual(first, 'Completed', 'the status moved on while the page watched it');
     assert.equal(await page.locator('#status-steps li.done').count(), 4);
+  });
+
+  test('delivers another gold bar, paid with the stored card: the cash wallet does not move', async () => {
+    const balances = async () => (await clientFor(sandbox).getCustomer(customerId)).wallets;
+    const cash = async () => (await balances()).find((w) => w.is_cash).balance;
+    const gold = async () => (await balances()).find((w) => w.currency_code === 'MAU').balance;
+    const [cashBefore, goldBefore] = [await cash(), await gold()];
+    const create = await deliveryOfOneBar();
+    await create.getByLabel('Stored card').check();
+    const stored = create.locator('fieldset[id^=stored-card]');
+    await stored.getByLabel('CVV').fill('321');
+    await create.getByRole('button', { name: 'Create delivery' }).click();
+    await page.locator('#delivery-created').waitFor({ timeout: 5000 });
+    await page.locator('#tracking-status').waitFor();
+    await shot(page, 'delivery-by-card');
+    assert.equal(await cash(), cashBefore, 'the card paid the delivery costs');
+    assert.ok(await gold() <= goldBefore - 1, 'the bar left the gold wallet');
   });
 
   test('deletes the stored card after asking once more', async () => {
