@@ -124,9 +124,13 @@ ${reexport}`);
 // wasm-bindgen's glue names the snippet module twice in its import object (same key, same value): valid JavaScript,
 // so esbuild's duplicate-key warning is silenced rather than the generated file edited. import.meta is empty in
 // CommonJS: the glue's default URL is never used there (slim's init() says so).
+// Node 18 has Web Crypto only as require('node:crypto').webcrypto, not as globalThis.crypto (Node 19 made it global):
+// the Digest cnonce and the order keys read globalThis.crypto, so on Node 18 the glue puts the same object there.
+const WEBCRYPTO = "if (typeof globalThis.crypto?.getRandomValues !== 'function') { try { globalThis.crypto = " +
+  "require('node:crypto').webcrypto; } catch {} }";
 run('esbuild', [join(out, 'slim.js'), '--bundle', '--format=cjs', '--platform=neutral', '--target=node18',
   '--log-level=warning', '--log-override:empty-import-meta=silent', '--log-override:duplicate-object-key=silent',
-  `--outfile=${join(out, 'cjs', 'slim.cjs')}`]);
+  `--banner:js=${WEBCRYPTO}`, `--outfile=${join(out, 'cjs', 'slim.cjs')}`]);
 write('cjs/wasm-base64.cjs', header('The WebAssembly module, base64.') + `module.exports = '${base64}';\n`);
 write('cjs/index.cjs', header('require(): the CommonJS glue, initialised from the inlined module (nothing to find on disk,\n' +
   '// so it keeps working when bundled).') + `'use strict';

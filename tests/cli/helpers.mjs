@@ -55,7 +55,10 @@ export function envFor(sandbox, dir, extra = {}) {
  * /proc, sampled every 20 ms). `onStderr(text)` sees stderr as it comes.
  */
 export function start(bin, args, { env, cwd, input, onStderr } = {}) {
-  const child = spawn(bin, args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  // MINTED_CLI_NODE: run the installed `minted` with that Node binary (make test uses it for Node 18, the oldest
+  // the command supports) instead of the `node` its #! line finds.
+  const node = process.env.MINTED_CLI_NODE && bin.endsWith('minted') ? process.env.MINTED_CLI_NODE : null;
+  const child = spawn(node || bin, node ? [bin, ...args] : args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let peakRssKb = 0;
