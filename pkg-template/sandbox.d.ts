@@ -68,6 +68,13 @@ export interface Sandbox {
     readonly credentials: SandboxCredentials;
     /** A standard fetch answered by the sandbox: pass it as the client's `fetch` option. */
     fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+    /**
+     * For hosts that serve the sandbox over real HTTP (as `minted sandbox` does): one request as parts; resolves with
+     * the response as parts (a header repeated keeps its values apart), or `null` when the connection is to be closed
+     * without a response (an injected fault).
+     */
+    exchange(request: { method: string; target: string; headers?: Array<[string, string]>; body?: Uint8Array; signal?: AbortSignal }):
+        Promise<{ status: number; headers: Array<[string, string]>; body: Uint8Array } | null>;
     /** Test and demo controls. */
     readonly admin: SandboxAdmin;
     /** The API data as a JSON value; `createSandbox({ state })` continues from it. */

@@ -67,20 +67,39 @@ export function createSandbox(options = {}) {
     waiters.clear();
   }
 
+  /** One request as the core takes it → the reply to send, or undefined when the connection closes without one. */
+  async function serve({ method, target, headers, body, signal }) {
+    if (closed) return undefined;
+    if (signal?.aborted) throw abortReason(signal);
+    let reply = run(() => core.handle(method, target, headers, body));
+    if (reply.kind === 'wait') reply = await waitFor(reply, signal);
+    return reply?.kind === 'respond' ? reply : undefined;
+  }
+
   /** A standard fetch: (RequestInfo | URL, RequestInit) → Promise<Response>, served by this sandbox. */
   async function fetch(input, init = undefined) {
-    if (closed) throw new TypeError('fetch failed', { cause: new Error('this sandbox was closed') });
     const request = await readRequest(input, init ?? {}, origin, host);
-    const { signal } = request;
-    if (signal?.aborted) throw abortReason(signal);
-    let reply = run(() => core.handle(request.method, request.target, request.headers, request.body));
-    if (reply.kind === 'wait') reply = await waitFor(reply, signal);
-    if (reply === undefined || reply.kind === 'close') {
+    const reply = await serve(request);
+    if (reply === undefined) {
       throw new TypeError('fetch failed', {
-        cause: new Error('the sandbox closed the connection without a response (an injected fault, or a reset)'),
+        cause: new Error(closed ? 'this sandbox was closed'
+          : 'the sandbox closed the connection without a response (an injected fault, or a reset)'),
       });
     }
     return toResponse(reply, request.method, request.url);
+  }
+
+  /**
+   * For hosts that serve the sandbox over real HTTP (`minted sandbox`): { method, target, headers: [name, value][],
+   * body?: Uint8Array, signal? } → { status, headers: [name, value][] (repeated names kept apart), body } or null
+   * when the connection is to be closed without a response.
+   */
+  async function exchange({ method, target, headers = [], body = new Uint8Array(), signal = undefined }) {
+    const reply = await serve({ method, target, headers: headers.flat(), body, signal });
+    if (reply === undefined) return null;
+    const pairs = [];
+    for (let i = 0; i + 1 < reply.headers.length; i += 2) pairs.push([reply.headers[i], reply.headers[i + 1]]);
+    return { status: reply.status, headers: pairs, body: reply.body };
   }
 
   /** Until the delayed request is processed; an abort rejects at once, but the request still runs (as on a server). */
@@ -119,6 +138,7 @@ export function createSandbox(options = {}) {
     url: origin,
     credentials,
     fetch,
+    exchange,
     admin: Object.freeze({
       /** Every wallet, order, the ledger and KYC records (GET /__sandbox/state). */
       state: () => admin('GET', '/__sandbox/state'),
