@@ -12,9 +12,12 @@ const NORMALISED = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
 /** Statuses whose Response must not have a body. */
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
+/** A random seed for tokens, nonces and ids (Node 18 has no global crypto without a flag: Math.random will do for a
+ * sandbox). */
 function entropy() {
   const words = new Uint32Array(2);
-  globalThis.crypto.getRandomValues(words);
+  if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(words);
+  else for (let i = 0; i < 2; i++) words[i] = Math.floor(Math.random() * 2 ** 32);
   return words[0] * 2 ** 21 + (words[1] >>> 11);
 }
 
