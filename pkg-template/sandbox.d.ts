@@ -30,12 +30,30 @@ export interface SandboxCredentials {
     readonly password: string;
 }
 
+/** One rule of a fault plan. */
+export interface SandboxFaultRule {
+    /** `status-500`, `status-502`, `status-503`, `rate-limit`, `delay`, `reset`, `drop-after-commit`,
+     * `malformed-json`, `html`, `empty` or `stale-nonce`. */
+    fault: string;
+    /** The HTTP method it applies to (default: any). */
+    method?: string;
+    /** The path it applies to; a trailing `*` matches a prefix (default: any `/partner` path). */
+    path?: string;
+    /** How many matching requests get it (default 1). */
+    times?: number;
+    /** For `delay`: how long, in milliseconds of sandbox time. */
+    delay_ms?: number;
+    /** For `status-503` and `rate-limit`: the `Retry-After` value. */
+    retry_after?: string;
+}
+
 /** Fault injection plan: see the README's "Fault injection". */
 export interface SandboxFaultPlan {
     /** Faults for requests matching `method` and `path`, each applied `times` times. */
-    rules?: Array<{ fault: string; method?: string; path?: string; times?: number; delay_ms?: number; retry_after?: string }>;
-    /** A seeded share of matching requests gets one of `faults`. */
-    random?: { seed?: number; rate: number; faults: string[]; path?: string; method?: string; delay_ms?: number };
+    rules?: SandboxFaultRule[];
+    /** A seeded share `rate` (0–1) of the requests matching `path` gets one of `faults`: `{ seed, rate, faults, path,
+     * delay_ms }`. */
+    random?: Record<string, unknown>;
 }
 
 /** The sandbox's test and demo controls (its `/__sandbox` routes); each resolves with the JSON the route answers. */

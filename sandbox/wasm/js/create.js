@@ -51,6 +51,7 @@ export function createSandbox(options = {}) {
 
   /** Resumes `waiter` once sandbox time reaches its moment: as time passes, or when a test moves the clock. */
   function schedule(waiter) {
+    if (!waiters.has(waiter)) return; // already resumed (or dropped)
     clearTimeout(waiter.timer);
     waiter.timer = undefined;
     const left = waiter.untilMs - core.nowMs();
