@@ -290,6 +290,18 @@ const rows = {
     } finally { await server.stop(); }
   }]),
 
+  vitest: () => [[`Vitest ${version('vitest', 'vitest')}: a user's test against minted-connect/sandbox, no config`, async () => {
+    const output = await run(dir('vitest'), bin('vitest', 'vitest'), ['run']);
+    if (!/Tests\s+2 passed \(2\)/.test(output)) throw new Error(output);
+    return 'vitest run: 2 passed (sandbox.test.js)';
+  }]],
+
+  jest: () => [[`Jest ${version('jest', 'jest')}: a user's CommonJS test against minted-connect/sandbox, no config`, async () => {
+    const output = await run(dir('jest'), bin('jest', 'jest'), []);
+    if (!/Tests:\s+2 passed, 2 total/.test(output)) throw new Error(output);
+    return 'jest: 2 passed (sandbox.test.js)';
+  }]],
+
   workers: (tgz, closed) => [[`Cloudflare Workers: wrangler ${version('workers', 'wrangler')} dev --local (workerd), Node ${version('workers', 'node22')}`, async () => {
     const port = await freePort();
     const node22 = join(dir('workers'), 'node_modules', 'node22', 'bin');
