@@ -45,12 +45,13 @@ export function loadOpenApi() {
 
 /** A client for the given sandbox with its documented credentials. */
 export function clientFor(sandbox, extra = {}) {
-  return new MintedClient({ baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password, language: 'en', ...extra });
+  return new MintedClient({ baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password, language: 'en',
+    ...(sandbox.fetch && { fetch: sandbox.fetch }), ...extra });
 }
 
 /** Traffic counters of a sandbox: { partner_requests, unauthorized }. */
 export async function stats(sandbox) {
-  return (await fetch(`${sandbox.url}/__sandbox/stats`)).json();
+  return (await (sandbox.fetch ?? fetch)(`${sandbox.url}/__sandbox/stats`)).json();
 }
 
 /**
