@@ -69,10 +69,13 @@ describe('demo mode on a static host', () => {
 
     await page.goto(`${host.url}/?demo#/trade?customer=MTD0018232`);
     await buyWithThreeDsCard(page);
-    await page.locator('#three-ds-demo').click();
-    await page.locator('#three-ds-done').waitFor();
+    await page.locator('#three-ds-demo').waitFor(); // in place of the bank's link, which leads nowhere here
     await shot(page, 'demo-mode-3ds');
     await page.locator('#receipt-order-link').click();
+    await page.locator('#order-status', { hasText: 'Pending' }).waitFor();
+    await page.locator('#three-ds-demo').click();
+    await page.locator('#three-ds-done').waitFor();
+    await page.locator('#refresh-order').click();
     await page.locator('#order-detail', { hasText: /Payment statesuccess/ }).waitFor();
 
     const elsewhere = requests.filter((url) => !url.startsWith(host.url));

@@ -4,10 +4,10 @@
 import { MintedError } from 'minted-connect';
 import { field, liveForm, readBody, rulesOf } from '../form.js';
 import { t } from '../i18n.js';
-import { api, demoSandbox } from '../session.js';
+import { api } from '../session.js';
 import { details, errorBox, grams, h, live, money, newExternalId, section, statusName, table } from '../ui.js';
 import { legalNote } from './legal.js';
-import { paymentChoice } from './payment.js';
+import { paymentChoice, threeDsAction } from './payment.js';
 
 const CURRENCIES = ['', 'GBP', 'USD', 'EUR', 'TRY'];
 const state = { quote: null, used: false, customer: null, cards: [], receipt: null, preview: null };
@@ -58,23 +58,8 @@ function receiptView(receipt) {
     ].filter(Boolean)),
     payment?.is_3d && payment.redirect_url ? h('div', { className: 'notice', id: 'three-ds' },
       h('p', {}, t('pay.threeDs')),
-      h('p', {}, demoSandbox() ? threeDsDemo(payment.redirect_url)
-        : h('a', { href: payment.redirect_url, target: '_blank', rel: 'noopener', id: 'three-ds-link' }, t('pay.threeDsOpen')))) : null,
+      h('p', {}, threeDsAction(payment.redirect_url, 'three-ds-link'))) : null,
     h('p', { className: 'row' }, h('a', { href: `#/orders/${encodeURIComponent(external_id)}`, id: 'receipt-order-link' }, t('trade.openOrder'))));
-}
-
-/** Demo mode: the in-page sandbox plays the card holder on the bank's page. */
-function threeDsDemo(redirectUrl) {
-  const button = h('button', { type: 'button', id: 'three-ds-demo', onclick: async () => {
-    button.disabled = true;
-    try {
-      await demoSandbox().admin.complete3ds(redirectUrl);
-      button.replaceWith(h('span', { id: 'three-ds-done' }, t('pay.threeDsDone')));
-    } catch (err) {
-      button.replaceWith(errorBox(err));
-    }
-  } }, t('pay.threeDsDemo'));
-  return button;
 }
 
 function orderForm(quote, { onOrder, onExpired }) {
