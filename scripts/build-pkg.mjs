@@ -18,6 +18,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFi
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { DECODE } from './pkg-parts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tools = join(root, 'tools', 'node_modules', '.bin');
@@ -61,15 +62,6 @@ function loadFailed(cause, hint = HINT) {
   const message = cause && cause.message ? cause.message : String(cause);
   return new MintedError('minted-connect could not load its WebAssembly module: ' + message + hint,
     { kind: 'config', code: 'wasm_load_failed' });
-}
-`;
-const DECODE = `function decodeBase64(text) {
-  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(text);
-  if (typeof Buffer === 'function') return Buffer.from(text, 'base64');
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }
 `;
 const reexport = `export { ${names.join(', ')} } from '${GLUE}';\nexport { MintedError };\n`;
@@ -213,6 +205,9 @@ console.log(`what each entry loads (minified JS + .wasm, gzip -9):\n${rows.join(
 const pct = (a, b) => `${a > b ? '+' : ''}${((a / b - 1) * 100).toFixed(1)}%`;
 console.log(`the module inlined as base64: ${base64.length} B (${pct(base64.length, wasm.length)}), gzip ` +
   `${gz(Buffer.from(base64))} B (${pct(gz(Buffer.from(base64)), gz(wasm))} over the .wasm's gzip)`);
+
+// 8. The in-process sandbox, `minted-connect/sandbox`: a module of its own (scripts/build-sandbox-pkg.mjs).
+run('node', [join(root, 'scripts', 'build-sandbox-pkg.mjs')]);
 
 function findFile(dir, name) {
   for (const entry of readdirSync(dir)) {

@@ -19,7 +19,7 @@ cargo fmt --all --check
 
 step "cargo clippy (native, all targets; wasm32 library)"
 cargo clippy --workspace --all-targets -q -- -D warnings
-cargo clippy -p minted-connect --target wasm32-unknown-unknown -q -- -D warnings
+cargo clippy -p minted-connect -p minted-sandbox-wasm --target wasm32-unknown-unknown -q -- -D warnings
 
 step "native tests (SDK policies, documented examples, sandbox)"
 cargo test --workspace -q

@@ -27,6 +27,7 @@ describe('help', () => {
     buy: ['--metal', '--amount', '--total', '--customer', '--b2b', '--external-id', '--yes'],
     sell: ['--metal', '--amount', '--total', '--customer', '--b2b', '--external-id', '--yes'],
     request: ['--body', '--query'],
+    sandbox: ['--port', '--state', '--seed', '--quote-ttl-secs'],
   };
   const everywhere = ['--base-url', '--profile', '--password-stdin', '--lang', '--timeout', '--max-retries', '--json', '--debug', 'MINTED_BASE_URL', 'MINTED_USERNAME', 'MINTED_PASSWORD', 'Exit codes'];
 

@@ -135,6 +135,13 @@ async function inChromium(url) {
   }
 }
 
+/** Asserts a printed line also shows the in-process sandbox answering (the rows whose fixture imports
+ * minted-connect/sandbox). */
+function expectSandbox(printed, what) {
+  if (!printed.includes('sandbox=MTD0018232')) throw new Error(`${what} printed ${JSON.stringify(printed)}: no answer from minted-connect/sandbox`);
+  return printed;
+}
+
 /** Asserts a printed line starts with the smoke result. */
 function expect(printed, what) {
   if (!printed.startsWith(SMOKE)) throw new Error(`${what} printed ${JSON.stringify(printed)}, expected ${SMOKE}…`);
@@ -154,13 +161,13 @@ const rows = {
     [`attw ${version('lint', '@arethetypeswrong/cli')} (the packed tarball, as --pack makes it)`, async () => {
       const output = await run(dir('lint'), bin('lint', 'attw'), [tgz, '--format', 'table-flipped']);
       if (/❌|💀|⚠️|🥴|❗|🐛|🚭/u.test(output) || !output.includes('🟢')) throw new Error(output);
-      return `${(output.match(/🟢/gu) ?? []).length} × 🟢, nothing else (".", "./slim", "./package.json" × node10, node16 CJS, node16 ESM, bundler)`;
+      return `${(output.match(/🟢/gu) ?? []).length} × 🟢, nothing else (".", "./slim", "./sandbox", "./package.json" × node10, node16 CJS, node16 ESM, bundler)`;
     }],
   ],
 
   typescript: () => [[`tsc ${version('typescript', 'typescript')} strict + exactOptionalPropertyTypes + noUncheckedIndexedAccess`, async () => {
     for (const config of ['node16', 'nodenext', 'bundler']) await run(dir('typescript'), bin('typescript', 'tsc'), ['-p', `tsconfig.${config}.json`]);
-    return 'node16, nodenext, bundler: no errors (import, default import, import = require, slim)';
+    return 'node16, nodenext, bundler: no errors (import, default import, import = require, slim, sandbox)';
   }]],
 
   runtimes: (tgz, closed) => {
@@ -170,7 +177,8 @@ const rows = {
       const required = lastLine(await run(dir('runtimes'), cmd, [...prefix, 'require.cjs'], env));
       expect(imported, 'import');
       if (!imported.endsWith('shared=true')) throw new Error(`require and import loaded two instances: ${imported}`);
-      return `import: ${imported}; require: ${expect(required, 'require')}`;
+      expectSandbox(imported, 'import');
+      return `import: ${imported}; require: ${expectSandbox(expect(required, 'require'), 'require')}`;
     };
     const nodeAt = (alias) => join(dir('runtimes'), 'node_modules', alias, 'bin', 'node');
     return [
@@ -192,7 +200,7 @@ const rows = {
       const port = await freePort();
       const server = await vite(args, port);
       try {
-        const printed = expect(await inChromium(`http://127.0.0.1:${port}/?closed=${closed}`), `vite ${args[0] ?? 'dev'}`);
+        const printed = expectSandbox(expect(await inChromium(`http://127.0.0.1:${port}/?closed=${closed}`), `vite ${args[0] ?? 'dev'}`), 'vite');
         return { printed, output: server.output() };
       } finally { await server.stop(); }
     };
@@ -231,12 +239,12 @@ const rows = {
 
   esbuild: (tgz, closed) => {
     const esbuild = async (args) => clean(await run(dir('esbuild'), bin('esbuild', 'esbuild'), ['src/app.js', '--bundle', ...args]), 'esbuild');
-    const inNode = async (file) => expect(lastLine(await run(dir('esbuild'), process.execPath, [file], { CLOSED_URL: closed })), file);
+    const inNode = async (file) => expectSandbox(expect(lastLine(await run(dir('esbuild'), process.execPath, [file], { CLOSED_URL: closed })), file), file);
     return [
       [`esbuild ${version('esbuild', 'esbuild')} --bundle (browser, iife)`, async () => {
         await esbuild(['--outfile=dist/browser.js']);
         const server = await staticServer(dir('esbuild'));
-        try { return expect(await inChromium(`${server.url}/index.html?closed=${closed}`), 'esbuild'); } finally { await server.close(); }
+        try { return expectSandbox(expect(await inChromium(`${server.url}/index.html?closed=${closed}`), 'esbuild'), 'esbuild'); } finally { await server.close(); }
       }],
       [`esbuild ${version('esbuild', 'esbuild')} --platform=node --format=esm`, async () => {
         await esbuild(['--platform=node', '--format=esm', '--outfile=dist/node.mjs']);
@@ -282,6 +290,18 @@ const rows = {
     } finally { await server.stop(); }
   }]),
 
+  vitest: () => [[`Vitest ${version('vitest', 'vitest')}: a user's test against minted-connect/sandbox, no config`, async () => {
+    const output = await run(dir('vitest'), bin('vitest', 'vitest'), ['run']);
+    if (!/Tests\s+2 passed \(2\)/.test(output)) throw new Error(output);
+    return 'vitest run: 2 passed (sandbox.test.js)';
+  }]],
+
+  jest: () => [[`Jest ${version('jest', 'jest')}: a user's CommonJS test against minted-connect/sandbox, no config`, async () => {
+    const output = await run(dir('jest'), bin('jest', 'jest'), []);
+    if (!/Tests:\s+2 passed, 2 total/.test(output)) throw new Error(output);
+    return 'jest: 2 passed (sandbox.test.js)';
+  }]],
+
   workers: (tgz, closed) => [[`Cloudflare Workers: wrangler ${version('workers', 'wrangler')} dev --local (workerd), Node ${version('workers', 'node22')}`, async () => {
     const port = await freePort();
     const node22 = join(dir('workers'), 'node_modules', 'node22', 'bin');
@@ -289,7 +309,7 @@ const rows = {
       'dev', 'src/index.js', '--local', '--ip', '127.0.0.1', '--port', String(port), '--compatibility-date', '2025-06-01',
       '--var', `CLOSED_URL:${closed}`], `http://127.0.0.1:${port}/`, { PATH: `${node22}:${process.env.PATH}` });
     try {
-      return expect(await (await fetch(`http://127.0.0.1:${port}/`)).text(), 'worker');
+      return expectSandbox(expect(await (await fetch(`http://127.0.0.1:${port}/`)).text(), 'worker'), 'worker');
     } finally { await server.stop(); }
   }]],
 };

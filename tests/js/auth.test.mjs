@@ -69,7 +69,7 @@ describe('digest authentication', () => {
 
   test('without credentials a 401 is an auth error that says so', async () => {
     const sandbox = await sandboxWith();
-    const client = new MintedClient({ baseUrl: sandbox.url });
+    const client = new MintedClient({ baseUrl: sandbox.url, ...(sandbox.fetch && { fetch: sandbox.fetch }) });
     const err = await client.getCustomer('MTD0018232').catch((e) => e);
     assert.equal(err.kind, 'auth');
     assert.match(err.message, /no username\/password is configured/);

@@ -1,6 +1,7 @@
 // The SDK's main flows in headless Chromium: a page served by www/serve.mjs imports the package by its name through
 // the panel's import map (no bundler, no init call) and runs tests/js/flows.mjs against the sandbox across origins
-// (Digest + CORS). The admin panel itself is tested in panel*.test.mjs.
+// (Digest + CORS), then the same flows against the in-process sandbox created in the page ('minted-connect/sandbox',
+// its browser entry, through the same import map). The admin panel itself is tested in panel*.test.mjs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -54,4 +55,42 @@ describe('main flows in Chromium (web build, cross-origin to the sandbox)', () =
     test(name, async () => assert.equal(await run(name, sandbox.url), 'ok'));
   }
   test('expiredQuoteRefusedLocally', async () => assert.equal(await run('expiredQuoteRefusedLocally', shortQuotes.url), 'ok'));
+});
+
+describe('main flows in Chromium against the in-process sandbox (createSandbox in the page, no server)', () => {
+  let page;
+  before(async () => {
+    page = await browser.newPage();
+    await page.goto(www.url);
+  });
+  after(() => page?.close());
+
+  const run = (name) => page.evaluate(async ({ name }) => {
+    const sdk = await import('minted-connect');
+    const { createSandbox } = await import('minted-connect/sandbox');
+    const { flows, expiredQuoteRefusedLocally } = await import('/tests/flows.mjs');
+    const short = name === 'expiredQuoteRefusedLocally';
+    globalThis.sandboxes ??= { main: createSandbox(), short: createSandbox({ quoteTtlSecs: 1 }) };
+    const sandbox = short ? globalThis.sandboxes.short : globalThis.sandboxes.main;
+    const config = { baseUrl: sandbox.url, ...sandbox.credentials, fetch: sandbox.fetch, language: 'en' };
+    const client = new sdk.MintedClient(config);
+    const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+    try {
+      if (short) await expiredQuoteRefusedLocally(client, { sandboxUrl: sandbox.url, wait, fetch: sandbox.fetch });
+      else await flows[name](client, { MintedClient: sdk.MintedClient, config, sandboxUrl: sandbox.url });
+      return 'ok';
+    } catch (err) {
+      return `${err.name}: ${err.message}`;
+    }
+  }, { name });
+
+  for (const name of [...Object.keys(flows), 'expiredQuoteRefusedLocally']) {
+    test(name, async () => assert.equal(await run(name), 'ok'));
+  }
+  test('no request left the page', async () => {
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    assert.equal(await run('buyFromAmount'), 'ok');
+    assert.deepEqual(requests, []);
+  });
 });

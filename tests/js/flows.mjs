@@ -156,8 +156,11 @@ export const flows = {
   },
 };
 
-/** Needs a sandbox started with a short quote TTL: the quote expires and the buy is refused before any I/O. */
-export async function expiredQuoteRefusedLocally(client, { sandboxUrl, wait }) {
+/**
+ * Needs a sandbox started with a short quote TTL: the quote expires and the buy is refused before any I/O. `fetch`
+ * reaches the sandbox's counters (the in-process sandbox's own fetch; the global one by default).
+ */
+export async function expiredQuoteRefusedLocally(client, { sandboxUrl, wait, fetch = globalThis.fetch }) {
   const customer = await newFundedCustomer(client);
   const quote = await client.priceFix({ type: 'digital', customer_external_id: customer.external_id });
   await wait(Math.max(0, quote.expiresAt.getTime() - Date.now()) + 50);

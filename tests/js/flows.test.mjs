@@ -1,5 +1,6 @@
 // Every client method end to end against the sandbox in Node: the main flows (shared with the Chromium run), then the
-// calls and outcomes the flows do not reach, and finally a check that no method was left out.
+// calls and outcomes the flows do not reach, and finally a check that no method was left out. Runs against the native
+// server, and as flows-in-process.test.mjs against createSandbox() (see helpers.mjs startSandbox).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MintedClient, MintedError } from 'minted-connect';
@@ -27,7 +28,8 @@ function recording(real) {
 before(async () => {
   sandbox = await startSandbox();
   shortQuotes = await startSandbox({ args: ['--quote-ttl-secs', '1'] });
-  config = { baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password, language: 'en' };
+  config = { baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password, language: 'en',
+    ...(sandbox.fetch && { fetch: sandbox.fetch }) };
   client = recording(new MintedClient(config));
 });
 after(() => Promise.all([sandbox?.stop(), shortQuotes?.stop()]));
@@ -40,8 +42,8 @@ describe('main flows', () => {
     test(name, () => flow(client, { MintedClient, config, sandboxUrl: sandbox.url }));
   }
   test('expiredQuoteRefusedLocally', () => {
-    const short = recording(new MintedClient({ ...config, baseUrl: shortQuotes.url }));
-    return expiredQuoteRefusedLocally(short, { sandboxUrl: shortQuotes.url, wait });
+    const short = recording(new MintedClient({ ...config, baseUrl: shortQuotes.url, ...(shortQuotes.fetch && { fetch: shortQuotes.fetch }) }));
+    return expiredQuoteRefusedLocally(short, { sandboxUrl: shortQuotes.url, wait, fetch: shortQuotes.fetch });
   });
 });
 

@@ -1,13 +1,38 @@
-// Shared helpers for the Node suites: the sandbox process, a throwaway HTTP server for canned answers, raw signed
-// calls for the contract test, and the OpenAPI document.
+// Shared helpers for the Node suites: the sandbox (a process, or in this process), a throwaway HTTP server for canned
+// answers, raw signed calls for the contract test, and the OpenAPI document.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { digestAuthorization, MintedClient } from 'minted-connect';
-import { root, startSandbox } from '../../scripts/sandbox-process.mjs';
+import { createSandbox } from 'minted-connect/sandbox';
+import { root, startSandbox as startNative } from '../../scripts/sandbox-process.mjs';
 
-export { root, startSandbox };
+export { root };
+
+/** Where startSandbox() runs the sandbox: the native server (default), or `in-process` (createSandbox). */
+export const SANDBOX_HOST = process.env.MINTED_SANDBOX_HOST === 'in-process' ? 'in-process' : 'native';
+
+/**
+ * A sandbox on the host SANDBOX_HOST names: `{ url, username, password, fetch?, stop }`. `fetch` is set for the
+ * in-process host only (give it to the client and use it for /__sandbox calls); `args` are the native server's flags.
+ */
+export async function startSandbox(options = {}) {
+  if (SANDBOX_HOST === 'native') return startNative(options);
+  const sandbox = createSandbox(optionsFromFlags(options.args ?? []));
+  const { username, password } = sandbox.credentials;
+  return { url: sandbox.url, username, password, fetch: sandbox.fetch, admin: sandbox.admin, stop: async () => sandbox.close() };
+}
+
+/** `['--quote-ttl-secs', '1']` → `{ quoteTtlSecs: 1 }`. */
+function optionsFromFlags(args) {
+  const options = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const name = args[i].replace(/^--/, '').replace(/-(\w)/g, (_, c) => c.toUpperCase());
+    options[name] = /^\d+$/.test(args[i + 1]) ? Number(args[i + 1]) : args[i + 1];
+  }
+  return options;
+}
 
 /** Path of the Partner API description (vendored in spec/). */
 export const OPENAPI_PATH = process.env.MINTED_OPENAPI || join(root, 'spec', 'minted-connect-partner.openapi.yaml');
@@ -20,12 +45,13 @@ export function loadOpenApi() {
 
 /** A client for the given sandbox with its documented credentials. */
 export function clientFor(sandbox, extra = {}) {
-  return new MintedClient({ baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password, language: 'en', ...extra });
+  return new MintedClient({ baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password, language: 'en',
+    ...(sandbox.fetch && { fetch: sandbox.fetch }), ...extra });
 }
 
 /** Traffic counters of a sandbox: { partner_requests, unauthorized }. */
 export async function stats(sandbox) {
-  return (await fetch(`${sandbox.url}/__sandbox/stats`)).json();
+  return (await (sandbox.fetch ?? fetch)(`${sandbox.url}/__sandbox/stats`)).json();
 }
 
 /**

@@ -60,7 +60,7 @@ describe('orders', () => {
   test('listOrders streams thousands of orders through Readable.from and pipeline, page by page', async () => {
     // A stream consumer drives the iterator differently from for-await; it once crashed V8's deoptimizer here.
     const customer = 'MTD0018232';
-    const generated = await fetch(`${sandbox.url}/__sandbox/orders/generate`, {
+    const generated = await (sandbox.fetch ?? fetch)(`${sandbox.url}/__sandbox/orders/generate`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ count: 6000, customer_external_id: customer }),
     });

@@ -72,6 +72,17 @@ export async function payByNewCard(form, { holder, number, expiry, cvv }) {
   return card;
 }
 
+/** On #/trade for a customer: fixes GBP prices and places a 0.1 g gold buy with the 3-D Secure test card. */
+export async function buyWithThreeDsCard(page) {
+  await page.getByLabel('Currency').selectOption('GBP');
+  await page.getByRole('button', { name: 'Fix prices' }).click();
+  const order = page.locator('#order-form');
+  await order.getByLabel('Amount (g)').fill('0.1');
+  await payByNewCard(order, { holder: 'MEHMET GULBILGE', number: '4000 0000 0000 3220', expiry: '11/29', cvv: '999' });
+  await order.locator('.installments').waitFor();
+  await order.getByRole('button', { name: 'Place order' }).click();
+}
+
 /** The text of the message shown next to the control named `name` inside `scope`. */
 export const messageOf = (scope, name) => scope.locator(`[data-field="${name}"] > .msg`).first();
 

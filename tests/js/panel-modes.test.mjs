@@ -36,6 +36,8 @@ describe('connecting', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'pkg', 'package.json'), 'utf8'));
     const entry = pkg.exports['.'].import.browser.production.replace(/^\.\//, './pkg/');
     assert.equal(map.imports['minted-connect'], entry, 'update the import map in www/index.html when the package moves its browser entry');
+    const sandboxEntry = pkg.exports['./sandbox'].import.browser.production.replace(/^\.\//, './pkg/');
+    assert.equal(map.imports['minted-connect/sandbox'], sandboxEntry, 'and its sandbox entry');
   });
 
   test('proxy mode: the page holds no credentials, and the proxy reuses its Digest nonces', async () => {

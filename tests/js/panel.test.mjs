@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandbox, uniqueId } from './helpers.mjs';
-import { directPanel, launch, messageOf, openPage, payByNewCard, sandboxCounters, shot, tabTo } from './panel-kit.mjs';
+import { buyWithThreeDsCard, directPanel, launch, messageOf, openPage, sandboxCounters, shot, tabTo } from './panel-kit.mjs';
 
 let sandbox;
 let shortQuotes;
@@ -113,13 +113,7 @@ describe('admin panel behaviour', () => {
 
   test('a card that needs 3-D Secure leaves the order pending and shows the bank redirect', async () => {
     const { page, problems, close } = await openPage(browser, `${www.url}#/trade?customer=MTD0018232`);
-    await page.getByLabel('Currency').selectOption('GBP');
-    await page.getByRole('button', { name: 'Fix prices' }).click();
-    const order = page.locator('#order-form');
-    await order.getByLabel('Amount (g)').fill('0.1');
-    await payByNewCard(order, { holder: 'MEHMET GULBILGE', number: '4000 0000 0000 3220', expiry: '11/29', cvv: '999' });
-    await order.locator('.installments').waitFor();
-    await order.getByRole('button', { name: 'Place order' }).click();
+    await buyWithThreeDsCard(page);
     const link = page.locator('#three-ds-link');
     await link.waitFor();
     const redirect = await link.getAttribute('href');

@@ -1,7 +1,7 @@
 // The admin panel's shell: reads the server's defaults (config.json), connects, and routes `#/…` links to pages.
 // Every page is a module with `render(main, { params, query })` that may return a cleanup function.
 import { initLanguage, language, setLanguage, t } from './i18n.js';
-import { connect, connection, isConnected, relanguage, settings } from './session.js';
+import { connect, connectDemo, connection, isConnected, relanguage, settings } from './session.js';
 import { h } from './ui.js';
 import * as connectPage from './pages/connect.js';
 import * as customer from './pages/customer.js';
@@ -118,12 +118,14 @@ async function boot() {
   initLanguage(config.language);
   Object.assign(settings, { clientIp: config.clientIp ?? '', priceRefreshSeconds: config.priceRefreshSeconds ?? 10, proxy: config.proxy ?? null });
   main.replaceChildren(h('p', { className: 'muted' }, t('common.loading')));
+  // ?demo in the address: demo mode, whatever the server's defaults (a static host has none).
+  const demo = new URLSearchParams(location.search).has('demo');
   const target = config.proxy
     ? { mode: 'proxy', baseUrl: new URL(config.proxy, location.href).href.replace(/\/$/, '') }
     : config.baseUrl ? { mode: 'direct', baseUrl: config.baseUrl, username: config.username, password: config.password } : null;
-  if (target) {
+  if (demo || target) {
     try {
-      await connect(target);
+      await (demo ? connectDemo() : connect(target));
     } catch (err) {
       connectPage.rememberFailure(err);
     }

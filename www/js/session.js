@@ -1,20 +1,22 @@
 // The connection: one MintedClient per connection, so the Digest nonce of the first call is reused by every later
 // one (one round trip per call). Credentials live only in this module's memory, never in storage or the DOM after
-// connecting; proxy mode has none at all (the panel's server adds them).
+// connecting; proxy mode has none at all (the panel's server adds them). Demo mode connects to a sandbox running in
+// this page (minted-connect/sandbox, loaded only then): no server at all.
 import { MintedClient, MintedError } from 'minted-connect';
 import { language, t } from './i18n.js';
 
 /** Defaults from the panel's server (config.json): the operator's address for card payments, the price refresh. */
 export const settings = { clientIp: '', priceRefreshSeconds: 10, proxy: null };
 
-let current = null; // { mode: 'direct' | 'proxy', baseUrl, username?, password? }
+let current = null; // { mode: 'direct' | 'proxy' | 'demo', baseUrl, username?, password?, fetch? }
+let demo = null; // the in-page sandbox, once demo mode was chosen
 let client = null;
 let statuses = [];
 let legal = new Map(); // language → legal texts, fetched once
 
 function build() {
-  const { baseUrl, username, password } = current;
-  return new MintedClient({ baseUrl, username: username || undefined, password: password || undefined, language: language() });
+  const { baseUrl, username, password, fetch } = current;
+  return new MintedClient({ baseUrl, username: username || undefined, password: password || undefined, language: language(), ...(fetch && { fetch }) });
 }
 
 /** The client of the current connection; a `config` MintedError when there is none. */
@@ -48,6 +50,20 @@ export async function connect(next) {
     throw err;
   }
 }
+
+/** Demo mode: connects to a sandbox created in this page (the same one for the whole visit). */
+export async function connectDemo() {
+  if (!demo) {
+    const { createSandbox } = await import('minted-connect/sandbox');
+    demo = createSandbox();
+  }
+  await connect({ mode: 'demo', baseUrl: demo.url, ...demo.credentials, fetch: demo.fetch });
+  // Card payments name the card holder's address; a static host has no server to tell it (a documentation address).
+  settings.clientIp ||= '192.0.2.10';
+}
+
+/** The in-page sandbox while in demo mode (its admin API stands in for the bank's 3-D Secure page), else null. */
+export const demoSandbox = () => (current?.mode === 'demo' ? demo : null);
 
 export function disconnect() {
   current = null;

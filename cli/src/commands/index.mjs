@@ -4,6 +4,7 @@ import { kycImport } from './kyc.mjs';
 import { ordersExport } from './orders.mjs';
 import { prices } from './prices.mjs';
 import { request } from './request.mjs';
+import { sandbox } from './sandbox.mjs';
 import { buy, sell } from './trade.mjs';
 
 export const GLOBAL_OPTIONS = {
@@ -20,4 +21,4 @@ export const GLOBAL_OPTIONS = {
   version: { type: 'boolean', help: 'show the version' },
 };
 
-export const COMMANDS = [customersGet, customersCreate, kycImport, ordersExport, prices, buy, sell, request];
+export const COMMANDS = [customersGet, customersCreate, kycImport, ordersExport, prices, buy, sell, request, sandbox];

@@ -6,3 +6,10 @@ export const issues: ValidationIssue[] = validateRequest('createCustomer', { ext
 export const client: MintedClient = new minted.MintedClient({ baseUrl: 'https://x.test', fetch: (url, init) => fetch(url, init) });
 export const isError = (e: unknown): e is MintedError => e instanceof MintedError;
 export const load = (bytes: Uint8Array): Promise<void> => (bytes.length ? Promise.resolve(initSync(bytes)) : init());
+
+// The in-process sandbox: its fetch is the client's fetch option as it is.
+import { createSandbox, type Sandbox } from 'minted-connect/sandbox';
+
+export const sandbox: Sandbox = createSandbox({ quoteTtlSecs: 5, ncCheck: 'strict' });
+export const onSandbox = new MintedClient({ baseUrl: sandbox.url, ...sandbox.credentials, fetch: sandbox.fetch });
+export const advanced: Promise<unknown> = sandbox.admin.advanceClock(60);

@@ -1,9 +1,10 @@
 // #/connect: direct (base URL and Digest credentials, held in memory only) or proxy mode (the panel's own server
-// adds the credentials; the page has none). The form checks the configuration the way the client does.
+// adds the credentials; the page has none). The form checks the configuration the way the client does. Demo mode
+// (a button here, or ?demo in the address) runs against a sandbox inside the page.
 import { MintedClient, MintedError } from 'minted-connect';
 import { field, liveForm } from '../form.js';
 import { language, t } from '../i18n.js';
-import { connect, connection, disconnect, rerender, settings } from '../session.js';
+import { connect, connectDemo, connection, disconnect, rerender, settings } from '../session.js';
 import { errorBox, h, live } from '../ui.js';
 
 let bootFailure = null;
@@ -62,6 +63,19 @@ export function render(main, { next } = {}) {
   form.addEventListener('change', (event) => {
     if (event.target.name === 'mode') direct.disabled = event.target.value === 'proxy';
   });
+  const demoResult = live('demo-result');
+  const demo = h('section', { id: 'demo' }, h('h2', {}, t('connect.demo')), h('p', {}, t('connect.demoNote')),
+    h('button', { type: 'button', className: 'secondary', id: 'demo-start', onclick: async () => {
+      demoResult.replaceChildren(h('p', { className: 'muted' }, t('common.loading')));
+      try {
+        await connectDemo();
+        bootFailure = null;
+        location.hash = next && next !== '#/connect' ? next : '#/';
+        rerender();
+      } catch (err) {
+        demoResult.replaceChildren(errorBox(err));
+      }
+    } }, t('connect.demoStart')), demoResult);
   main.replaceChildren(...[
     h('h1', { tabIndex: -1 }, t('connect.title')),
     current ? h('section', {}, h('p', { id: 'connected-as' }, t('connect.connected', { mode: t(`connect.badge.${current.mode}`), url: current.baseUrl })),
@@ -69,5 +83,6 @@ export function render(main, { next } = {}) {
     !current && next && next !== '#/connect' ? h('p', { className: 'notice' }, t('connect.first')) : null,
     h('section', {}, form, result),
     h('p', { className: 'warning' }, t(settings.proxy ? 'connect.proxyNote' : 'connect.warning')),
+    current?.mode === 'demo' ? null : demo,
   ].filter(Boolean));
 }

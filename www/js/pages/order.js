@@ -4,6 +4,7 @@ import { MintedError } from 'minted-connect';
 import { t } from '../i18n.js';
 import { api } from '../session.js';
 import { details, grams, h, live, load, money, section, statusName, table } from '../ui.js';
+import { threeDsAction } from './payment.js';
 
 const DELIVERY_STEPS = ['Created', 'Preparing', 'Packed', 'Shipped', 'Completed'];
 export const FINAL = ['Completed', 'Cancelled', 'Refunded'];
@@ -40,7 +41,7 @@ function paymentView(payment, currency) {
     [t('card.holder'), card.card_holder],
     [t('card.association'), card.card_association],
     payment.is_3d ? [t('pay.threeDsShort'), payment.redirect_url && payment.state !== 'success'
-      ? h('a', { href: payment.redirect_url, target: '_blank', rel: 'noopener' }, t('pay.threeDsOpen')) : t('common.yes')] : null,
+      ? threeDsAction(payment.redirect_url) : t('common.yes')] : null,
     payment.error_code ? [t('pay.error'), `${payment.error_code} ${payment.error_message ?? ''}`] : null,
   ].filter(Boolean));
 }

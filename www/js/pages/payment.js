@@ -4,7 +4,7 @@
 // and their tokens never reach the DOM.
 import { field } from '../form.js';
 import { t } from '../i18n.js';
-import { api, settings } from '../session.js';
+import { api, demoSandbox, settings } from '../session.js';
 import { errorBox, h, money, uid } from '../ui.js';
 
 const digits = (value) => String(value ?? '').replace(/\D/g, '');
@@ -94,4 +94,21 @@ export function paymentChoice({ cards = [], amount, currency }) {
     return body;
   }
   return { node, apply, refresh, method };
+}
+
+/** What a payment waiting for 3-D Secure offers: the link to the bank's page; in demo mode, a button with which the
+ * in-page sandbox plays the card holder there. */
+export function threeDsAction(redirectUrl, linkId = undefined) {
+  const sandbox = demoSandbox();
+  if (!sandbox) return h('a', { href: redirectUrl, target: '_blank', rel: 'noopener', id: linkId }, t('pay.threeDsOpen'));
+  const button = h('button', { type: 'button', id: 'three-ds-demo', onclick: async () => {
+    button.disabled = true;
+    try {
+      await sandbox.admin.complete3ds(redirectUrl);
+      button.replaceWith(h('span', { id: 'three-ds-done' }, t('pay.threeDsDone')));
+    } catch (err) {
+      button.replaceWith(errorBox(err));
+    }
+  } }, t('pay.threeDsDemo'));
+  return button;
 }

@@ -7,7 +7,7 @@ import { t } from '../i18n.js';
 import { api } from '../session.js';
 import { details, errorBox, grams, h, live, money, newExternalId, section, statusName, table } from '../ui.js';
 import { legalNote } from './legal.js';
-import { paymentChoice } from './payment.js';
+import { paymentChoice, threeDsAction } from './payment.js';
 
 const CURRENCIES = ['', 'GBP', 'USD', 'EUR', 'TRY'];
 const state = { quote: null, used: false, customer: null, cards: [], receipt: null, preview: null };
@@ -58,7 +58,7 @@ function receiptView(receipt) {
     ].filter(Boolean)),
     payment?.is_3d && payment.redirect_url ? h('div', { className: 'notice', id: 'three-ds' },
       h('p', {}, t('pay.threeDs')),
-      h('p', {}, h('a', { href: payment.redirect_url, target: '_blank', rel: 'noopener', id: 'three-ds-link' }, t('pay.threeDsOpen')))) : null,
+      h('p', {}, threeDsAction(payment.redirect_url, 'three-ds-link'))) : null,
     h('p', { className: 'row' }, h('a', { href: `#/orders/${encodeURIComponent(external_id)}`, id: 'receipt-order-link' }, t('trade.openOrder'))));
 }
 

@@ -1,0 +1,107 @@
+/** Settings of an in-process sandbox; each is optional and defaults as the native server's flag of the same name. */
+export interface SandboxOptions {
+    /** Digest username clients must use (default `sandbox`). */
+    username?: string;
+    /** Digest password clients must use (default `sandbox-password`). */
+    password?: string;
+    /** Digest realm (default `minted-sandbox`). */
+    realm?: string;
+    /** `SHA-256`, `MD5`, `SHA-256-sess`, `MD5-sess`, or `both` (default: one SHA-256 and one MD5 challenge). */
+    algorithm?: string;
+    /** How long a nonce stays valid, in seconds (default 300). */
+    nonceTtlSecs?: number;
+    /** `replay` (default) refuses a nonce count used before; `strict` also one not above the last for that nonce. */
+    ncCheck?: 'replay' | 'strict';
+    /** Seed of the price function: the same seed quotes the same prices at the same minute (default 42). */
+    seed?: number;
+    /** Lifetime of a price-fix token, in seconds (default 240). */
+    quoteTtlSecs?: number;
+    /** How long a delivery stays in each status, in seconds (default 30). */
+    deliveryStepSecs?: number;
+    /** Data to start from: what {@link Sandbox.save} returned (or its JSON text). Default: the seed data. */
+    state?: unknown;
+}
+
+/** The Digest credentials the sandbox accepts. */
+export interface SandboxCredentials {
+    /** The Digest username. */
+    readonly username: string;
+    /** The Digest password. */
+    readonly password: string;
+}
+
+/** One rule of a fault plan. */
+export interface SandboxFaultRule {
+    /** `status-500`, `status-502`, `status-503`, `rate-limit`, `delay`, `reset`, `drop-after-commit`,
+     * `malformed-json`, `html`, `empty` or `stale-nonce`. */
+    fault: string;
+    /** The HTTP method it applies to (default: any). */
+    method?: string;
+    /** The path it applies to; a trailing `*` matches a prefix (default: any `/partner` path). */
+    path?: string;
+    /** How many matching requests get it (default 1). */
+    times?: number;
+    /** For `delay`: how long, in milliseconds of sandbox time. */
+    delay_ms?: number;
+    /** For `status-503` and `rate-limit`: the `Retry-After` value. */
+    retry_after?: string;
+}
+
+/** Fault injection plan: see the README's "Fault injection". */
+export interface SandboxFaultPlan {
+    /** Faults for requests matching `method` and `path`, each applied `times` times. */
+    rules?: SandboxFaultRule[];
+    /** A seeded share `rate` (0–1) of the requests matching `path` gets one of `faults`: `{ seed, rate, faults, path,
+     * delay_ms }`. */
+    random?: Record<string, unknown>;
+}
+
+/** The sandbox's test and demo controls (its `/__sandbox` routes); each resolves with the JSON the route answers. */
+export interface SandboxAdmin {
+    /** Every account's wallets and orders, the ledger, `orders_by_external_id` and KYC records. */
+    state(): Promise<any>;
+    /** Request and 401 counters: `{ partner_requests, unauthorized, … }`. */
+    stats(): Promise<any>;
+    /** Without an argument: the fault plan and counters; with a plan: replaces it; with `null`: normal service. */
+    faults(plan?: SandboxFaultPlan | null): Promise<any>;
+    /** The clock: `{ now, now_ms, frozen, advanced_ms }`. */
+    clock(): Promise<any>;
+    /** Makes `seconds` of sandbox time pass at once: quotes expire, deliveries move on, delays end. */
+    advanceClock(seconds: number): Promise<any>;
+    /** Stops sandbox time (then it moves only when advanced), or lets it run on with `false`. */
+    freezeClock(frozen?: boolean): Promise<any>;
+    /** Completes a card payment waiting for 3-D Secure, given its token or its `redirect_url`. */
+    complete3ds(tokenOrRedirectUrl: string): Promise<any>;
+    /** Adds `count` completed 0.01 g gold buys, for the partner or a customer (paging and export tests). */
+    generateOrders(count: number, customerExternalId?: string): Promise<any>;
+    /** Back to the state it was created with; calls waiting on an injected delay fail like a dropped connection. */
+    reset(): void;
+}
+
+/** A Partner API sandbox inside this process. */
+export interface Sandbox {
+    /** The base URL to give the client (`http://sandbox.minted.invalid`): served only through {@link Sandbox.fetch}. */
+    readonly url: string;
+    /** The Digest credentials it accepts. */
+    readonly credentials: SandboxCredentials;
+    /** A standard fetch answered by the sandbox: pass it as the client's `fetch` option. */
+    fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+    /**
+     * For hosts that serve the sandbox over real HTTP (as `minted sandbox` does): one request as parts; resolves with
+     * the response as parts (a header repeated keeps its values apart), or `null` when the connection is to be closed
+     * without a response (an injected fault).
+     */
+    exchange(request: { method: string; target: string; headers?: Array<[string, string]>; body?: Uint8Array; signal?: AbortSignal }):
+        Promise<{ status: number; headers: Array<[string, string]>; body: Uint8Array } | null>;
+    /** Test and demo controls. */
+    readonly admin: SandboxAdmin;
+    /** The API data as a JSON value; `createSandbox({ state })` continues from it. */
+    save(): unknown;
+    /** Same as {@link Sandbox.save}, so `JSON.stringify(sandbox)` gives the state. */
+    toJSON(): unknown;
+    /** Frees its memory; later calls fail like a refused connection. */
+    close(): void;
+}
+
+/** A fresh sandbox with the seed data (or `options.state`): customers, wallets, prices, orders, cards, delivery. */
+export declare function createSandbox(options?: SandboxOptions): Sandbox;

@@ -1,0 +1,89 @@
+// `minted sandbox`: the in-process sandbox served over HTTP by the installed CLI (no Rust). The main flows of
+// tests/js/flows.mjs run against it unchanged over real HTTP, curl's own Digest gets in, the state file carries data
+// across a restart, and a fault that closes the connection closes the socket.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { expiredQuoteRefusedLocally, flows, newFundedCustomer } from '../js/flows.mjs';
+import { installCli, minted, scratch, start, until } from './helpers.mjs';
+
+let bin;
+let dir;
+let MintedClient;
+const running = [];
+
+/** `minted sandbox args…` until it prints its URL: { url, stop }. */
+async function serve(args) {
+  const run = start(bin, ['sandbox', '--port', '0', ...args], { env: { ...process.env, MINTED_LANG: 'en' } });
+  await until(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(run.output().stdout) || run.child.exitCode !== null, 20000);
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.output().stdout)?.[1];
+  assert.ok(url, `minted sandbox did not start: ${run.output().stderr}`);
+  const server = { url, username: 'sandbox', password: 'sandbox-password', run, stop: async () => { run.child.kill('SIGTERM'); return run.done; } };
+  running.push(server);
+  return server;
+}
+
+before(() => {
+  bin = installCli();
+  dir = scratch('minted-sandbox-cli-');
+  MintedClient = createRequire(join(dirname(dirname(bin)), '..', 'package.json'))('minted-connect').MintedClient;
+});
+after(async () => {
+  await Promise.all(running.map((server) => server.stop()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const clientFor = (server) => new MintedClient({ baseUrl: server.url, username: server.username, password: server.password, language: 'en' });
+
+describe('the main flows over HTTP against minted sandbox', () => {
+  let server;
+  let client;
+  before(async () => {
+    server = await serve([]);
+    client = clientFor(server);
+  });
+  for (const [name, flow] of Object.entries(flows)) {
+    test(name, () => flow(client, { MintedClient, config: { baseUrl: server.url, username: server.username, password: server.password, language: 'en' }, sandboxUrl: server.url }));
+  }
+  test('expiredQuoteRefusedLocally (--quote-ttl-secs 1)', async () => {
+    const short = await serve(['--quote-ttl-secs', '1']);
+    await expiredQuoteRefusedLocally(clientFor(short), { sandboxUrl: short.url, wait: (ms) => new Promise((r) => setTimeout(r, ms)) });
+  });
+  test('curl --digest gets in (a client we did not write), with both challenges as separate headers', () => {
+    const challenge = execFileSync('curl', ['-s', '-D', '-', '-o', '/dev/null', `${server.url}/partner/customer/MTD0018232`], { encoding: 'utf8' });
+    assert.equal(challenge.match(/^www-authenticate: Digest/gim)?.length, 2);
+    const body = execFileSync('curl', ['-s', '--fail', '--digest', '-u', 'sandbox:sandbox-password', '-H', 'x-client-id: curl',
+      `${server.url}/partner/customer/MTD0018232`], { encoding: 'utf8' });
+    assert.equal(JSON.parse(body).data.external_id, 'MTD0018232');
+  });
+  test('a reset fault closes the connection without a response', async () => {
+    const put = await fetch(`${server.url}/__sandbox/faults`, { method: 'PUT', body: JSON.stringify({ rules: [{ fault: 'reset', path: '/partner/order-statuses', times: 1 }] }) });
+    assert.equal(put.status, 200);
+    const err = await new MintedClient({ baseUrl: server.url, username: 'sandbox', password: 'sandbox-password', maxRetries: 0 }).getOrderStatuses().catch((e) => e);
+    assert.equal(err.kind, 'network');
+  });
+});
+
+test('--state FILE keeps the data across a restart', async () => {
+  const file = join(dir, 'state.json');
+  const first = await serve(['--state', file]);
+  assert.ok(existsSync(file), 'written at start');
+  const customer = await newFundedCustomer(clientFor(first), 321);
+  assert.equal((await first.stop()).code, 0);
+  assert.ok(readFileSync(file, 'utf8').includes(customer.external_id));
+  const second = await serve(['--state', file]);
+  const balance = await clientFor(second).getCustomerBalance(customer.external_id);
+  assert.equal(balance.find((w) => w.currency_code === 'GBP').balance, 321);
+});
+
+test('help, and a bad option is a usage error', async () => {
+  const help = await minted(bin, ['sandbox', '--help']);
+  assert.equal(help.code, 0);
+  for (const flag of ['--port', '--state', '--seed', '--quote-ttl-secs', '--nc-check', 'MINTED_SANDBOX_PASSWORD']) assert.ok(help.stdout.includes(flag), flag);
+  const bad = await minted(bin, ['sandbox', '--nc-check', 'sometimes'], { env: { ...process.env, MINTED_LANG: 'en' } });
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /nc-check|ncCheck/);
+});
