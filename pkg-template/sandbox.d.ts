@@ -1,3 +1,9 @@
+/**
+ * The sandbox in-process: `createSandbox()` gives a `fetch` that answers as the Partner API does, with no server.
+ * @packageDocumentation
+ * @module minted-connect/sandbox
+ */
+
 /** Settings of an in-process sandbox; each is optional and defaults as the native server's flag of the same name. */
 export interface SandboxOptions {
     /** Digest username clients must use (default `sandbox`). */
@@ -91,8 +97,7 @@ export interface Sandbox {
      * the response as parts (a header repeated keeps its values apart), or `null` when the connection is to be closed
      * without a response (an injected fault).
      */
-    exchange(request: { method: string; target: string; headers?: Array<[string, string]>; body?: Uint8Array; signal?: AbortSignal }):
-        Promise<{ status: number; headers: Array<[string, string]>; body: Uint8Array } | null>;
+    exchange(request: SandboxExchangeRequest): Promise<SandboxExchangeResponse | null>;
     /** Test and demo controls. */
     readonly admin: SandboxAdmin;
     /** The API data as a JSON value; `createSandbox({ state })` continues from it. */
@@ -105,3 +110,27 @@ export interface Sandbox {
 
 /** A fresh sandbox with the seed data (or `options.state`): customers, wallets, prices, orders, cards, delivery. */
 export declare function createSandbox(options?: SandboxOptions): Sandbox;
+
+/** One request given to {@link Sandbox.exchange}, as parts. */
+export interface SandboxExchangeRequest {
+    /** `GET`, `POST`… */
+    method: string;
+    /** The path and query, e.g. `/partner/customer/MTD0018232?x=1`. */
+    target: string;
+    /** The request headers as name/value pairs (a repeated header as several pairs). */
+    headers?: Array<[string, string]>;
+    /** The request body. */
+    body?: Uint8Array;
+    /** Abandons the request: the promise rejects once it is aborted. */
+    signal?: AbortSignal;
+}
+
+/** The response {@link Sandbox.exchange} resolves with, as parts. */
+export interface SandboxExchangeResponse {
+    /** The HTTP status. */
+    status: number;
+    /** The response headers as name/value pairs; a repeated header (two Digest challenges) keeps its values apart. */
+    headers: Array<[string, string]>;
+    /** The response body. */
+    body: Uint8Array;
+}

@@ -161,6 +161,9 @@ dts = dts.slice(0, initStart).replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, 
 dts = dts.replace(/^(\s*)free\(\): void;$/gm,
   '$1/** Releases the WebAssembly memory behind this object now instead of when it is garbage-collected. */\n$1free(): void;');
 dts += readFileSync(join(root, 'pkg-template', 'minted-error.d.ts'), 'utf8');
+// The name the API reference gives the main entry (TypeDoc would call it after the file: `index`).
+const MODULE_DOC = "/**\n * The client: `MintedClient`, `validateRequest`, `decodeResponse` and the models.\n * @packageDocumentation\n" +
+  ' * @module minted-connect\n */\n';
 const rootDts = dts + `
 /** Every export as one object, for \`import minted from 'minted-connect'\`. */
 declare const minted: {
@@ -172,7 +175,7 @@ const slimDts = dts + '\n' + readFileSync(join(root, 'pkg-template', 'slim.d.ts'
 // slim.d.ts: for resolvers that ignore `exports` (TypeScript `node10`), which look beside slim.js.
 write('slim.d.ts', slimDts);
 for (const ext of ['mts', 'cts']) {
-  write(`index.d.${ext}`, rootDts);
+  write(`index.d.${ext}`, MODULE_DOC + rootDts);
   write(`slim.d.${ext}`, slimDts);
 }
 

@@ -13,11 +13,16 @@ const dot = manifest.exports?.['.'] ?? {};
 const types = [manifest.types, dot.types, dot.import?.types, dot.node?.import?.types, dot.require?.types]
   .find((t) => typeof t === 'string');
 if (!types) throw new Error('pkg/package.json names no declarations');
-const out = join(root, 'target', 'api-docs');
+// Every other entry with declarations of its own (`minted-connect/sandbox`); `/slim` repeats the main declarations.
+const more = Object.entries(manifest.exports ?? {})
+  .filter(([name]) => name !== '.' && name !== './slim' && name !== './package.json')
+  .map(([, entry]) => entry?.import?.types ?? entry?.types)
+  .filter((t) => typeof t === 'string');
+const out = process.env.API_DOCS_OUT || join(root, 'target', 'api-docs');
 execFileSync(process.execPath, [
   join(root, 'docs', 'node_modules', 'typedoc', 'bin', 'typedoc'),
   '--tsconfig', join(root, 'docs', 'tsconfig.json'),
-  '--entryPoints', join(root, 'pkg', types),
+  ...[types, ...more].flatMap((t) => ['--entryPoints', join(root, 'pkg', t)]),
   '--name', `${manifest.name} ${manifest.version}`,
   '--readme', join(root, 'pkg-template', 'README.md'),
   '--out', out,
