@@ -85,6 +85,7 @@ console.log(bold('\nRunning:'));
 console.log(`   sandbox (Partner API)  ${sandbox.url}   user ${sandbox.username} / password ${sandbox.password}`);
 console.log(`   the panel is connected to ${remote ? remote : 'the sandbox'} through its own proxy (no credentials in the page):`);
 console.log(`admin panel ${www.url}`);
+console.log(`panel in demo mode (its own sandbox inside the page, no server needed) ${www.url}?demo`);
 console.log(`API reference ${www.url}api-docs/`);
 console.log(dim(`   try #/customers/MTD0018232, #/orders/ALS8HEVP, #/trade. Ctrl-C stops both.`));
 
