@@ -5,7 +5,7 @@ import { after, before } from 'node:test';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { root, startSandbox } from '../../scripts/sandbox-process.mjs';
 
 export { root, startSandbox };
@@ -14,7 +14,9 @@ const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', en
 
 /**
  * Path of the installed `minted`. The install is cached in target/cli-fixture/<hash of both tarballs>, so it is
- * redone only when the package or the CLI changed.
+ * redone only when the package or the CLI changed. With MINTED_CLI_NODE set (make test uses it for Node 18, the
+ * oldest Node the command supports), the path is a `minted` script that runs the installed one with that Node
+ * instead of the `node` its #! line finds.
  */
 export function installCli() {
   const packs = mkdtempSync(join(tmpdir(), 'minted-cli-pack-'));
@@ -32,7 +34,12 @@ export function installCli() {
       const local = tarballs.map((t) => { const copy = join(dir, t.split('/').pop()); writeFileSync(copy, readFileSync(t)); return `./${t.split('/').pop()}`; });
       npm(['install', '--no-audit', '--no-fund', '--prefer-offline', ...local], dir);
     }
-    return bin;
+    const node = process.env.MINTED_CLI_NODE;
+    if (!node) return bin;
+    const wrapper = join(dir, 'with-node', 'minted');
+    mkdirSync(dirname(wrapper), { recursive: true });
+    writeFileSync(wrapper, `#!/bin/sh\nexec '${node}' '${bin}' "$@"\n`, { mode: 0o755 });
+    return wrapper;
   } finally {
     rmSync(packs, { recursive: true, force: true });
   }
@@ -55,10 +62,7 @@ export function envFor(sandbox, dir, extra = {}) {
  * /proc, sampled every 20 ms). `onStderr(text)` sees stderr as it comes.
  */
 export function start(bin, args, { env, cwd, input, onStderr } = {}) {
-  // MINTED_CLI_NODE: run the installed `minted` with that Node binary (make test uses it for Node 18, the oldest
-  // the command supports) instead of the `node` its #! line finds.
-  const node = process.env.MINTED_CLI_NODE && bin.endsWith('minted') ? process.env.MINTED_CLI_NODE : null;
-  const child = spawn(node || bin, node ? [bin, ...args] : args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(bin, args, { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let peakRssKb = 0;
