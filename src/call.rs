@@ -2,7 +2,6 @@
 //! caller's objects cannot leak into the call) → `send` → check → parse. It knows an operation only by its registry
 //! row, and the client's quotes only through [`ExpiredQuotes`]; which calls are placed exactly once is decided above.
 
-use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 
 use crate::config::Config;
@@ -23,7 +22,15 @@ pub enum Payload {
         text: String,
         external_id: Option<String>,
     },
-    Query(Value),
+    Query(Query),
+}
+
+/// A query as the caller gave it: its JSON text (what validation reads) and its top-level strings, numbers and
+/// booleans as strings (what is sent), in the caller's key order.
+#[derive(Clone, Debug, Default)]
+pub struct Query {
+    pub text: String,
+    pub pairs: Vec<(String, String)>,
 }
 
 /// Tells whether a price token belongs to a quote the client knows to have expired (the client's quote book).
@@ -75,8 +82,8 @@ pub fn prepare(
     let (body, query) = match payload {
         Payload::None => (None, String::new()),
         Payload::Query(query) => {
-            issues.extend(validate(op, &query.to_string(), &settings));
-            (None, query_string(&query))
+            issues.extend(validate(op, &query.text, &settings));
+            (None, routes::query_string(&query.pairs))
         }
         Payload::Body { text, external_id } => {
             let edits = Edits {
@@ -135,26 +142,6 @@ fn target(route: &Resolved, op: &Operation, value: Option<&str>) -> Result<Strin
         .ok_or_else(|| MintedError::new(ErrorKind::Config, "path parameters do not match the route"))
 }
 
-/// `?a=1&b=x` from a query object: scalar values as strings, in key order; anything else is left out.
-pub fn query_string(query: &Value) -> String {
-    let empty = Map::new();
-    let pairs: Vec<(String, String)> = query
-        .as_object()
-        .unwrap_or(&empty)
-        .iter()
-        .filter_map(|(k, v)| {
-            let text = match v {
-                Value::String(s) => s.clone(),
-                Value::Number(n) => n.to_string(),
-                Value::Bool(b) => b.to_string(),
-                _ => return None,
-            };
-            Some((k.clone(), text))
-        })
-        .collect();
-    routes::query_string(&pairs)
-}
-
 /// Sends a prepared call and reads the response as an operation returning `data`: the response, and its `data` as
 /// the server sent it.
 pub async fn send(
@@ -171,22 +158,4 @@ pub async fn send(
 /// Sends, checks, and hands the response `data` to JS as the server sent it.
 pub async fn fetch(transport: &Transport, call: &Call, data: &DataShape) -> Result<JsValue, MintedError> {
     send(transport, call, data).await.map(|(_, data)| data)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn queries_become_string_pairs() {
-        // nested values are left out. Key order is serde_json's map order: sorted in the shipped wasm, insertion
-        // order when a workspace build turns on preserve_order for the sandbox; either is a valid query.
-        let query = query_string(&json!({"page": 2, "status": "Completed", "deep": {"x": 1}, "flag": true}));
-        let mut pairs: Vec<&str> = query.trim_start_matches('?').split('&').collect();
-        pairs.sort_unstable();
-        assert_eq!(pairs, ["flag=true", "page=2", "status=Completed"]);
-        assert!(query.starts_with('?'));
-        assert_eq!(query_string(&Value::Null), "");
-    }
 }

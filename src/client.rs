@@ -95,9 +95,7 @@ impl MintedClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     ) -> Result<MintedClient, JsValue> {
-        let source = js::Source::js(&config)
-            .ok_or_else(|| MintedError::config("baseUrl", "the config must be plain JSON data"))?;
-        let (config, hooks) = config::parse(&source)?;
+        let (config, hooks) = config::parse(&js::Fields::Js(config))?;
         Ok(MintedClient { session: Rc::new(Session::new(Transport::new(config, hooks))) })
     }
 
@@ -214,7 +212,7 @@ fn raw_call(options: &JsValue, lang: Lang) -> Result<Call, MintedError> {
         idempotent: method == Method::Get,
         source: PathSource::Inferred,
     };
-    let path = path + &call::query_string(&query);
+    let path = path + &crate::routes::query_string(&query.pairs);
     Ok(Call { route, path, body, signal, name: "request" })
 }
 

@@ -3,11 +3,10 @@
 
 use std::fmt;
 
-use serde_json::Value;
 use tsify::Tsify;
 
 use crate::error::{ErrorCode, ErrorKind, MintedError};
-use crate::js::{self, Fields, Source};
+use crate::js::{self, Fields};
 use crate::routes::{Method, Override, Overrides};
 use crate::transport::hooks::Hooks;
 use crate::transport::retry::Policy;
@@ -172,31 +171,30 @@ const FIELDS: &[&str] = &[
 
 /// Reads and checks a client's config (the object given to `new MintedClient`), applying defaults. The one way a
 /// config is read: from the JS object in the wasm, from JSON in native tests.
-pub fn parse(source: &Source) -> Result<(Config, Hooks), MintedError> {
-    let source = source.fields();
+pub fn parse(source: &Fields) -> Result<(Config, Hooks), MintedError> {
     if !source.is_object() {
         return Err(MintedError::config("baseUrl", "the config must be an object like { baseUrl: 'https://…' }"));
     }
     for key in source.keys() {
-        if !FIELDS.contains(&key) {
-            let hint = FIELDS.iter().find(|f| f.eq_ignore_ascii_case(key)).map(|f| format!(" (did you mean {f}?)"));
-            return Err(unknown_field(key, hint.unwrap_or_default()));
+        if !FIELDS.contains(&key.as_str()) {
+            let hint = FIELDS.iter().find(|f| f.eq_ignore_ascii_case(&key)).map(|f| format!(" (did you mean {f}?)"));
+            return Err(unknown_field(&key, hint.unwrap_or_default()));
         }
     }
     let field = |name: &'static str| move |why: &'static str| MintedError::config(name, why);
     let base_url = source.text("baseUrl").map_err(field("baseUrl"))?.ok_or_else(|| field("baseUrl")("is required"))?;
-    let (base_url, base_path) = parse_base_url(base_url).map_err(field("baseUrl"))?;
+    let (base_url, base_path) = parse_base_url(&base_url).map_err(field("baseUrl"))?;
 
     let username = source.text("username").map_err(field("username"))?;
     let password = source.text("password").map_err(field("password"))?;
     let credentials = match (username, password) {
-        (Some(u), Some(p)) if !u.is_empty() => Some((u.to_owned(), p.to_owned())),
+        (Some(u), Some(p)) if !u.is_empty() => Some((u, p)),
         (Some(_), Some(_)) => return Err(MintedError::config("username", "must not be empty")),
         (None, None) => None,
         (Some(_), None) => return Err(MintedError::config("password", "is required when username is set")),
         (None, Some(_)) => return Err(MintedError::config("username", "is required when password is set")),
     };
-    let client_id = source.text("clientId").map_err(field("clientId"))?.unwrap_or("web").to_owned();
+    let client_id = source.text("clientId").map_err(field("clientId"))?.unwrap_or_else(|| "web".to_owned());
     if client_id.trim().is_empty() || !client_id.chars().all(|c| c.is_ascii_graphic()) {
         return Err(MintedError::config("clientId", "must be a non-empty header-safe token"));
     }
@@ -252,40 +250,41 @@ pub fn parse(source: &Source) -> Result<(Config, Hooks), MintedError> {
     Ok((config, hooks))
 }
 
-/// [`parse`] for a config given as JSON (tests, and callers that hold JSON).
-pub fn from_json(value: &Value) -> Result<Config, MintedError> {
-    parse(&Source::json(value.clone())).map(|(config, _)| config)
+/// [`parse`] for a config given as JSON (native tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_json(value: &serde_json::Value) -> Result<Config, MintedError> {
+    parse(&Fields::Json(value.clone())).map(|(config, _)| config)
 }
 
 const ROUTES_SHAPE: &str =
     "must be an object keyed by operation id, e.g. { getOrders: { path: '/partner/order/list' } }";
 
-fn parse_routes(routes: Fields<'_>) -> Result<Overrides, MintedError> {
+fn parse_routes(routes: Fields) -> Result<Overrides, MintedError> {
     let bad = |why: String| MintedError::config("routes", why);
     let mut overrides = Overrides::default();
     for operation in routes.keys() {
-        let Ok(Some(spec)) = routes.object(operation) else {
+        let Ok(Some(spec)) = routes.object(&operation) else {
             return Err(bad(format!("`{operation}` must be an object with method, path or apiVersion")));
         };
         let mut value = Override::default();
         for key in spec.keys() {
             let text =
-                spec.text(key).ok().flatten().ok_or_else(|| bad(format!("`{operation}`.{key} must be a string")))?;
-            match key {
+                spec.text(&key).ok().flatten().ok_or_else(|| bad(format!("`{operation}`.{key} must be a string")))?;
+            match key.as_str() {
                 "method" => {
                     value.method =
-                        Some(Method::parse(text).ok_or_else(|| {
+                        Some(Method::parse(&text).ok_or_else(|| {
                             bad(format!("`{operation}`.method must be GET, POST, PUT, PATCH or DELETE"))
                         })?)
                 }
-                "path" => value.path = Some(text.to_owned()),
-                "apiVersion" => value.api_version = Some(text.to_owned()),
+                "path" => value.path = Some(text),
+                "apiVersion" => value.api_version = Some(text),
                 other => {
                     return Err(bad(format!("`{operation}` has an unknown key `{other}` (method, path, apiVersion)")))
                 }
             }
         }
-        overrides.add(operation, value).map_err(bad)?;
+        overrides.add(&operation, value).map_err(bad)?;
     }
     Ok(overrides)
 }
@@ -379,7 +378,7 @@ mod tests {
 
     #[test]
     fn bad_configs_name_the_field() {
-        let cases: &[(Value, Option<&str>, &str)] = &[
+        let cases: &[(serde_json::Value, Option<&str>, &str)] = &[
             (json!(null), Some("baseUrl"), "must be an object"),
             (json!({}), Some("baseUrl"), "is required"),
             (json!({"baseUrl": 5}), Some("baseUrl"), "must be a string"),

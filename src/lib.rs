@@ -125,8 +125,7 @@ pub struct DigestAuthorizationInput {
 pub fn digest_authorization(
     #[wasm_bindgen(unchecked_param_type = "DigestAuthorizationInput")] input: JsValue,
 ) -> Result<String, JsValue> {
-    let source = js::Source::js(&input).unwrap_or_else(|| js::Source::json(serde_json::Value::Null));
-    Ok(js::digest_authorization(source.fields(), Language::default())?)
+    Ok(js::digest_authorization(&js::Fields::Js(input), Language::default())?)
 }
 
 /// Checks a raw API response body the way the client does and returns its `data` — for webhook payloads, recorded

@@ -4,10 +4,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::{Promise, Reflect};
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
-use crate::call::{self, Payload};
+use crate::call::{self, Payload, Query};
 use crate::error::MintedError;
 use crate::js::{self, async_iterable};
 use crate::registry;
@@ -16,7 +15,8 @@ use crate::session::Session;
 /// Where the iteration stands.
 struct Pager {
     session: Rc<Session>,
-    query: serde_json::Map<String, Value>,
+    /// The query's JSON text; each page sets its `page`.
+    query: String,
     signal: Option<web_sys::AbortSignal>,
     next_page: u64,
     done: bool,
@@ -27,6 +27,11 @@ pub fn has_more(page: u64, last_page: Option<f64>, items: usize) -> bool {
     items > 0 && last_page.is_none_or(|last| (page as f64) < last)
 }
 
+/// The page a query starts at: its `page`, or 1.
+fn first_page(query: &Query) -> u64 {
+    query.pairs.iter().find(|(key, _)| key == "page").and_then(|(_, page)| page.parse().ok()).unwrap_or(1)
+}
+
 /// Builds the iterable. The query is checked now, so a bad filter fails at the call, not at the first `next()`.
 pub fn list_orders(session: Rc<Session>, query: &JsValue, options: &JsValue) -> Result<JsValue, MintedError> {
     let settings = call::settings(&session.transport.config);
@@ -34,11 +39,8 @@ pub fn list_orders(session: Rc<Session>, query: &JsValue, options: &JsValue) -> 
     let query = js::query(query, &settings)?;
     // Validate once up front with the request model getOrders uses.
     session.prepare(&registry::op::getOrders, None, Payload::Query(query.clone()), signal.clone())?;
-    let query = match query {
-        Value::Object(map) => map,
-        _ => serde_json::Map::new(),
-    };
-    let first = query.get("page").and_then(Value::as_u64).unwrap_or(1);
+    let first = first_page(&query);
+    let query = query.text;
     let pager = Rc::new(RefCell::new(Pager { session, query, signal, next_page: first, done: false }));
 
     let next = {
@@ -61,12 +63,10 @@ fn next_page(pager: Rc<RefCell<Pager>>) -> Promise {
     crate::js::promise("listOrders", async move {
         let (session, query, signal, page) = {
             let p = pager.borrow();
-            let mut query = p.query.clone();
-            query.insert("page".to_owned(), Value::from(p.next_page));
-            (p.session.clone(), query, p.signal.clone(), p.next_page)
+            (p.session.clone(), js::query_page(&p.query, p.next_page), p.signal.clone(), p.next_page)
         };
         let get_orders = &registry::op::getOrders;
-        let call = session.prepare(get_orders, None, Payload::Query(Value::Object(query)), signal)?.call;
+        let call = session.prepare(get_orders, None, Payload::Query(query), signal)?.call;
         let data = call::fetch(&session.transport, &call, get_orders.output).await?;
         let items = js_sys::Array::from(&Reflect::get(&data, &"data".into()).unwrap_or(JsValue::UNDEFINED));
         let last_page = Reflect::get(&data, &"last_page".into()).ok().and_then(|v| v.as_f64());

@@ -12,7 +12,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 
 use super::schema::{Check, Field, Rule, Schema, KNOWN_SKUS};
 use super::writer::{Path, State, Top};
-use super::{card, rules, Edits, Issue, Problem, Settings};
+use super::{card, rules, Edits, Issue, Language, Member, Problem, Rewrite, Settings};
 
 /// A walked body: its issues, and what the call layer needs from it.
 #[derive(Debug, Default, PartialEq)]
@@ -31,7 +31,7 @@ pub struct Walked {
 /// Walks `text` (a JSON body) against `schema`; writes the body when `write`. Text that is not JSON (or nests deeper
 /// than 128 levels) is one issue at the root.
 pub fn walk(schema: Option<&Schema>, text: &str, settings: &Settings, edits: Edits<'_>, write: bool) -> Walked {
-    let mut st = State { settings, issues: Vec::new(), out: write.then(|| Vec::with_capacity(text.len() + 64)) };
+    let mut st = State::new(settings, write.then(|| Vec::with_capacity(text.len() + 64)));
     let Some(schema) = schema else {
         if text.trim() != "null" {
             st.issue(&Path::Root, 0, Problem::UnknownField);
@@ -56,6 +56,19 @@ pub fn walk(schema: Option<&Schema>, text: &str, settings: &Settings, edits: Edi
         }
         Err(_) => Walked { issues: vec![settings.issue("", Problem::NotJson)], lines: 1, ..Walked::default() },
     }
+}
+
+/// Settings of a copy: it reports no issues.
+const COPY: Settings = Settings { lang: Language::En, strict_identity_numbers: false, today: time::Date::MIN };
+
+/// Copies JSON `text` as the rewrite says (see [`super::rewrite`]).
+pub fn rewrite(text: &str, rewrite: &dyn Rewrite) -> Option<String> {
+    let mut st = State::new(&COPY, Some(Vec::with_capacity(text.len())));
+    st.rewrite = Some(rewrite);
+    let mut reader = serde_json::Deserializer::from_str(text);
+    Walk::new(None, Path::Root, &mut st).deserialize(&mut reader).ok()?;
+    reader.end().ok()?;
+    st.out.and_then(|out| String::from_utf8(out).ok())
 }
 
 /// The problem of a value of the wrong type for `rule`.
@@ -152,7 +165,7 @@ impl<'a, 'p, 's, 'e> Walk<'a, 'p, 's, 'e> {
             }
             (None, None) => {}
         }
-        self.st.write_json(text);
+        self.st.write_text(text);
         seen
     }
 }
@@ -170,7 +183,7 @@ impl<'de> DeserializeSeed<'de> for Walk<'_, '_, '_, '_> {
             Some(Rule::Payment { card, stored }) => {
                 // The table depends on a field that may come last: the value is written out as JSON first (what
                 // would be sent), then walked with the table its `card_token` chooses.
-                let mut copy = State { settings: self.st.settings, issues: Vec::new(), out: Some(Vec::new()) };
+                let mut copy = State::new(self.st.settings, Some(Vec::new()));
                 let seen = Walk::new(None, Path::Root, &mut copy).deserialize(deserializer)?;
                 let text = copy.out.and_then(|out| String::from_utf8(out).ok()).unwrap_or_default();
                 let table = Rule::Object(if seen.card_token { stored } else { card });
@@ -290,17 +303,18 @@ impl<'de> Visitor<'de> for Walk<'_, '_, '_, '_> {
             Some(Rule::ObjectWith(fields, checks)) => (fields, checks),
             Some(_) => {
                 self.mismatch();
-                return copy_object(map, self.st);
+                return copy_object(map, &self.path, self.st);
             }
-            None => return copy_object(map, self.st),
+            None => return copy_object(map, &self.path, self.st),
         };
         walk_object(map, fields, checks, &self.path, self.st, self.top)?;
         Ok(Seen::default())
     }
 }
 
-/// Copies an object without a rule; notes whether it has a `card_token` that is not `null`.
-fn copy_object<'de, A: MapAccess<'de>>(mut map: A, st: &mut State<'_>) -> Result<Seen, A::Error> {
+/// Copies an object without a rule, changing its members as the state's rewrite says; notes whether it has a
+/// `card_token` that is not `null`.
+fn copy_object<'de, A: MapAccess<'de>>(mut map: A, path: &Path<'_>, st: &mut State<'_>) -> Result<Seen, A::Error> {
     let open = st.len();
     let mut card_token = false;
     st.write(b"{");
@@ -308,7 +322,20 @@ fn copy_object<'de, A: MapAccess<'de>>(mut map: A, st: &mut State<'_>) -> Result
         st.write(b",");
         st.write_json(&*key);
         st.write(b":");
-        let seen = map.next_value_seed(Walk::new(None, Path::Root, st))?;
+        let at = Path::Key(path, &key);
+        let seen = match st.rewrite.map(|r| r.member(&key, path.last_key())) {
+            None | Some(Member::Copy) => map.next_value_seed(Walk::new(None, at, st))?,
+            Some(member) => {
+                // The value is copied aside (its string kept), then replaced.
+                let written = st.out.replace(Vec::new());
+                let mut walk = Walk::new(None, at, st);
+                walk.capture = true;
+                let seen = map.next_value_seed(walk)?;
+                let copy = std::mem::replace(&mut st.out, written).unwrap_or_default();
+                st.write_member(member, seen.text.as_deref(), &copy);
+                seen
+            }
+        };
         if key == "card_token" {
             card_token = !seen.null;
         }

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::{Issue, Problem, Settings};
+use super::{Issue, Member, Problem, Rewrite, Settings};
 
 /// Changes to the top level of a body, made as it is written (the call layer's rewrites and order keys).
 #[derive(Clone, Copy, Debug, Default)]
@@ -27,6 +27,15 @@ pub(super) enum Path<'a> {
 }
 
 impl Path<'_> {
+    /// The key of the nearest member this value sits in (array entries sit in their array's member).
+    pub fn last_key(&self) -> Option<&str> {
+        match self {
+            Path::Root => None,
+            Path::Key(_, key) => Some(key),
+            Path::Index(parent, _) => parent.last_key(),
+        }
+    }
+
     /// `email`, `customer.phone`, `items[0].amount`; empty for the root.
     fn render(&self, out: &mut String) {
         match self {
@@ -61,9 +70,15 @@ pub(super) struct State<'s> {
     pub issues: Vec<(usize, Issue)>,
     /// The body written so far; `None` when only validating.
     pub out: Option<Vec<u8>>,
+    /// How values copied without a rule are changed (see [`Rewrite`]).
+    pub rewrite: Option<&'s dyn Rewrite>,
 }
 
-impl State<'_> {
+impl<'s> State<'s> {
+    pub fn new(settings: &'s Settings, out: Option<Vec<u8>>) -> Self {
+        Self { settings, issues: Vec::new(), out, rewrite: None }
+    }
+
     pub fn issue(&mut self, path: &Path<'_>, rank: usize, problem: Problem) {
         let mut at = String::new();
         path.render(&mut at);
@@ -109,6 +124,30 @@ impl State<'_> {
     pub fn write_json<T: Serialize + ?Sized>(&mut self, value: &T) {
         if let Some(out) = &mut self.out {
             let _ = serde_json::to_writer(out, value);
+        }
+    }
+
+    /// A copied string, changed as the rewrite says.
+    pub fn write_text(&mut self, text: &str) {
+        match self.rewrite {
+            Some(rewrite) if self.out.is_some() => self.write_json(&rewrite.text(text)),
+            _ => self.write_json(text),
+        }
+    }
+
+    /// Writes what replaces a member's value under `member`: `text` is the value when a string, `copy` the value as
+    /// it was copied.
+    pub fn write_member(&mut self, member: Member, text: Option<&str>, copy: &[u8]) {
+        let number = copy.first().is_some_and(|b| b.is_ascii_digit() || *b == b'-');
+        match member {
+            Member::Copy => self.write(copy),
+            Member::Remove(_) if copy == b"null" => self.write(copy),
+            Member::Remove(instead) => self.write_json(instead),
+            Member::Mask(mask) => match (text, std::str::from_utf8(copy)) {
+                (Some(text), _) => self.write_json(&mask(text)),
+                (None, Ok(digits)) if number => self.write_json(&mask(digits)),
+                _ => self.write(copy),
+            },
         }
     }
 

@@ -6,12 +6,13 @@ import { cannedServer } from './helpers.mjs';
 
 const ORDER = { data: { guid: 'g', order_code: 'c', items: [] }, success: true, code: 0, message: '' };
 const CUSTOMER = { data: { external_id: 'abc' }, success: true, code: 0, message: '' };
+const PAGE = { data: { data: [ORDER.data], last_page: 3 }, success: true, code: 0, message: '' };
 let server;
 before(async () => {
   server = await cannedServer((req) => ({
     status: 200,
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(req.url.startsWith('/api/partner/order') ? ORDER : CUSTOMER),
+    body: JSON.stringify(req.url.startsWith('/partner/orders') ? PAGE : req.url.startsWith('/api/partner/order') ? ORDER : CUSTOMER),
   }));
 });
 after(() => server?.close());
@@ -63,5 +64,44 @@ describe('requests on the wire', () => {
     body.firstname = 'Changed';
     await pending;
     assert.equal(JSON.parse(server.requests[0].body).firstname, 'Mehmet');
+  });
+
+  test('queries go out in the caller\'s key order; listOrders sets page on each request', async () => {
+    server.requests.length = 0;
+    const client = new MintedClient({ baseUrl: server.url });
+    await client.getOrders({ total: 5, customer_external_id: 'MTD 1', startDate: '2026-11-01', page: 2 });
+    await client.request({ method: 'GET', path: '/partner/x', query: { b: 2.5, a: 'ç', flag: false, deep: { x: 1 }, skip: undefined } });
+    for await (const order of client.listOrders({ sortType: 'desc', sortBy: 'total', page: 2 })) assert.equal(order.guid, 'g');
+    assert.deepEqual(server.requests.map((r) => r.url), [
+      '/partner/orders?total=5&customer_external_id=MTD%201&startDate=2026-11-01&page=2',
+      '/partner/x?b=2.5&a=%C3%A7&flag=false',
+      '/partner/orders?sortType=desc&sortBy=total&page=2',
+      '/partner/orders?sortType=desc&sortBy=total&page=3',
+    ]);
+  });
+
+  test('the config is read from the JS object as given: undefined is absent, every other value is checked', () => {
+    const base = { baseUrl: 'http://x.test' };
+    const fieldOf = (config) => {
+      try { new MintedClient(config); return 'ok'; } catch (err) { assert.equal(err.kind, 'config'); return err.field ?? err.message; }
+    };
+    const cases = [
+      [{ ...base, username: undefined, password: undefined, language: undefined }, 'ok'],
+      [{ ...base, routes: { getOrders: { path: '/partner/order/list' } }, onRequest: () => {} }, 'ok'],
+      [Object.assign(Object.create({ inherited: 1 }), base), 'ok'],
+      [null, 'baseUrl'],
+      [[base], 'baseUrl'],
+      [{ ...base, timeoutMs: NaN }, 'timeoutMs'],
+      [{ ...base, timeoutMs: Infinity }, 'timeoutMs'],
+      [{ ...base, clientId: 10n }, 'clientId'],
+      [{ ...base, strictIdentityNumbers: 1 }, 'strictIdentityNumbers'],
+      [{ ...base, routes: [] }, 'routes'],
+      [{ ...base, routes: { getOrders: { path: 7 } } }, 'routes'],
+      [{ ...base, onResponse: 'log' }, 'onResponse'],
+      [{ ...base, fetch: {} }, 'fetch'],
+      [{ ...base, extra: () => {} }, 'invalid config: unknown field `extra`'],
+      [{ baseURL: 'http://x.test' }, 'invalid config: unknown field `baseURL` (did you mean baseUrl?)'],
+    ];
+    assert.deepEqual(cases.map(([config]) => fieldOf(config)), cases.map(([, expected]) => expected));
   });
 });
