@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 use crate::config::Config;
 use crate::error::{ErrorCode, ErrorKind, MintedError};
 use crate::registry::Operation;
-use crate::routes::{self, Resolved};
+use crate::routes::{self, Query, Resolved};
 use crate::shape::DataShape;
 use crate::transport::http::HttpResponse;
 use crate::transport::{clock, Call, Transport};
@@ -23,14 +23,6 @@ pub enum Payload {
         external_id: Option<String>,
     },
     Query(Query),
-}
-
-/// A query as the caller gave it: its JSON text (what validation reads) and its top-level strings, numbers and
-/// booleans as strings (what is sent), in the caller's key order.
-#[derive(Clone, Debug, Default)]
-pub struct Query {
-    pub text: String,
-    pub pairs: Vec<(String, String)>,
 }
 
 /// Tells whether a price token belongs to a quote the client knows to have expired (the client's quote book).

@@ -59,8 +59,8 @@ pub fn format_code(code: f64) -> String {
     if code.fract() == 0.0 && code.abs() < 1e15 {
         format!("{}", code as i64)
     } else {
-        // JSON's own number formatting: Rust's float Display would add kilobytes of wasm for a case that never occurs.
-        serde_json::Number::from_f64(code).map_or_else(|| "?".to_owned(), |n| n.to_string())
+        // JSON's number formatting: Rust's float Display would add kilobytes of wasm for a case that never occurs.
+        crate::number::json(code)
     }
 }
 

@@ -5,9 +5,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::call::Query;
 use crate::error::{ErrorCode, ErrorKind, MintedError};
-use crate::routes::Method;
+use crate::routes::{Method, Query};
 use crate::transport::digest;
 use crate::validate::{Issue, Lang, Language, Problem, Settings};
 

@@ -20,6 +20,7 @@ pub mod envelope;
 pub mod error;
 mod exactly_once;
 mod js;
+mod number;
 mod operations;
 mod pages;
 mod quote;

@@ -6,10 +6,11 @@ use std::rc::Rc;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::call::{self, Payload, Query};
+use crate::call::{self, Payload};
 use crate::error::MintedError;
 use crate::js::{self, async_iterable};
 use crate::registry;
+use crate::routes::Query;
 use crate::session::Session;
 
 /// Where the iteration stands.

@@ -122,6 +122,14 @@ pub fn fill_path(template: &str, values: &[(&str, &str)]) -> Option<String> {
 /// Characters left as they are in a query component (RFC 3986 unreserved).
 const QUERY: &AsciiSet = SEGMENT;
 
+/// A query as the caller gave it: its JSON text (what validation reads) and its top-level strings, numbers and
+/// booleans as strings (what is sent), in the caller's key order.
+#[derive(Clone, Debug, Default)]
+pub struct Query {
+    pub text: String,
+    pub pairs: Vec<(String, String)>,
+}
+
 /// Builds `?a=1&b=x%20y` from name/value pairs (empty for none), in the given order.
 pub fn query_string(pairs: &[(String, String)]) -> String {
     let mut out = String::new();

@@ -221,7 +221,7 @@ impl<'de> Visitor<'de> for Walk<'_, '_, '_, '_> {
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Seen, E> {
-        self.st.write_json(&value);
+        self.st.write(crate::number::json(value).as_bytes());
         Ok(self.number(value, None))
     }
 

@@ -44,6 +44,14 @@ describe('requests on the wire', () => {
     assert.deepEqual(JSON.parse(request.body), { external_id: 'abc', phone: '+905322808035', nickname: 'Memo' });
   });
 
+  test('numbers are sent as JSON.stringify writes them', async () => {
+    server.requests.length = 0;
+    const numbers = { a: 0.1 + 0.2, b: -1.5, c: 1e21, d: 5e-7, e: 42, f: -0, g: 2 ** 53 + 2 };
+    await new MintedClient({ baseUrl: server.url }).createCustomer({ external_id: 'abc', numbers });
+    const [request] = server.requests;
+    assert.equal(request.body, JSON.stringify({ external_id: 'abc', numbers }));
+  });
+
   test('an invalid request never reaches the server', async () => {
     server.requests.length = 0;
     const client = new MintedClient({ baseUrl: server.url });
