@@ -113,7 +113,7 @@ impl MintedClient {
         #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
     ) -> Result<JsValue, JsValue> {
         let settings = call::settings(&self.session.transport.config);
-        Ok(js::to_js(&validate_js(operationId, &body, &settings)?))
+        Ok(js::issues(&validate_js(operationId, &body, &settings)?))
     }
 
     /// The API base URL this client talks to.

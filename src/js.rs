@@ -41,6 +41,14 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     serde_json::to_string(value).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
 }
 
+/// Validation issues as a JS array (none: a new empty array, without JSON on the way).
+pub fn issues(issues: &[Issue]) -> JsValue {
+    if issues.is_empty() {
+        return js_sys::Array::new().into();
+    }
+    to_js(issues)
+}
+
 fn set(target: &js_sys::Object, key: &str, value: JsValue) {
     if !value.is_undefined() {
         let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value);
@@ -61,7 +69,7 @@ impl From<MintedError> for JsValue {
             None => {}
         }
         if err.kind == ErrorKind::Validation {
-            set(&details, "issues", to_js(&err.issues));
+            set(&details, "issues", issues(&err.issues));
         }
         if let Some(id) = &err.request_id {
             set(&details, "requestId", JsValue::from_str(id));

@@ -77,7 +77,7 @@ pub fn validate_request(
 ) -> Result<JsValue, JsValue> {
     let (lang, strict_identity_numbers) = js::validate_options(&options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
     let settings = Settings { lang, strict_identity_numbers, today: clock::today_utc() };
-    Ok(js::to_js(&client::validate_js(operationId, &body, &settings)?))
+    Ok(js::issues(&client::validate_js(operationId, &body, &settings)?))
 }
 
 /// Input of `digestAuthorization`.
