@@ -33,6 +33,18 @@ export class MintedError extends Error {
 }
 
 /**
+ * A value as JSON text: `null` for `undefined`, nothing (`undefined`) for what JSON cannot write (a BigInt, a cycle,
+ * a function).
+ */
+export function jsonText(value) {
+  try {
+    return value === undefined ? 'null' : JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * An async iterable over pages: `nextPage()` resolves to an array of items, or null when there are no more; `stop`
  * runs when the iteration ends or a loop breaks. An async generator, so every consumer (for await, Readable.from,
  * Array.fromAsync) drives it the way the language defines.

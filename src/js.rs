@@ -18,6 +18,9 @@ extern "C" {
     #[wasm_bindgen(constructor, js_class = "MintedError")]
     fn new(message: &str, details: &JsValue) -> JsMintedError;
 
+    #[wasm_bindgen(js_name = jsonText)]
+    fn json_text_js(value: &JsValue) -> Option<String>;
+
     /// An async iterable (an async generator in JS) over pages that `next_page` resolves to, until it gives `null`.
     #[wasm_bindgen(js_name = asyncIterable)]
     pub fn async_iterable(next_page: &JsValue, stop: &JsValue) -> JsValue;
@@ -94,12 +97,9 @@ impl From<MintedError> for JsValue {
 }
 
 /// A JS value as JSON text (`JSON.stringify`); `undefined`/`null` give `null`, values JSON cannot express (BigInt,
-/// cycles, functions) give `None`.
+/// cycles, functions) give `None`. One call into JS, which hands the text straight to the wasm.
 pub fn json_text(value: &JsValue) -> Option<String> {
-    if value.is_undefined() || value.is_null() {
-        return Some("null".to_owned());
-    }
-    js_sys::JSON::stringify(value).ok().and_then(|text| text.as_string())
+    json_text_js(value)
 }
 
 /// A validation error about how the SDK was called (options, ids, argument types) rather than a request field: one

@@ -74,18 +74,21 @@ pub fn email(value: &str) -> Vec<Problem> {
             && local.len() <= 64
             && !local.starts_with('.')
             && !local.ends_with('.')
-            && !local.contains("..")
+            && !local.as_bytes().windows(2).any(|pair| pair == b"..")
             && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
-        let labels: Vec<&str> = domain.split('.').collect();
-        let domain_ok = labels.len() >= 2
-            && labels.iter().all(|l| {
-                !l.is_empty()
-                    && l.chars().count() <= 63
-                    && !l.starts_with('-')
-                    && !l.ends_with('-')
-                    && l.chars().all(|c| c.is_alphanumeric() || c == '-')
-            })
-            && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+        let (mut labels, mut tld) = (0, "");
+        for label in domain.split('.') {
+            let label_ok = !label.is_empty()
+                && label.chars().count() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-');
+            if !label_ok {
+                return Some(false);
+            }
+            (labels, tld) = (labels + 1, label);
+        }
+        let domain_ok = labels >= 2 && tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic);
         Some(local_ok && domain_ok)
     })();
     if ok == Some(true) {
@@ -100,36 +103,36 @@ pub fn email(value: &str) -> Vec<Problem> {
 pub fn normalize_phone(value: &str) -> Result<String, Problem> {
     let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}')).collect();
     let (plus, digits) = match compact.strip_prefix('+') {
-        Some(rest) => (true, rest.to_owned()),
+        Some(rest) => (true, rest),
         None => match compact.strip_prefix("00") {
-            Some(rest) => (true, rest.to_owned()),
-            None => (false, compact),
+            Some(rest) => (true, rest),
+            None => (false, compact.as_str()),
         },
     };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return Err(Problem::Phone);
     }
-    let international = if plus {
-        digits
-    } else if let (11, Some(national)) = (digits.len(), digits.strip_prefix('0')) {
-        format!("90{national}")
-    } else if digits.len() == 10 && digits.starts_with('5') {
-        format!("90{digits}")
-    } else if digits.len() == 12 && digits.starts_with("90") {
-        digits
-    } else {
-        return Err(Problem::Phone);
+    // The number after `+` is `country` then `rest`.
+    let (country, rest) = match (plus, digits.len(), digits.strip_prefix('0')) {
+        (true, _, _) => ("", digits),
+        (false, 11, Some(national)) => ("90", national),
+        (false, 10, _) if digits.starts_with('5') => ("90", digits),
+        (false, 12, _) if digits.starts_with("90") => ("", digits),
+        _ => return Err(Problem::Phone),
     };
-    if let Some(national) = international.strip_prefix("90") {
-        if national.len() != 10 {
-            return Err(Problem::PhoneTurkishLength);
-        }
+    let length = country.len() + rest.len();
+    if (country == "90" || rest.starts_with("90") && country.is_empty()) && length != 12 {
+        return Err(Problem::PhoneTurkishLength);
     }
     // E.164: country code not starting with 0, at most 15 digits; 8 is a practical lower bound.
-    if international.starts_with('0') || !(8..=15).contains(&international.len()) {
+    if (country.is_empty() && rest.starts_with('0')) || !(8..=15).contains(&length) {
         return Err(Problem::Phone);
     }
-    Ok(format!("+{international}"))
+    let mut international = String::with_capacity(1 + length);
+    international.push('+');
+    international.push_str(country);
+    international.push_str(rest);
+    Ok(international)
 }
 
 /// One of the request genders (`Gender` in `api/values.rs`: `M` or `F`).
