@@ -369,7 +369,10 @@ pub fn language(fields: &Fields, name: &str) -> Result<Option<Language>, Why> {
 pub fn validate_options(value: &JsValue) -> Result<(Language, bool), MintedError> {
     let bad = |path: &str, problem: Problem, lang: Language| misuse("invalid_options", path, problem, lang);
     let fields = Fields::Js(value.clone());
-    if !(fields.is_null() || fields.is_object()) {
+    if fields.is_null() {
+        return Ok((Language::default(), false));
+    }
+    if !fields.is_object() {
         return Err(bad("options", Problem::NotObject, Language::default()));
     }
     let language = language(&fields, "language")

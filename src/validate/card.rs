@@ -6,7 +6,7 @@ use super::Problem;
 
 /// Removes spaces and dashes and checks the number: 12–19 digits passing Luhn. Returns the digits to send.
 pub fn normalize_card_number(value: &str) -> Result<String, Problem> {
-    let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    let compact = super::rules::without(value, |c| matches!(c, ' ' | '-'));
     if !(12..=19).contains(&compact.len()) || !compact.bytes().all(|b| b.is_ascii_digit()) {
         Err(Problem::CardNumberFormat)
     } else if !luhn_valid(&compact) {

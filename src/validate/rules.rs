@@ -98,10 +98,17 @@ pub fn email(value: &str) -> Vec<Problem> {
     }
 }
 
+/// `value` without the characters `drop` picks (separators people type in numbers).
+pub fn without(value: &str, drop: fn(char) -> bool) -> String {
+    let mut kept = String::with_capacity(value.len());
+    kept.extend(value.chars().filter(|c| !drop(*c)));
+    kept
+}
+
 /// Normalises a phone number to E.164. Spaces, dashes, dots and parentheses are dropped; `00` becomes `+`; Turkish
 /// national forms become `+90…`: `05xx…` (11 digits), `5xx…` (10 digits), `90…` (12 digits), `0xxx…` landlines.
 pub fn normalize_phone(value: &str) -> Result<String, Problem> {
-    let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}')).collect();
+    let compact = without(value, |c| matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'));
     let (plus, digits) = match compact.strip_prefix('+') {
         Some(rest) => (true, rest),
         None => match compact.strip_prefix("00") {
