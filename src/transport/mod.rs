@@ -198,13 +198,8 @@ impl Transport {
             };
             let claim = ticket.map(|ticket| Claim { transport: self, ticket, armed: true });
             let headers = self.signed_headers(call, claim.as_ref(), &digest_uri)?;
-            let sent_authorization =
-                headers.iter().find(|(name, _)| *name == "Authorization").map(|(_, value)| value.clone());
             let exchange = Exchange { operation: call.name, attempt, method, url: &url };
-            let mut secrets = self.config.secrets();
-            secrets.extend(sent_authorization.as_deref());
-            self.hooks.request(&exchange, &headers, call.body.as_deref(), &secrets);
-            let started = clock::now_ms();
+            let started = self.announce(&exchange, &headers, call.body.as_deref());
             let sent = http::send(&HttpRequest {
                 method: call.route.method,
                 url: &url,
@@ -215,25 +210,51 @@ impl Transport {
                 fetch: self.config.fetch.as_ref(),
             })
             .await;
-            let elapsed = clock::now_ms() - started;
-            let sent = match sent {
-                Ok(mut response) => {
-                    let raw = &response.raw;
-                    let seen = (raw.status, raw.request_id.as_deref(), raw.body.as_slice());
-                    self.hooks.response(&exchange, Ok(seen), elapsed, &secrets);
-                    response.sent_authorization = sent_authorization;
-                    Ok(response)
-                }
-                Err(err) => {
-                    self.hooks.response(&exchange, Err(&err.message), elapsed, &secrets);
-                    Err(err)
-                }
-            };
-            step = match self.conclude(&mut auth, claim, sent) {
+            step = match self.received(&exchange, headers, started, sent, &mut auth, claim) {
                 Flow::Next(step) => step,
                 Flow::Return(result) => return result,
             };
         }
+    }
+
+    /// Shows a request to the `onRequest` hook; returns when it was sent.
+    #[inline(never)]
+    fn announce(&self, exchange: &Exchange<'_>, headers: &[(&'static str, String)], body: Option<&str>) -> f64 {
+        let mut secrets = self.config.secrets();
+        secrets.extend(authorization(headers));
+        self.hooks.request(exchange, headers, body, &secrets);
+        clock::now_ms()
+    }
+
+    /// Shows what an exchange brought to the `onResponse` hook, and concludes it (see `conclude`).
+    #[inline(never)]
+    fn received(
+        &self,
+        exchange: &Exchange<'_>,
+        headers: Vec<(&'static str, String)>,
+        started: f64,
+        sent: Result<HttpResponse, MintedError>,
+        auth: &mut CallAuth,
+        claim: Option<Claim<'_>>,
+    ) -> Flow {
+        let elapsed = clock::now_ms() - started;
+        let sent_authorization = authorization(&headers).map(str::to_owned);
+        let mut secrets = self.config.secrets();
+        secrets.extend(sent_authorization.as_deref());
+        let sent = match sent {
+            Ok(mut response) => {
+                let raw = &response.raw;
+                let seen = (raw.status, raw.request_id.as_deref(), raw.body.as_slice());
+                self.hooks.response(exchange, Ok(seen), elapsed, &secrets);
+                response.sent_authorization = sent_authorization;
+                Ok(response)
+            }
+            Err(err) => {
+                self.hooks.response(exchange, Err(&err.message), elapsed, &secrets);
+                Err(err)
+            }
+        };
+        self.conclude(auth, claim, sent)
     }
 
     /// The headers of one request: the base headers and, for a ticket, its `Authorization`.
@@ -310,6 +331,11 @@ impl Transport {
         secrets.extend(response.sent_authorization.as_deref());
         secrets
     }
+}
+
+/// The `Authorization` value among `headers`.
+fn authorization<'a>(headers: &'a [(&'static str, String)]) -> Option<&'a str> {
+    headers.iter().find(|(name, _)| *name == "Authorization").map(|(_, value)| value.as_str())
 }
 
 /// A random number in `[0, 1)` for backoff jitter.
