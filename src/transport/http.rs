@@ -157,7 +157,7 @@ mod web {
                     ErrorKind::Timeout,
                     format!("no response within {} ms (timeoutMs)", request.timeout_ms),
                 ),
-                Stop::Caller => MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal"),
+                Stop::Caller => crate::transport::aborted(),
                 Stop::None => fallback,
             }
         }

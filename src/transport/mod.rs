@@ -96,45 +96,56 @@ impl Transport {
     /// Sends a call, retrying what is safe to retry (see `retry.rs`). Returns the last response, which may be an
     /// error status for the caller to report; every error and response carries the number of attempts made.
     pub async fn send(&self, call: &Call) -> Result<HttpResponse, MintedError> {
-        let policy = &self.config.retry;
         let mut attempt = 1;
         loop {
             let result = self.attempt(call, attempt).await;
-            let outcome = match &result {
-                Ok(response) if retry::is_transient(Outcome::Status(response.raw.status)) => {
-                    Some(Outcome::Status(response.raw.status))
-                }
-                Ok(_) => None,
-                Err(err) if err.kind == ErrorKind::Network => Some(Outcome::Network),
-                Err(err) if err.kind == ErrorKind::Timeout => Some(Outcome::Timeout),
-                Err(_) => None,
+            let delay_ms = match self.retry_delay(call, attempt, result) {
+                Ok(result) => return result,
+                Err(delay_ms) => delay_ms,
             };
-            let retry_after = result.as_ref().ok().and_then(|r| r.retry_after.as_deref()).and_then(|value| {
-                retry::parse_retry_after(value, clock::now_ms(), |date| Some(clock::parse_date_ms(date)))
-            });
-            let decision = match outcome {
-                Some(outcome) => retry::decide(policy, attempt, call.route.idempotent, outcome, retry_after, jitter()),
-                None => Decision::Stop,
-            };
-            match decision {
-                Decision::Stop => {
-                    return match result {
-                        Ok(mut response) => {
-                            response.attempts = attempt;
-                            Ok(response)
-                        }
-                        Err(err) => Err(err.with_attempts(attempt)),
-                    }
-                }
-                Decision::Retry { delay_ms } => {
-                    clock::sleep(delay_ms, call.signal.as_ref()).await;
-                    if call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted) {
-                        return Err(MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal")
-                            .with_attempts(attempt));
-                    }
-                    attempt += 1;
-                }
+            clock::sleep(delay_ms, call.signal.as_ref()).await;
+            if is_aborted(call) {
+                return Err(aborted().with_attempts(attempt));
             }
+            attempt += 1;
+        }
+    }
+
+    /// What follows attempt number `attempt`: its result to return (with the number of attempts made), or the delay
+    /// before the next one.
+    #[inline(never)]
+    fn retry_delay(
+        &self,
+        call: &Call,
+        attempt: u32,
+        result: Result<HttpResponse, MintedError>,
+    ) -> Result<Result<HttpResponse, MintedError>, f64> {
+        let outcome = match &result {
+            Ok(response) if retry::is_transient(Outcome::Status(response.raw.status)) => {
+                Some(Outcome::Status(response.raw.status))
+            }
+            Ok(_) => None,
+            Err(err) if err.kind == ErrorKind::Network => Some(Outcome::Network),
+            Err(err) if err.kind == ErrorKind::Timeout => Some(Outcome::Timeout),
+            Err(_) => None,
+        };
+        let retry_after = result.as_ref().ok().and_then(|r| r.retry_after.as_deref()).and_then(|value| {
+            retry::parse_retry_after(value, clock::now_ms(), |date| Some(clock::parse_date_ms(date)))
+        });
+        let policy = &self.config.retry;
+        let decision = match outcome {
+            Some(outcome) => retry::decide(policy, attempt, call.route.idempotent, outcome, retry_after, jitter()),
+            None => Decision::Stop,
+        };
+        match decision {
+            Decision::Retry { delay_ms } => Err(delay_ms),
+            Decision::Stop => Ok(match result {
+                Ok(mut response) => {
+                    response.attempts = attempt;
+                    Ok(response)
+                }
+                Err(err) => Err(err.with_attempts(attempt)),
+            }),
         }
     }
 
@@ -181,14 +192,13 @@ impl Transport {
                 Step::Send(ticket) => Some(ticket),
                 Step::Done => None,
                 Step::Wait => {
-                    let aborted = || call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
-                    if !aborted() {
+                    if !is_aborted(call) {
                         #[cfg(target_arch = "wasm32")]
                         wake_on_abort.get_or_insert_with(|| wait::WakeOnAbort::new(call.signal.as_ref(), &self.notify));
                         self.notify.changed(self.notify.epoch()).await;
                     }
-                    if aborted() {
-                        return Err(MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal"));
+                    if is_aborted(call) {
+                        return Err(aborted());
                     }
                     step = self.session.borrow_mut().plan(&auth, clock::now_ms());
                     continue;
@@ -331,6 +341,16 @@ impl Transport {
         secrets.extend(response.sent_authorization.as_deref());
         secrets
     }
+}
+
+/// Whether the call's `AbortSignal` has aborted.
+fn is_aborted(call: &Call) -> bool {
+    call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted)
+}
+
+/// The error of a call its `AbortSignal` aborted.
+pub fn aborted() -> MintedError {
+    MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal")
 }
 
 /// The `Authorization` value among `headers`.
