@@ -128,8 +128,8 @@ mod web {
         if request.signal.is_some_and(web_sys::AbortSignal::aborted) {
             return Err(MintedError::new(ErrorKind::Aborted, "the call was aborted before it started"));
         }
-        let controller = web_sys::AbortController::new()
-            .map_err(|_| network("this JavaScript runtime has no AbortController"))?;
+        let controller =
+            web_sys::AbortController::new().map_err(|_| network("this JavaScript runtime has no AbortController"))?;
         let stop = Rc::new(Cell::new(Stop::None));
         let forward = |why: Stop| {
             let (controller, stop) = (controller.clone(), stop.clone());
@@ -260,28 +260,33 @@ fn rejection(reason: &wasm_bindgen::JsValue, headers: &[(&'static str, String)])
 /// throws for its own deadlines), anything else → `network`.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn fetch_failure(name: &str, message: &str, cause: Option<&str>) -> MintedError {
-    let text = match (name.is_empty(), cause) {
-        (true, None) => message.to_owned(),
-        (true, Some(cause)) => format!("{message} ({cause})"),
-        (false, None) => format!("{name}: {message}"),
-        (false, Some(cause)) => format!("{name}: {message} ({cause})"),
+    let (kind, lead) = match name {
+        "AbortError" => (ErrorKind::Aborted, "the fetch function aborted the request: "),
+        "TimeoutError" => (ErrorKind::Timeout, "the fetch function timed out: "),
+        _ => (ErrorKind::Network, "the request failed: "),
     };
-    match name {
-        "AbortError" => MintedError::new(ErrorKind::Aborted, format!("the fetch function aborted the request: {text}")),
-        "TimeoutError" => MintedError::new(ErrorKind::Timeout, format!("the fetch function timed out: {text}")),
-        _ => MintedError::new(ErrorKind::Network, describe_fetch_error(&text)),
+    let mut text = lead.to_owned();
+    if !name.is_empty() {
+        text.push_str(name);
+        text.push_str(": ");
     }
+    text.push_str(message);
+    if let Some(cause) = cause {
+        text.push_str(" (");
+        text.push_str(cause);
+        text.push(')');
+    }
+    if kind == ErrorKind::Network && is_unreachable(message) {
+        text.push_str(" (server unreachable, connection refused or reset, or — in a browser — blocked by CORS)");
+    }
+    MintedError::new(kind, text)
 }
 
-/// Makes fetch's terse messages actionable.
+/// Whether fetch's message is its terse one for a server that could not be reached (browsers: `Failed to fetch`;
+/// Node: `fetch failed`, the reason in its cause): the error then gets a hint.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn describe_fetch_error(message: &str) -> String {
-    let hint = if message.contains("Failed to fetch") || message.contains("fetch failed") {
-        " (server unreachable, connection refused or reset, or — in a browser — blocked by CORS)"
-    } else {
-        ""
-    };
-    format!("the request failed: {message}{hint}")
+fn is_unreachable(text: &str) -> bool {
+    text.contains("Failed to fetch") || text.contains("fetch failed")
 }
 
 #[cfg(test)]
@@ -318,7 +323,16 @@ mod tests {
 
     #[test]
     fn fetch_failures_get_a_hint() {
-        assert!(describe_fetch_error("TypeError: fetch failed").contains("CORS"));
-        assert_eq!(describe_fetch_error("boom"), "the request failed: boom");
+        let failed = fetch_failure("TypeError", "fetch failed", Some("ECONNREFUSED"));
+        assert!(
+            failed.message.ends_with(
+                "(ECONNREFUSED) (server unreachable, connection refused or reset, or — in a browser — blocked by CORS)"
+            ),
+            "{}",
+            failed.message
+        );
+        assert!(fetch_failure("", "Failed to fetch", None).message.contains("CORS"));
+        assert_eq!(fetch_failure("", "boom", None).message, "the request failed: boom");
+        assert!(!fetch_failure("AbortError", "fetch failed", None).message.contains("CORS"));
     }
 }
