@@ -1,6 +1,8 @@
 //! The API's response envelope `{data, success, code, message}`: checking a response body against the operation's
 //! type and turning everything that is not a success into a typed [`MintedError`].
 
+use std::fmt::Write as _;
+
 use wasm_bindgen::JsValue;
 
 use crate::error::{ErrorCode, ErrorKind, MintedError};
@@ -102,17 +104,12 @@ fn api_error(
 ) -> MintedError {
     let text = message.map(|m| redact::redact_text_plain(&m, secrets)).filter(|m| !m.trim().is_empty());
     let code: Option<ErrorCode> = code.map(Into::into);
-    let mut summary = match &text {
-        Some(m) => m.clone(),
-        None => "the API reported a failure without a message".to_owned(),
+    let mut summary = text.unwrap_or_else(|| "the API reported a failure without a message".to_owned());
+    let _ = match &code {
+        Some(ErrorCode::Api(n)) => write!(summary, " (HTTP {status}, code {})", crate::error::format_code(*n)),
+        Some(ErrorCode::Text(s)) => write!(summary, " (HTTP {status}, code {s})"),
+        _ => write!(summary, " (HTTP {status})"),
     };
-    summary.push_str(&format!(" (HTTP {status}"));
-    match &code {
-        Some(ErrorCode::Api(n)) => summary.push_str(&format!(", code {}", crate::error::format_code(*n))),
-        Some(ErrorCode::Text(s)) => summary.push_str(&format!(", code {s}")),
-        _ => {}
-    }
-    summary.push(')');
     let mut err = fail(ErrorKind::Api, summary);
     err.code = code;
     err

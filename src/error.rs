@@ -91,9 +91,15 @@ pub struct ErrorFields {
 
 impl MintedError {
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self::of(kind, message.into())
+    }
+
+    /// `new` for an owned message: one copy of the code for every message type `new` is called with.
+    #[inline(never)]
+    fn of(kind: ErrorKind, message: String) -> Self {
         Self(Box::new(ErrorFields {
             kind,
-            message: message.into(),
+            message,
             code: None,
             status: None,
             issues: Vec::new(),
@@ -108,7 +114,12 @@ impl MintedError {
 
     /// A configuration error naming the field.
     pub fn config(field: &'static str, message: impl Into<String>) -> Self {
-        let mut err = Self::new(ErrorKind::Config, format!("invalid config.{field}: {}", message.into()));
+        Self::config_of(field, message.into())
+    }
+
+    #[inline(never)]
+    fn config_of(field: &'static str, message: String) -> Self {
+        let mut err = Self::of(ErrorKind::Config, format!("invalid config.{field}: {message}"));
         err.field = Some(field);
         err.code = Some(ErrorCode::Sdk("invalid_config"));
         err

@@ -215,10 +215,13 @@ pub struct AuthInput<'a> {
     pub userhash: bool,
 }
 
-/// Quotes a value for a header parameter, escaping `"` and `\`.
-fn quoted(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
+/// Appends `, name="value"` (the first parameter without the comma), escaping `"` and `\` in the value.
+fn push_quoted(out: &mut String, name: &str, value: &str) {
+    if !out.ends_with(' ') {
+        out.push_str(", ");
+    }
+    out.push_str(name);
+    out.push_str("=\"");
     for c in value.chars() {
         if c == '"' || c == '\\' {
             out.push('\\');
@@ -226,7 +229,6 @@ fn quoted(value: &str) -> String {
         out.push(c);
     }
     out.push('"');
-    out
 }
 
 /// Computes the `response` hash (RFC 7616 §3.4.1).
@@ -252,20 +254,21 @@ pub fn authorization_header(input: &AuthInput<'_>) -> String {
     } else {
         input.username.to_owned()
     };
-    let mut header = format!(
-        "Digest username={}, realm={}, uri={}, algorithm={}, nonce={}",
-        quoted(&username),
-        quoted(input.realm),
-        quoted(input.uri),
-        input.algorithm.as_str(),
-        quoted(input.nonce),
-    );
+    let mut header = "Digest ".to_owned();
+    push_quoted(&mut header, "username", &username);
+    push_quoted(&mut header, "realm", input.realm);
+    push_quoted(&mut header, "uri", input.uri);
+    header.push_str(", algorithm=");
+    header.push_str(input.algorithm.as_str());
+    push_quoted(&mut header, "nonce", input.nonce);
     if input.qop_auth {
-        header.push_str(&format!(", nc={:08x}, cnonce={}, qop=auth", input.nc, quoted(input.cnonce)));
+        header.push_str(&format!(", nc={:08x}", input.nc));
+        push_quoted(&mut header, "cnonce", input.cnonce);
+        header.push_str(", qop=auth");
     }
-    header.push_str(&format!(", response={}", quoted(&response_hash(input))));
+    push_quoted(&mut header, "response", &response_hash(input));
     if let Some(opaque) = input.opaque {
-        header.push_str(&format!(", opaque={}", quoted(opaque)));
+        push_quoted(&mut header, "opaque", opaque);
     }
     if input.userhash {
         header.push_str(", userhash=true");

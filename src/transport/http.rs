@@ -37,22 +37,39 @@ pub struct HttpResponse {
     pub attempts: u32,
 }
 
-/// Performs one exchange.
+/// Performs one exchange. The synchronous steps live in `web`'s non-inlined functions, so the future that awaits
+/// them stays small.
 #[cfg(target_arch = "wasm32")]
 pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError> {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    let armed = web::arm(request)?;
+    let signal = armed.signal();
+    let called = web::call(request, &signal)?;
+    let response: web_sys::Response =
+        JsFuture::from(called).await.map_err(|e| armed.fail(request, rejection(&e, request.headers)))?.unchecked_into();
+    let (head, body) = web::head(&response, &signal);
+    let buffer = JsFuture::from(body).await.map_err(|_| armed.fail(request, web::read_failure()))?;
+    Ok(head.finish(buffer.unchecked_into()))
+}
+
+#[cfg(target_arch = "wasm32")]
+mod web {
     use std::cell::Cell;
     use std::rc::Rc;
 
-    use gloo_net::http::{RequestBuilder, Response};
     use wasm_bindgen::prelude::*;
-    use wasm_bindgen_futures::JsFuture;
 
-    use super::clock::Timer;
+    use super::{HttpRequest, HttpResponse};
+    use crate::envelope::RawResponse;
+    use crate::error::{ErrorKind, MintedError};
+    use crate::transport::clock::Timer;
 
     #[wasm_bindgen(module = "/js/minted_error.js")]
     extern "C" {
-        /// Calls the client's `fetch` option with the standard `(url, init)` signature; rejects with the signal's
-        /// reason as soon as `signal` aborts, and refuses anything that is not Response-like.
+        /// Calls `fetch` with the standard `(url, init)` signature; rejects with the signal's reason as soon as
+        /// `signal` aborts, and refuses anything that is not Response-like.
         #[wasm_bindgen(js_name = callFetch)]
         fn call_fetch(
             fetch: &js_sys::Function,
@@ -67,6 +84,7 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
         fn read_body(response: &web_sys::Response, signal: &web_sys::AbortSignal) -> js_sys::Promise;
     }
 
+    /// Why our controller aborted.
     #[derive(Clone, Copy, PartialEq)]
     enum Stop {
         None,
@@ -74,118 +92,142 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
         Caller,
     }
 
-    let network = |message: String| MintedError::new(ErrorKind::Network, message);
-    if request.signal.is_some_and(web_sys::AbortSignal::aborted) {
-        return Err(MintedError::new(ErrorKind::Aborted, "the call was aborted before it started"));
+    /// The exchange's own `AbortController`, aborted by the timeout or the caller's signal; dropping it stops the timer
+    /// and removes the listener from the caller's signal.
+    pub struct Armed {
+        controller: web_sys::AbortController,
+        stop: Rc<Cell<Stop>>,
+        _timer: Timer,
+        listener: Option<(web_sys::AbortSignal, Closure<dyn FnMut()>)>,
     }
-    let controller = web_sys::AbortController::new()
-        .map_err(|_| network("this JavaScript runtime has no AbortController".into()))?;
-    let stop = Rc::new(Cell::new(Stop::None));
-    let abort = {
-        let (controller, stop) = (controller.clone(), stop.clone());
-        move |why: Stop, text: &str| {
-            if stop.get() == Stop::None {
-                stop.set(why);
-                controller.abort_with_reason(&js_sys::Error::new(text));
-            }
-        }
-    };
-    let _timer = {
-        let abort = abort.clone();
-        let ms = request.timeout_ms;
-        Timer::start(ms, move || abort(Stop::Timeout, "timeout"))
-    };
-    // Forward the caller's signal to our controller; the listener is removed when this function returns.
-    let caller_listener = request.signal.map(|signal| {
-        let abort = abort.clone();
-        let listener = Closure::<dyn FnMut()>::new(move || abort(Stop::Caller, "aborted"));
-        let _ = signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
-        (signal.clone(), listener)
-    });
-    let _remove_listener = scopeguard(move || {
-        if let Some((signal, listener)) = &caller_listener {
-            let _ = signal.remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
-        }
-    });
 
-    let classify = |stop: Stop, fallback: MintedError| match stop {
-        Stop::Timeout => {
-            MintedError::new(ErrorKind::Timeout, format!("no response within {} ms (timeoutMs)", request.timeout_ms))
+    impl Drop for Armed {
+        fn drop(&mut self) {
+            if let Some((signal, listener)) = &self.listener {
+                let _ = signal.remove_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+            }
         }
-        Stop::Caller => MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal"),
-        Stop::None => fallback,
-    };
+    }
 
-    let signal = controller.signal();
-    let response = match request.fetch {
-        // The platform's fetch, through gloo-net.
-        None => {
-            let mut builder =
-                RequestBuilder::new(request.url).method(gloo_method(request.method)).abort_signal(Some(&signal));
-            for (name, value) in request.headers {
-                builder = builder.header(name, value);
-            }
-            let built = match request.body {
-                Some(body) => builder.body(body),
-                None => builder.build(),
-            }
-            .map_err(|e| network(format!("the request could not be built: {e}")))?;
-            built.send().await.map_err(|e| {
-                let (name, message) = match &e {
-                    gloo_net::Error::JsError(js) => (js.name.as_str(), js.message.as_str()),
-                    _ => ("", ""),
-                };
-                let fallback =
-                    if message.is_empty() { network(e.to_string()) } else { fetch_failure(name, message, None) };
-                classify(stop.get(), fallback)
-            })?
-        }
-        // The client's `fetch` option: a plain `init` every implementation accepts (undici, service bindings, doubles).
-        Some(fetch) => {
-            // A fresh plain object: setting its keys cannot fail.
-            let headers = js_sys::Object::new();
-            for (name, value) in request.headers {
-                let _ = js_sys::Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
-            }
-            let called = call_fetch(fetch, request.url, request.method.as_str(), &headers, request.body, &signal);
-            let value =
-                JsFuture::from(called).await.map_err(|e| classify(stop.get(), rejection(&e, request.headers)))?;
-            Response::from(value.unchecked_into::<web_sys::Response>())
-        }
-    };
-    let status = response.status();
-    let headers = response.headers();
-    let www_authenticate = headers.get("www-authenticate");
-    let request_id = headers.get("x-request-id");
-    let server_date = headers.get("date");
-    let retry_after = headers.get("retry-after");
-    let raw: web_sys::Response = response.into();
-    let buffer = JsFuture::from(read_body(&raw, &signal))
-        .await
-        .map_err(|_| classify(stop.get(), network("the connection failed while reading the response".into())))?;
-    let js_body: js_sys::Uint8Array = buffer.unchecked_into();
-    let body = js_body.to_vec();
-    Ok(HttpResponse {
-        raw: RawResponse { status, body, request_id },
-        www_authenticate,
-        js_body,
-        sent_authorization: None,
-        server_date,
-        retry_after,
-        attempts: 1,
-    })
-}
+    fn network(message: &str) -> MintedError {
+        MintedError::new(ErrorKind::Network, message)
+    }
 
-/// gloo-net's name for a method.
-#[cfg(target_arch = "wasm32")]
-fn gloo_method(method: Method) -> gloo_net::http::Method {
-    use gloo_net::http::Method as M;
-    match method {
-        Method::Get => M::GET,
-        Method::Post => M::POST,
-        Method::Put => M::PUT,
-        Method::Patch => M::PATCH,
-        Method::Delete => M::DELETE,
+    /// Aborts `controller` for `why`, unless it already was.
+    fn abort(controller: &web_sys::AbortController, stop: &Cell<Stop>, why: Stop) {
+        if stop.get() == Stop::None {
+            stop.set(why);
+            let text = if why == Stop::Timeout { "timeout" } else { "aborted" };
+            controller.abort_with_reason(&js_sys::Error::new(text));
+        }
+    }
+
+    /// Sets up the controller, the timeout and the forwarding of the caller's signal.
+    #[inline(never)]
+    pub fn arm(request: &HttpRequest<'_>) -> Result<Armed, MintedError> {
+        if request.signal.is_some_and(web_sys::AbortSignal::aborted) {
+            return Err(MintedError::new(ErrorKind::Aborted, "the call was aborted before it started"));
+        }
+        let controller =
+            web_sys::AbortController::new().map_err(|_| network("this JavaScript runtime has no AbortController"))?;
+        let stop = Rc::new(Cell::new(Stop::None));
+        let forward = |why: Stop| {
+            let (controller, stop) = (controller.clone(), stop.clone());
+            move || abort(&controller, &stop, why)
+        };
+        let timer = Timer::start(request.timeout_ms, forward(Stop::Timeout));
+        let listener = request.signal.map(|signal| {
+            let listener = Closure::<dyn FnMut()>::new(forward(Stop::Caller));
+            let _ = signal.add_event_listener_with_callback("abort", listener.as_ref().unchecked_ref());
+            (signal.clone(), listener)
+        });
+        Ok(Armed { controller, stop, _timer: timer, listener })
+    }
+
+    impl Armed {
+        pub fn signal(&self) -> web_sys::AbortSignal {
+            self.controller.signal()
+        }
+
+        /// What a failure means: a timeout or the caller's abort when our controller fired, `fallback` otherwise.
+        #[inline(never)]
+        pub fn fail(&self, request: &HttpRequest<'_>, fallback: MintedError) -> MintedError {
+            match self.stop.get() {
+                Stop::Timeout => MintedError::new(
+                    ErrorKind::Timeout,
+                    format!("no response within {} ms (timeoutMs)", request.timeout_ms),
+                ),
+                Stop::Caller => crate::transport::aborted(),
+                Stop::None => fallback,
+            }
+        }
+    }
+
+    /// Calls the client's `fetch` option, or the platform's `fetch`, with a plain `init` every implementation accepts
+    /// (undici, service bindings, doubles).
+    #[inline(never)]
+    pub fn call(request: &HttpRequest<'_>, signal: &web_sys::AbortSignal) -> Result<js_sys::Promise, MintedError> {
+        let platform;
+        let fetch = match request.fetch {
+            Some(fetch) => fetch,
+            None => {
+                platform = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"))
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                    .ok_or_else(|| network("this JavaScript runtime has no fetch"))?;
+                &platform
+            }
+        };
+        // A fresh plain object: setting its keys cannot fail.
+        let headers = js_sys::Object::new();
+        for (name, value) in request.headers {
+            let _ = js_sys::Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+        }
+        Ok(call_fetch(fetch, request.url, request.method.as_str(), &headers, request.body, signal))
+    }
+
+    /// What the status line and headers said.
+    pub struct Head {
+        status: u16,
+        request_id: Option<String>,
+        www_authenticate: Option<String>,
+        server_date: Option<String>,
+        retry_after: Option<String>,
+    }
+
+    /// The status and headers of `response`, and the promise of its body.
+    #[inline(never)]
+    pub fn head(response: &web_sys::Response, signal: &web_sys::AbortSignal) -> (Head, js_sys::Promise) {
+        let headers = response.headers();
+        let get = |name: &str| headers.get(name).ok().flatten();
+        let head = Head {
+            status: response.status(),
+            request_id: get("x-request-id"),
+            www_authenticate: get("www-authenticate"),
+            server_date: get("date"),
+            retry_after: get("retry-after"),
+        };
+        (head, read_body(response, signal))
+    }
+
+    pub fn read_failure() -> MintedError {
+        network("the connection failed while reading the response")
+    }
+
+    impl Head {
+        /// The response, with its body read from the `Uint8Array` it arrived in.
+        #[inline(never)]
+        pub fn finish(self, js_body: js_sys::Uint8Array) -> HttpResponse {
+            HttpResponse {
+                raw: RawResponse { status: self.status, body: js_body.to_vec(), request_id: self.request_id },
+                www_authenticate: self.www_authenticate,
+                js_body,
+                sent_authorization: None,
+                server_date: self.server_date,
+                retry_after: self.retry_after,
+                attempts: 1,
+            }
+        }
     }
 }
 
@@ -218,42 +260,33 @@ fn rejection(reason: &wasm_bindgen::JsValue, headers: &[(&'static str, String)])
 /// throws for its own deadlines), anything else → `network`.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn fetch_failure(name: &str, message: &str, cause: Option<&str>) -> MintedError {
-    let text = match (name.is_empty(), cause) {
-        (true, None) => message.to_owned(),
-        (true, Some(cause)) => format!("{message} ({cause})"),
-        (false, None) => format!("{name}: {message}"),
-        (false, Some(cause)) => format!("{name}: {message} ({cause})"),
+    let (kind, lead) = match name {
+        "AbortError" => (ErrorKind::Aborted, "the fetch function aborted the request: "),
+        "TimeoutError" => (ErrorKind::Timeout, "the fetch function timed out: "),
+        _ => (ErrorKind::Network, "the request failed: "),
     };
-    match name {
-        "AbortError" => MintedError::new(ErrorKind::Aborted, format!("the fetch function aborted the request: {text}")),
-        "TimeoutError" => MintedError::new(ErrorKind::Timeout, format!("the fetch function timed out: {text}")),
-        _ => MintedError::new(ErrorKind::Network, describe_fetch_error(&text)),
+    let mut text = lead.to_owned();
+    if !name.is_empty() {
+        text.push_str(name);
+        text.push_str(": ");
     }
+    text.push_str(message);
+    if let Some(cause) = cause {
+        text.push_str(" (");
+        text.push_str(cause);
+        text.push(')');
+    }
+    if kind == ErrorKind::Network && is_unreachable(message) {
+        text.push_str(" (server unreachable, connection refused or reset, or — in a browser — blocked by CORS)");
+    }
+    MintedError::new(kind, text)
 }
 
-/// Makes fetch's terse messages actionable.
+/// Whether fetch's message is its terse one for a server that could not be reached (browsers: `Failed to fetch`;
+/// Node: `fetch failed`, the reason in its cause): the error then gets a hint.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn describe_fetch_error(message: &str) -> String {
-    let hint = if message.contains("Failed to fetch") || message.contains("fetch failed") {
-        " (server unreachable, connection refused or reset, or — in a browser — blocked by CORS)"
-    } else {
-        ""
-    };
-    format!("the request failed: {message}{hint}")
-}
-
-/// Runs a closure when dropped.
-#[cfg(target_arch = "wasm32")]
-fn scopeguard(f: impl FnOnce()) -> impl Drop {
-    struct Guard<F: FnOnce()>(Option<F>);
-    impl<F: FnOnce()> Drop for Guard<F> {
-        fn drop(&mut self) {
-            if let Some(f) = self.0.take() {
-                f();
-            }
-        }
-    }
-    Guard(Some(f))
+fn is_unreachable(text: &str) -> bool {
+    text.contains("Failed to fetch") || text.contains("fetch failed")
 }
 
 #[cfg(test)]
@@ -290,7 +323,16 @@ mod tests {
 
     #[test]
     fn fetch_failures_get_a_hint() {
-        assert!(describe_fetch_error("TypeError: fetch failed").contains("CORS"));
-        assert_eq!(describe_fetch_error("boom"), "the request failed: boom");
+        let failed = fetch_failure("TypeError", "fetch failed", Some("ECONNREFUSED"));
+        assert!(
+            failed.message.ends_with(
+                "(ECONNREFUSED) (server unreachable, connection refused or reset, or — in a browser — blocked by CORS)"
+            ),
+            "{}",
+            failed.message
+        );
+        assert!(fetch_failure("", "Failed to fetch", None).message.contains("CORS"));
+        assert_eq!(fetch_failure("", "boom", None).message, "the request failed: boom");
+        assert!(!fetch_failure("AbortError", "fetch failed", None).message.contains("CORS"));
     }
 }

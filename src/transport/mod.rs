@@ -96,45 +96,56 @@ impl Transport {
     /// Sends a call, retrying what is safe to retry (see `retry.rs`). Returns the last response, which may be an
     /// error status for the caller to report; every error and response carries the number of attempts made.
     pub async fn send(&self, call: &Call) -> Result<HttpResponse, MintedError> {
-        let policy = &self.config.retry;
         let mut attempt = 1;
         loop {
             let result = self.attempt(call, attempt).await;
-            let outcome = match &result {
-                Ok(response) if retry::is_transient(Outcome::Status(response.raw.status)) => {
-                    Some(Outcome::Status(response.raw.status))
-                }
-                Ok(_) => None,
-                Err(err) if err.kind == ErrorKind::Network => Some(Outcome::Network),
-                Err(err) if err.kind == ErrorKind::Timeout => Some(Outcome::Timeout),
-                Err(_) => None,
+            let delay_ms = match self.retry_delay(call, attempt, result) {
+                Ok(result) => return result,
+                Err(delay_ms) => delay_ms,
             };
-            let retry_after = result.as_ref().ok().and_then(|r| r.retry_after.as_deref()).and_then(|value| {
-                retry::parse_retry_after(value, clock::now_ms(), |date| Some(clock::parse_date_ms(date)))
-            });
-            let decision = match outcome {
-                Some(outcome) => retry::decide(policy, attempt, call.route.idempotent, outcome, retry_after, jitter()),
-                None => Decision::Stop,
-            };
-            match decision {
-                Decision::Stop => {
-                    return match result {
-                        Ok(mut response) => {
-                            response.attempts = attempt;
-                            Ok(response)
-                        }
-                        Err(err) => Err(err.with_attempts(attempt)),
-                    }
-                }
-                Decision::Retry { delay_ms } => {
-                    clock::sleep(delay_ms, call.signal.as_ref()).await;
-                    if call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted) {
-                        return Err(MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal")
-                            .with_attempts(attempt));
-                    }
-                    attempt += 1;
-                }
+            clock::sleep(delay_ms, call.signal.as_ref()).await;
+            if is_aborted(call) {
+                return Err(aborted().with_attempts(attempt));
             }
+            attempt += 1;
+        }
+    }
+
+    /// What follows attempt number `attempt`: its result to return (with the number of attempts made), or the delay
+    /// before the next one.
+    #[inline(never)]
+    fn retry_delay(
+        &self,
+        call: &Call,
+        attempt: u32,
+        result: Result<HttpResponse, MintedError>,
+    ) -> Result<Result<HttpResponse, MintedError>, f64> {
+        let outcome = match &result {
+            Ok(response) if retry::is_transient(Outcome::Status(response.raw.status)) => {
+                Some(Outcome::Status(response.raw.status))
+            }
+            Ok(_) => None,
+            Err(err) if err.kind == ErrorKind::Network => Some(Outcome::Network),
+            Err(err) if err.kind == ErrorKind::Timeout => Some(Outcome::Timeout),
+            Err(_) => None,
+        };
+        let retry_after = result.as_ref().ok().and_then(|r| r.retry_after.as_deref()).and_then(|value| {
+            retry::parse_retry_after(value, clock::now_ms(), |date| Some(clock::parse_date_ms(date)))
+        });
+        let policy = &self.config.retry;
+        let decision = match outcome {
+            Some(outcome) => retry::decide(policy, attempt, call.route.idempotent, outcome, retry_after, jitter()),
+            None => Decision::Stop,
+        };
+        match decision {
+            Decision::Retry { delay_ms } => Err(delay_ms),
+            Decision::Stop => Ok(match result {
+                Ok(mut response) => {
+                    response.attempts = attempt;
+                    Ok(response)
+                }
+                Err(err) => Err(err.with_attempts(attempt)),
+            }),
         }
     }
 
@@ -181,14 +192,13 @@ impl Transport {
                 Step::Send(ticket) => Some(ticket),
                 Step::Done => None,
                 Step::Wait => {
-                    let aborted = || call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted);
-                    if !aborted() {
+                    if !is_aborted(call) {
                         #[cfg(target_arch = "wasm32")]
                         wake_on_abort.get_or_insert_with(|| wait::WakeOnAbort::new(call.signal.as_ref(), &self.notify));
                         self.notify.changed(self.notify.epoch()).await;
                     }
-                    if aborted() {
-                        return Err(MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal"));
+                    if is_aborted(call) {
+                        return Err(aborted());
                     }
                     step = self.session.borrow_mut().plan(&auth, clock::now_ms());
                     continue;
@@ -198,13 +208,8 @@ impl Transport {
             };
             let claim = ticket.map(|ticket| Claim { transport: self, ticket, armed: true });
             let headers = self.signed_headers(call, claim.as_ref(), &digest_uri)?;
-            let sent_authorization =
-                headers.iter().find(|(name, _)| *name == "Authorization").map(|(_, value)| value.clone());
             let exchange = Exchange { operation: call.name, attempt, method, url: &url };
-            let mut secrets = self.config.secrets();
-            secrets.extend(sent_authorization.as_deref());
-            self.hooks.request(&exchange, &headers, call.body.as_deref(), &secrets);
-            let started = clock::now_ms();
+            let started = self.announce(&exchange, &headers, call.body.as_deref());
             let sent = http::send(&HttpRequest {
                 method: call.route.method,
                 url: &url,
@@ -215,25 +220,51 @@ impl Transport {
                 fetch: self.config.fetch.as_ref(),
             })
             .await;
-            let elapsed = clock::now_ms() - started;
-            let sent = match sent {
-                Ok(mut response) => {
-                    let raw = &response.raw;
-                    let seen = (raw.status, raw.request_id.as_deref(), raw.body.as_slice());
-                    self.hooks.response(&exchange, Ok(seen), elapsed, &secrets);
-                    response.sent_authorization = sent_authorization;
-                    Ok(response)
-                }
-                Err(err) => {
-                    self.hooks.response(&exchange, Err(&err.message), elapsed, &secrets);
-                    Err(err)
-                }
-            };
-            step = match self.conclude(&mut auth, claim, sent) {
+            step = match self.received(&exchange, headers, started, sent, &mut auth, claim) {
                 Flow::Next(step) => step,
                 Flow::Return(result) => return result,
             };
         }
+    }
+
+    /// Shows a request to the `onRequest` hook; returns when it was sent.
+    #[inline(never)]
+    fn announce(&self, exchange: &Exchange<'_>, headers: &[(&'static str, String)], body: Option<&str>) -> f64 {
+        let mut secrets = self.config.secrets();
+        secrets.extend(authorization(headers));
+        self.hooks.request(exchange, headers, body, &secrets);
+        clock::now_ms()
+    }
+
+    /// Shows what an exchange brought to the `onResponse` hook, and concludes it (see `conclude`).
+    #[inline(never)]
+    fn received(
+        &self,
+        exchange: &Exchange<'_>,
+        headers: Vec<(&'static str, String)>,
+        started: f64,
+        sent: Result<HttpResponse, MintedError>,
+        auth: &mut CallAuth,
+        claim: Option<Claim<'_>>,
+    ) -> Flow {
+        let elapsed = clock::now_ms() - started;
+        let sent_authorization = authorization(&headers).map(str::to_owned);
+        let mut secrets = self.config.secrets();
+        secrets.extend(sent_authorization.as_deref());
+        let sent = match sent {
+            Ok(mut response) => {
+                let raw = &response.raw;
+                let seen = (raw.status, raw.request_id.as_deref(), raw.body.as_slice());
+                self.hooks.response(exchange, Ok(seen), elapsed, &secrets);
+                response.sent_authorization = sent_authorization;
+                Ok(response)
+            }
+            Err(err) => {
+                self.hooks.response(exchange, Err(&err.message), elapsed, &secrets);
+                Err(err)
+            }
+        };
+        self.conclude(auth, claim, sent)
     }
 
     /// The headers of one request: the base headers and, for a ticket, its `Authorization`.
@@ -310,6 +341,21 @@ impl Transport {
         secrets.extend(response.sent_authorization.as_deref());
         secrets
     }
+}
+
+/// Whether the call's `AbortSignal` has aborted.
+fn is_aborted(call: &Call) -> bool {
+    call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted)
+}
+
+/// The error of a call its `AbortSignal` aborted.
+pub fn aborted() -> MintedError {
+    MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal")
+}
+
+/// The `Authorization` value among `headers`.
+fn authorization<'a>(headers: &'a [(&'static str, String)]) -> Option<&'a str> {
+    headers.iter().find(|(name, _)| *name == "Authorization").map(|(_, value)| value.as_str())
 }
 
 /// A random number in `[0, 1)` for backoff jitter.
