@@ -84,9 +84,9 @@ function untilAborted(start, signal) {
 }
 
 /**
- * Calls the client's `fetch` option, or the platform's `fetch`, with the standard `fetch(url, init)` signature.
- * Anything that is not Response-like is refused here, so the core only reads what a Response has: `status`,
- * `headers.get()` and `arrayBuffer()`.
+ * Calls the client's `fetch` option with the standard `fetch(url, init)` signature (the platform's fetch goes through
+ * gloo-net in the core). Anything that is not Response-like is refused here, so the core only reads what a Response
+ * has: `status`, `headers.get()` and `arrayBuffer()`.
  */
 export async function callFetch(fetchFn, url, method, headers, body, signal) {
   const init = body === undefined ? { method, headers, signal } : { method, headers, body, signal };

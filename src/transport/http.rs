@@ -46,9 +46,19 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
 
     let armed = web::arm(request)?;
     let signal = armed.signal();
-    let called = web::call(request, &signal)?;
-    let response: web_sys::Response =
-        JsFuture::from(called).await.map_err(|e| armed.fail(request, rejection(&e, request.headers)))?.unchecked_into();
+    let response: web_sys::Response = match request.fetch {
+        // The platform's fetch, through gloo-net.
+        None => web::build(request, &signal)?
+            .send()
+            .await
+            .map_err(|e| armed.fail(request, web::gloo_failure(e)))?
+            .into(),
+        // The client's `fetch` option: a plain `init` every implementation accepts (undici, service bindings, doubles).
+        Some(fetch) => JsFuture::from(web::call(fetch, request, &signal))
+            .await
+            .map_err(|e| armed.fail(request, rejection(&e, request.headers)))?
+            .unchecked_into(),
+    };
     let (head, body) = web::head(&response, &signal);
     let buffer = JsFuture::from(body).await.map_err(|_| armed.fail(request, web::read_failure()))?;
     Ok(head.finish(buffer.unchecked_into()))
@@ -59,17 +69,18 @@ mod web {
     use std::cell::Cell;
     use std::rc::Rc;
 
+    use gloo_net::http::{Request, RequestBuilder};
     use wasm_bindgen::prelude::*;
 
-    use super::{HttpRequest, HttpResponse};
+    use super::{gloo_method, HttpRequest, HttpResponse};
     use crate::envelope::RawResponse;
     use crate::error::{ErrorKind, MintedError};
     use crate::transport::clock::Timer;
 
     #[wasm_bindgen(module = "/js/minted_error.js")]
     extern "C" {
-        /// Calls `fetch` with the standard `(url, init)` signature; rejects with the signal's reason as soon as
-        /// `signal` aborts, and refuses anything that is not Response-like.
+        /// Calls the client's `fetch` option with the standard `(url, init)` signature; rejects with the signal's
+        /// reason as soon as `signal` aborts, and refuses anything that is not Response-like.
         #[wasm_bindgen(js_name = callFetch)]
         fn call_fetch(
             fetch: &js_sys::Function,
@@ -163,27 +174,38 @@ mod web {
         }
     }
 
-    /// Calls the client's `fetch` option, or the platform's `fetch`, with a plain `init` every implementation accepts
-    /// (undici, service bindings, doubles).
+    /// The request for the platform's fetch.
     #[inline(never)]
-    pub fn call(request: &HttpRequest<'_>, signal: &web_sys::AbortSignal) -> Result<js_sys::Promise, MintedError> {
-        let platform;
-        let fetch = match request.fetch {
-            Some(fetch) => fetch,
-            None => {
-                platform = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("fetch"))
-                    .ok()
-                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                    .ok_or_else(|| network("this JavaScript runtime has no fetch"))?;
-                &platform
-            }
-        };
+    pub fn build(request: &HttpRequest<'_>, signal: &web_sys::AbortSignal) -> Result<Request, MintedError> {
+        let mut builder = RequestBuilder::new(request.url).method(gloo_method(request.method)).abort_signal(Some(signal));
+        for (name, value) in request.headers {
+            builder = builder.header(name, value);
+        }
+        match request.body {
+            Some(body) => builder.body(body),
+            None => builder.build(),
+        }
+        .map_err(|e| network(&format!("the request could not be built: {e}")))
+    }
+
+    /// A failure of the platform's fetch as a typed error.
+    #[inline(never)]
+    pub fn gloo_failure(e: gloo_net::Error) -> MintedError {
+        match &e {
+            gloo_net::Error::JsError(js) if !js.message.is_empty() => super::fetch_failure(&js.name, &js.message, None),
+            _ => network(&e.to_string()),
+        }
+    }
+
+    /// Calls the client's `fetch` option.
+    #[inline(never)]
+    pub fn call(fetch: &js_sys::Function, request: &HttpRequest<'_>, signal: &web_sys::AbortSignal) -> js_sys::Promise {
         // A fresh plain object: setting its keys cannot fail.
         let headers = js_sys::Object::new();
         for (name, value) in request.headers {
             let _ = js_sys::Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
         }
-        Ok(call_fetch(fetch, request.url, request.method.as_str(), &headers, request.body, signal))
+        call_fetch(fetch, request.url, request.method.as_str(), &headers, request.body, signal)
     }
 
     /// What the status line and headers said.
@@ -228,6 +250,19 @@ mod web {
                 attempts: 1,
             }
         }
+    }
+}
+
+/// gloo-net's name for a method.
+#[cfg(target_arch = "wasm32")]
+fn gloo_method(method: Method) -> gloo_net::http::Method {
+    use gloo_net::http::Method as M;
+    match method {
+        Method::Get => M::GET,
+        Method::Post => M::POST,
+        Method::Put => M::PUT,
+        Method::Patch => M::PATCH,
+        Method::Delete => M::DELETE,
     }
 }
 
