@@ -48,11 +48,9 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
     let signal = armed.signal();
     let response: web_sys::Response = match request.fetch {
         // The platform's fetch, through gloo-net.
-        None => web::build(request, &signal)?
-            .send()
-            .await
-            .map_err(|e| armed.fail(request, web::gloo_failure(e)))?
-            .into(),
+        None => {
+            web::build(request, &signal)?.send().await.map_err(|e| armed.fail(request, web::gloo_failure(e)))?.into()
+        }
         // The client's `fetch` option: a plain `init` every implementation accepts (undici, service bindings, doubles).
         Some(fetch) => JsFuture::from(web::call(fetch, request, &signal))
             .await
@@ -177,7 +175,8 @@ mod web {
     /// The request for the platform's fetch.
     #[inline(never)]
     pub fn build(request: &HttpRequest<'_>, signal: &web_sys::AbortSignal) -> Result<Request, MintedError> {
-        let mut builder = RequestBuilder::new(request.url).method(gloo_method(request.method)).abort_signal(Some(signal));
+        let mut builder =
+            RequestBuilder::new(request.url).method(gloo_method(request.method)).abort_signal(Some(signal));
         for (name, value) in request.headers {
             builder = builder.header(name, value);
         }
