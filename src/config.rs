@@ -251,7 +251,7 @@ pub fn parse(source: &Fields) -> Result<(Config, Hooks), MintedError> {
 }
 
 /// [`parse`] for a config given as JSON (native tests).
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub fn from_json(value: &serde_json::Value) -> Result<Config, MintedError> {
     parse(&Fields::Json(value.clone())).map(|(config, _)| config)
 }

@@ -145,11 +145,11 @@ pub type Why = &'static str;
 
 /// The one field reader over an object the caller gave (config, options, inputs): typed getters that say why a
 /// field is wrong; `undefined` and `null` count as absent. The wasm reads the JS object itself; native tests read
-/// JSON (which the wasm does not carry).
+/// JSON (which the shipped wasm does not carry).
 #[derive(Clone)]
 pub enum Fields {
     Js(JsValue),
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(test, not(target_arch = "wasm32")))]
     Json(serde_json::Value),
 }
 
@@ -173,7 +173,7 @@ impl Fields {
     pub fn is_object(&self) -> bool {
         match self {
             Fields::Js(value) => is_record(value),
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(any(test, not(target_arch = "wasm32")))]
             Fields::Json(json) => json.is_object(),
         }
     }
@@ -182,7 +182,7 @@ impl Fields {
     pub fn is_null(&self) -> bool {
         match self {
             Fields::Js(value) => value.is_undefined() || value.is_null(),
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(any(test, not(target_arch = "wasm32")))]
             Fields::Json(json) => json.is_null(),
         }
     }
@@ -196,7 +196,7 @@ impl Fields {
                 .filter(|key| !self.js_field(key).is_undefined())
                 .collect(),
             Fields::Js(_) => Vec::new(),
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(any(test, not(target_arch = "wasm32")))]
             Fields::Json(json) => json.as_object().map(|map| map.keys().cloned().collect()).unwrap_or_default(),
         }
     }
@@ -229,7 +229,7 @@ impl Fields {
                     Got::Other
                 }
             }
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(any(test, not(target_arch = "wasm32")))]
             Fields::Json(json) => match json.get(name) {
                 None | Some(serde_json::Value::Null) => Got::Absent,
                 Some(serde_json::Value::String(text)) => Got::Text(text.clone()),
@@ -284,7 +284,7 @@ impl Fields {
                 value if value.is_undefined() || value.is_null() => Ok(None),
                 value => value.dyn_into().map(Some).map_err(|_| "must be a function"),
             },
-            #[cfg(not(target_arch = "wasm32"))]
+            #[cfg(any(test, not(target_arch = "wasm32")))]
             Fields::Json(_) => match self.get(name) {
                 Got::Absent => Ok(None),
                 _ => Err("must be a function"),
