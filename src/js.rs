@@ -241,63 +241,55 @@ impl Fields {
         }
     }
 
-    /// A string field.
-    pub fn text(&self, name: &str) -> Result<Option<String>, Why> {
+    /// A field of the type `pick` takes: `None` when absent, `why` when another type.
+    fn typed<T>(&self, name: &str, pick: fn(Got) -> Option<T>, why: Why) -> Result<Option<T>, Why> {
         match self.get(name) {
             Got::Absent => Ok(None),
-            Got::Text(text) => Ok(Some(text)),
-            _ => Err("must be a string"),
+            got => pick(got).map(Some).ok_or(why),
         }
+    }
+
+    /// A string field.
+    pub fn text(&self, name: &str) -> Result<Option<String>, Why> {
+        self.typed(name, |got| if let Got::Text(text) = got { Some(text) } else { None }, "must be a string")
     }
 
     /// A boolean field.
     pub fn flag(&self, name: &str) -> Result<Option<bool>, Why> {
-        match self.get(name) {
-            Got::Absent => Ok(None),
-            Got::Flag(flag) => Ok(Some(flag)),
-            _ => Err("must be true or false"),
-        }
+        self.typed(name, |got| if let Got::Flag(flag) = got { Some(flag) } else { None }, "must be true or false")
     }
 
     /// A number field, finite (the caller checks the range).
     pub fn number(&self, name: &str) -> Result<Option<f64>, Why> {
-        match self.get(name) {
-            Got::Absent => Ok(None),
-            Got::Number(number) => Ok(Some(number)),
-            _ => Err("must be a number"),
-        }
+        self.typed(name, |got| if let Got::Number(number) = got { Some(number) } else { None }, "must be a number")
     }
 
     /// An object field, to read in turn.
     pub fn object(&self, name: &str) -> Result<Option<Fields>, Why> {
-        match self.get(name) {
-            Got::Absent => Ok(None),
-            Got::Object(fields) => Ok(Some(fields)),
-            _ => Err("must be an object"),
-        }
+        self.typed(name, |got| if let Got::Object(fields) = got { Some(fields) } else { None }, "must be an object")
     }
 
-    /// A function field. In JSON any value there is a mistake: JSON cannot carry functions.
-    pub fn function(&self, name: &str) -> Result<Option<js_sys::Function>, Why> {
+    /// A field JSON cannot carry (a function, an `AbortSignal`), read from the JS object; in JSON any value there is
+    /// a mistake.
+    fn js_typed<T: JsCast>(&self, name: &str, why: Why) -> Result<Option<T>, Why> {
         match self {
             Fields::Js(_) => match self.js_field(name) {
                 value if value.is_undefined() || value.is_null() => Ok(None),
-                value => value.dyn_into().map(Some).map_err(|_| "must be a function"),
+                value => value.dyn_into().map(Some).map_err(|_| why),
             },
             #[cfg(any(test, not(target_arch = "wasm32")))]
-            Fields::Json(_) => match self.get(name) {
-                Got::Absent => Ok(None),
-                _ => Err("must be a function"),
-            },
+            Fields::Json(_) => self.typed(name, |_| None, why),
         }
+    }
+
+    /// A function field.
+    pub fn function(&self, name: &str) -> Result<Option<js_sys::Function>, Why> {
+        self.js_typed(name, "must be a function")
     }
 
     /// An `AbortSignal` field.
     pub fn signal(&self, name: &str) -> Result<Option<web_sys::AbortSignal>, Why> {
-        match self.js_field(name) {
-            value if value.is_undefined() || value.is_null() => Ok(None),
-            value => value.dyn_into().map(Some).map_err(|_| "must be an AbortSignal"),
-        }
+        self.js_typed(name, "must be an AbortSignal")
     }
 }
 
@@ -318,15 +310,20 @@ pub fn query_page(text: &str, page: u64) -> Query {
     if is_record(&object) {
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str("page"), &JsValue::from_f64(page as f64));
     }
-    parse_query(json_text(&object).unwrap_or_default())
+    let text = json_text(&object).unwrap_or_default();
+    Query { pairs: query_pairs(&Fields::Js(object)), text }
 }
 
-/// A query from its JSON text: the top-level strings, numbers and booleans become pairs, in the object's key
-/// order; anything else is left out (validation reports it).
+/// A query from its JSON text.
 fn parse_query(text: String) -> Query {
     let object = js_sys::JSON::parse(&text).unwrap_or(JsValue::NULL);
-    let fields = Fields::Js(object);
-    let pairs = fields
+    Query { pairs: query_pairs(&Fields::Js(object)), text }
+}
+
+/// The pairs a query sends: the top-level strings, numbers and booleans of its JSON data, in the object's key
+/// order; anything else is left out (validation reports it).
+fn query_pairs(fields: &Fields) -> Vec<(String, String)> {
+    fields
         .keys()
         .into_iter()
         .filter_map(|key| {
@@ -340,8 +337,7 @@ fn parse_query(text: String) -> Query {
             };
             Some((key, text))
         })
-        .collect();
-    Query { text, pairs }
+        .collect()
 }
 
 /// A path parameter: a string, or `None` for `undefined`/`null` (validation reports it as required). Any other

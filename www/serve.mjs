@@ -37,9 +37,10 @@ async function sendFile(req, res, file) {
 
 /**
  * Starts the server; resolves to { url, close }. `config` is merged into config.json (the page's defaults);
- * `upstream` ({ url, username, password }) turns on proxy mode; `mounts` adds [urlPrefix, directory] pairs (tests).
+ * `upstream` ({ url, username, password }) turns on proxy mode; `mounts` adds [urlPrefix, directory] pairs (tests);
+ * `plain` serves files only, like any static host (no config.json).
  */
-export async function startWww({ port = 0, config = null, mounts = [], upstream = null } = {}) {
+export async function startWww({ port = 0, config = null, mounts = [], upstream = null, plain = false } = {}) {
   const roots = [...mounts, ['/pkg/', join(here, '..', 'pkg')], ['/', here]];
   const proxy = upstream ? createProxy({ upstream: upstream.url, username: upstream.username, password: upstream.password }) : null;
   const server = createServer(async (req, res) => {
@@ -49,7 +50,7 @@ export async function startWww({ port = 0, config = null, mounts = [], upstream 
       await proxy(req, res, url.pathname.slice(PROXY_PREFIX.length) + url.search);
       return;
     }
-    if (path === '/config.json') {
+    if (path === '/config.json' && !plain) {
       const defaults = { ...config, clientIp: remoteAddress(req), ...(proxy ? { proxy: `${PROXY_PREFIX.slice(1)}/` } : {}) };
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(defaults));
       return;

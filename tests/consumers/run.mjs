@@ -10,12 +10,11 @@
 // (scripts/setup.sh); the tarball, which changes with every build, is unpacked into node_modules/minted-connect.
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer as createNetServer } from 'node:net';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startWww } from '../../www/serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -89,22 +88,9 @@ async function service(cwd, cmd, args, url, env = {}) {
 }
 const running = new Set();
 
-/** Serves a folder on 127.0.0.1 with the MIME types browsers need (`application/wasm` for streaming compilation). */
-async function staticServer(folder) {
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
-  const server = createServer(async (req, res) => {
-    const file = normalize(join(folder, decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-    if (!file.startsWith(folder + sep)) return res.writeHead(403).end();
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
-}
+/** Serves a folder on 127.0.0.1 as a static host (the panel's server, `plain`: `application/wasm` and the other
+ * types browsers need for streaming compilation). */
+const staticServer = (folder) => startWww({ plain: true, mounts: [['/', folder]] });
 
 let browser;
 /** Opens `url` in headless Chromium and resolves to the page's `smoke: …` console line, and how the .wasm arrived. */
@@ -229,7 +215,7 @@ const rows = {
       const output = clean(await run(dir('webpack'), bin('webpack', 'webpack'), ['--mode', 'production']), 'webpack', sizeHint);
       const note = sizeHint.test(output) ? "; webpack printed its size hint: the .wasm is over 244 KiB" : '';
       const server = await staticServer(dir('webpack'));
-      try { return expect(await inChromium(`${server.url}/index.html?closed=${closed}`), 'webpack') + note; } finally { await server.close(); }
+      try { return expect(await inChromium(`${server.url}index.html?closed=${closed}`), 'webpack') + note; } finally { await server.close(); }
     }],
     [`webpack ${version('webpack', 'webpack')} --target node`, async () => {
       clean(await run(dir('webpack'), bin('webpack', 'webpack'), ['--mode', 'production', '--target', 'node', '--output-path', 'dist-node']), 'webpack --target node');
@@ -244,7 +230,7 @@ const rows = {
       [`esbuild ${version('esbuild', 'esbuild')} --bundle (browser, iife)`, async () => {
         await esbuild(['--outfile=dist/browser.js']);
         const server = await staticServer(dir('esbuild'));
-        try { return expectSandbox(expect(await inChromium(`${server.url}/index.html?closed=${closed}`), 'esbuild'), 'esbuild'); } finally { await server.close(); }
+        try { return expectSandbox(expect(await inChromium(`${server.url}index.html?closed=${closed}`), 'esbuild'), 'esbuild'); } finally { await server.close(); }
       }],
       [`esbuild ${version('esbuild', 'esbuild')} --platform=node --format=esm`, async () => {
         await esbuild(['--platform=node', '--format=esm', '--outfile=dist/node.mjs']);
@@ -261,14 +247,14 @@ const rows = {
     clean(await run(dir('rollup'), bin('rollup', 'rollup'), ['-c']), 'rollup');
     const server = await staticServer(dir('rollup'));
     let inBrowser;
-    try { inBrowser = expect(await inChromium(`${server.url}/index.html?closed=${closed}`), 'rollup in Chromium'); } finally { await server.close(); }
+    try { inBrowser = expect(await inChromium(`${server.url}index.html?closed=${closed}`), 'rollup in Chromium'); } finally { await server.close(); }
     const inNode = expect(lastLine(await run(dir('rollup'), process.execPath, ['dist/bundle.js'], { CLOSED_URL: closed })), 'rollup in Node');
     return `Chromium: ${inBrowser}; Node: ${inNode}`;
   }]],
 
   'static-page': (tgz, closed) => [['<script type="module"> + import map, no tool', async () => {
     const server = await staticServer(dir('static-page'));
-    try { return expect(await inChromium(`${server.url}/index.html?closed=${closed}`), 'static page'); } finally { await server.close(); }
+    try { return expect(await inChromium(`${server.url}index.html?closed=${closed}`), 'static page'); } finally { await server.close(); }
   }]],
 
   next: (tgz, closed) => ['Turbopack', 'webpack'].map((bundler) => [`Next.js ${version('next', 'next')} (${bundler}): route handler, client component`, async () => {

@@ -4,34 +4,15 @@
 // loaded only in demo mode. Screenshot: target/www-screenshots/demo-mode.png.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import { root } from './helpers.mjs';
+import { startWww } from '../../www/serve.mjs';
 import { buyWithThreeDsCard, launch, shot } from './panel-kit.mjs';
-
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
-
-/** A static file server on a free loopback port: `/pkg/…` from pkg/, everything else from www/. */
-async function staticHost() {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = path.startsWith('/pkg/') ? join(root, path) : join(root, 'www', path.endsWith('/') ? `${path}index.html` : path);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
-}
 
 let host;
 let browser;
 before(async () => {
-  host = await staticHost();
+  // www/ and pkg/ as plain files; the url without its trailing slash, as paths below start with one.
+  const www = await startWww({ plain: true });
+  host = { url: www.url.replace(/\/$/, ''), close: www.close };
   browser = await launch();
 });
 after(async () => {
