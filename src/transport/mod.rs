@@ -11,6 +11,7 @@ pub mod wait;
 
 use std::cell::RefCell;
 use std::fmt;
+use std::ops::ControlFlow;
 use std::rc::Rc;
 
 use crate::config::Config;
@@ -100,8 +101,8 @@ impl Transport {
         loop {
             let result = self.attempt(call, attempt).await;
             let delay_ms = match self.retry_delay(call, attempt, result) {
-                Ok(result) => return result,
-                Err(delay_ms) => delay_ms,
+                ControlFlow::Break(result) => return result,
+                ControlFlow::Continue(delay_ms) => delay_ms,
             };
             clock::sleep(delay_ms, call.signal.as_ref()).await;
             if is_aborted(call) {
@@ -119,7 +120,7 @@ impl Transport {
         call: &Call,
         attempt: u32,
         result: Result<HttpResponse, MintedError>,
-    ) -> Result<Result<HttpResponse, MintedError>, f64> {
+    ) -> ControlFlow<Result<HttpResponse, MintedError>, f64> {
         let outcome = match &result {
             Ok(response) if retry::is_transient(Outcome::Status(response.raw.status)) => {
                 Some(Outcome::Status(response.raw.status))
@@ -138,8 +139,8 @@ impl Transport {
             None => Decision::Stop,
         };
         match decision {
-            Decision::Retry { delay_ms } => Err(delay_ms),
-            Decision::Stop => Ok(match result {
+            Decision::Retry { delay_ms } => ControlFlow::Continue(delay_ms),
+            Decision::Stop => ControlFlow::Break(match result {
                 Ok(mut response) => {
                     response.attempts = attempt;
                     Ok(response)
