@@ -15,7 +15,6 @@ pkg: setup
 
 ## docs: the API reference of the shipped declarations (TypeDoc) in target/api-docs/; fails on an undocumented export
 docs: pkg
-	@scripts/setup.sh docs
 	@node scripts/docs.mjs
 
 sandbox-bin:
@@ -53,11 +52,11 @@ fuzz: pkg
 cli-test: pkg sandbox-bin
 	@node --test --test-concurrency=1 --test-reporter=spec tests/cli/
 
-## bench: decode, validation, whole-call, memory and load figures beside zod and valibot; writes bench/results.json
+## bench: decode, validation, whole-call, memory and load figures beside zod and valibot; writes tools/bench/results.json
 bench: pkg sandbox-bin
-	@scripts/setup.sh bench
-	@node --expose-gc bench/run.mjs
+	@scripts/setup.sh tools/bench
+	@node --expose-gc tools/bench/run.mjs
 
 clean:
 	cargo clean
-	rm -rf pkg tests/js/node_modules tools/node_modules cli/node_modules bench/node_modules
+	rm -rf pkg tests/js/node_modules tools/node_modules cli/node_modules tools/bench/node_modules

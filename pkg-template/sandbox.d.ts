@@ -53,7 +53,7 @@ export interface SandboxFaultRule {
     retry_after?: string;
 }
 
-/** Fault injection plan: see the README's "Fault injection". */
+/** Fault injection plan: see docs/sandbox.md, "Fault injection". */
 export interface SandboxFaultPlan {
     /** Faults for requests matching `method` and `path`, each applied `times` times. */
     rules?: SandboxFaultRule[];

@@ -20,8 +20,8 @@ const more = Object.entries(manifest.exports ?? {})
   .filter((t) => typeof t === 'string');
 const out = process.env.API_DOCS_OUT || join(root, 'target', 'api-docs');
 execFileSync(process.execPath, [
-  join(root, 'docs', 'node_modules', 'typedoc', 'bin', 'typedoc'),
-  '--tsconfig', join(root, 'docs', 'tsconfig.json'),
+  join(root, 'tools', 'node_modules', 'typedoc', 'bin', 'typedoc'),
+  '--tsconfig', join(root, 'tools', 'tsconfig.docs.json'),
   ...[types, ...more].flatMap((t) => ['--entryPoints', join(root, 'pkg', t)]),
   '--name', `${manifest.name} ${manifest.version}`,
   '--readme', join(root, 'pkg-template', 'README.md'),

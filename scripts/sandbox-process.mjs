@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Documented default credentials of the sandbox (see README). */
+/** Documented default credentials of the sandbox (see docs/sandbox.md). */
 export const SANDBOX_USERNAME = 'sandbox';
 export const SANDBOX_PASSWORD = 'sandbox-password';
 

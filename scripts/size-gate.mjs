@@ -4,8 +4,8 @@
 // deterministic for a given toolchain, so this is a fair gate: it prints the figures and fails above the budget.
 //
 // The budgets are the product's targets: 100 KB for the .wasm and 110 KB for what a browser fetches (.wasm + glue),
-// with every endpoint and feature in. A change that needs bytes finds them elsewhere first (twiggy, see README,
-// Size); never raise a budget without a note in the commit.
+// with every endpoint and feature in. A change that needs bytes finds them elsewhere first (twiggy, see
+// docs/measurements.md); never raise a budget without a note in the commit.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,6 @@ for (const [what, size, budget] of checks) {
   console.log(`${ok ? 'ok  ' : 'OVER'} ${what.padEnd(24)} ${size} B gzip -9 (budget ${budget} B, ${budget - size} B left)`);
 }
 if (failed) {
-  console.error('the package is over its size budget: find the bytes with twiggy (see README, Size) before raising it');
+  console.error('the package is over its size budget: find the bytes with twiggy (see docs/measurements.md) before raising it');
   process.exit(1);
 }

@@ -31,7 +31,6 @@ cargo build -q -p minted-sandbox
 scripts/setup.sh tests/js cli
 
 step "API reference (TypeDoc over the shipped declarations; every export documented)"
-scripts/setup.sh docs
 node scripts/docs.mjs
 
 step "wasm tests in Node (wasm-bindgen-test, real HTTP to a sandbox)"

@@ -137,7 +137,7 @@ pub fn reason(status: u16) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    //! The judgement, from what the reader found (the reader itself, `js/decode.js`, is tested through
+    //! The judgement, from what the reader found (the reader itself, `src/js/decode.js`, is tested through
     //! `decodeResponse` in `tests/js/decode.test.mjs`).
     use super::*;
     use crate::api::customers::RemoveCustomerResponse;

@@ -1,4 +1,4 @@
-//! Errors: one Rust type, one JS class (`MintedError`, defined in `js/minted_error.js` so `instanceof` works).
+//! Errors: one Rust type, one JS class (`MintedError`, defined in `src/js/minted_error.js` so `instanceof` works).
 //!
 //! Every constructor here receives already-redacted text: nothing secret is ever stored in a `MintedError`, so its
 //! `Debug`, `Display`, JS properties, `JSON.stringify` and `util.inspect` are all safe to log.

@@ -10,7 +10,7 @@ use crate::routes::{Method, Query};
 use crate::transport::digest;
 use crate::validate::{Issue, Lang, Language, Problem, Settings};
 
-#[wasm_bindgen(module = "/js/minted_error.js")]
+#[wasm_bindgen(module = "/src/js/minted_error.js")]
 extern "C" {
     #[wasm_bindgen(js_name = MintedError)]
     type JsMintedError;

@@ -1,6 +1,6 @@
 //! minted-connect: a typed, validated client for the Minted Connect Partner API, compiled to WebAssembly for Node and
 //! browsers. This file is the façade: the exported functions and the table of client methods. The work happens in
-//! the modules (see README, "Design").
+//! the modules (see docs/architecture.md).
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing, clippy::string_slice)

@@ -56,7 +56,7 @@ pub fn list_orders(session: Rc<Session>, query: &JsValue, options: &JsValue) -> 
 }
 
 /// The next page's orders (a JS array), or `null` once the iteration is over. The JS side (an async generator,
-/// `asyncIterable` in js/minted_error.js) yields them one by one, so the core is called once per page.
+/// `asyncIterable` in src/js/minted_error.js) yields them one by one, so the core is called once per page.
 fn next_page(pager: Rc<RefCell<Pager>>) -> Promise {
     if pager.borrow().done {
         return Promise::resolve(&JsValue::NULL);

@@ -55,7 +55,7 @@ pub enum PathSource {
     /// The path is printed in Minted's docs.
     Documented,
     /// No page shows the path: it follows a documented sibling or a REST convention and may be wrong.
-    /// Callers can override it (see README, "Inferred paths").
+    /// Callers can override it (see docs/endpoints.md).
     Inferred,
 }
 

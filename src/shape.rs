@@ -1,5 +1,5 @@
 //! Response shapes. Each response model declared in `api/` (`models!`) writes one line of a text table; the body of
-//! a response is read in JS (`js/decode.js`): V8's `JSON.parse` builds the object from the bytes, and one walk checks
+//! a response is read in JS (`src/js/decode.js`): V8's `JSON.parse` builds the object from the bytes, and one walk checks
 //! `data` against the table. The object handed back is exactly what the server sent, every unknown field kept, and
 //! no response type costs code in the wasm. The table reaches JS once, on the first read.
 //!
@@ -24,7 +24,7 @@ pub struct DataShape {
 /// `data` of a raw request: anything, including nothing.
 pub static ANY: DataShape = DataShape { kind: "*", nullable: true };
 
-#[wasm_bindgen(module = "/js/decode.js")]
+#[wasm_bindgen(module = "/src/js/decode.js")]
 extern "C" {
     #[wasm_bindgen(js_name = installShapes)]
     fn install_shapes(models: &str, outputs: &str);
@@ -33,7 +33,7 @@ extern "C" {
     fn read_body_js(body: &JsValue, output: u32, ok: bool) -> Result<JsValue, JsValue>;
 }
 
-/// Why a body was not a plain good answer, as `js/decode.js` found it.
+/// Why a body was not a plain good answer, as `src/js/decode.js` found it.
 #[derive(Debug, PartialEq)]
 pub enum Reading {
     /// Not JSON, or not UTF-8.

@@ -37,7 +37,7 @@ pub fn today_utc() -> Date {
     OffsetDateTime::from_unix_timestamp(seconds).map(OffsetDateTime::date).unwrap_or(Date::MIN)
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/js/minted_error.js")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/minted_error.js")]
 extern "C" {
     /// Resolves after `ms`, or as soon as `signal` aborts.
     #[wasm_bindgen(js_name = sleep)]
@@ -65,8 +65,7 @@ mod timer {
     }
 
     /// A one-shot JS timer, cancelled when dropped (so it never keeps Node alive or fires late). Hand-rolled on
-    /// purpose: `gloo_timers::callback::Timeout` with `scopeguard` for the listener guard measured 206 bytes more
-    /// wasm (250,897 vs 250,691 raw, release + wasm-opt -Oz).
+    /// purpose: smaller than `gloo_timers` with `scopeguard` (docs/measurements.md).
     pub struct Timer {
         id: JsValue,
         _callback: Closure<dyn FnMut()>,

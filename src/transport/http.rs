@@ -3,7 +3,7 @@
 //!
 //! fetch only ever sees this module's own `AbortController`, aborted with an `Error` reason: a caller aborting with a
 //! non-Error reason (`controller.abort("stop")`) would otherwise make fetch reject with a non-Error value. The JS side
-//! (`js/minted_error.js`) calls fetch with the standard `(url, init)` signature and stops waiting as soon as that
+//! (`src/js/minted_error.js`) calls fetch with the standard `(url, init)` signature and stops waiting as soon as that
 //! signal aborts, so a custom fetch that ignores the signal still cannot outlive `timeoutMs`.
 
 use crate::envelope::RawResponse;
@@ -75,7 +75,7 @@ mod web {
     use crate::error::{ErrorKind, MintedError};
     use crate::transport::clock::Timer;
 
-    #[wasm_bindgen(module = "/js/minted_error.js")]
+    #[wasm_bindgen(module = "/src/js/minted_error.js")]
     extern "C" {
         /// Calls the client's `fetch` option with the standard `(url, init)` signature; rejects with the signal's
         /// reason as soon as `signal` aborts, and refuses anything that is not Response-like.

@@ -261,7 +261,7 @@ const rows = {
     rmSync(join(dir('next'), '.next'), { recursive: true, force: true });
     // Next's webpack build targets ES2015 for the client (target ['web', 'es6']), so webpack warns about any module
     // with top-level await, which browser.js has (it stream-compiles the .wasm before exporting). The one tolerated
-    // warning, documented in the README; Turbopack, Next's default, prints none.
+    // warning, documented in docs/guide.md; Turbopack, Next's default, prints none.
     const tla = bundler === 'webpack' ? new RegExp(String.raw`⚠ Compiled with warnings in [^\n]*\n\n\./node_modules/minted-connect/browser\.js\n` +
       String.raw`The generated code contains 'async/await' because this module is using "topLevelAwait"\.\n[^\n]*\n[^\n]*\n\n` +
       String.raw`Import trace for requested module:\n(?:[^\n]+\n)+\s*$`) : null; // stderr comes last: nothing may follow
@@ -271,7 +271,7 @@ const rows = {
     try {
       const route = expect(await (await fetch(`http://127.0.0.1:${port}/api/smoke`)).text(), 'route handler');
       const client = expect(await inChromium(`http://127.0.0.1:${port}/?closed=${closed}`), 'client component');
-      const note = tla ? '; next build printed its top-level-await warning (ES2015 client target; see README)' : '';
+      const note = tla ? '; next build printed its top-level-await warning (ES2015 client target; see docs/guide.md)' : '';
       return `route handler: ${route}; client component: ${client}${note}`;
     } finally { await server.stop(); }
   }]),

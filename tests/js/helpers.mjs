@@ -34,8 +34,8 @@ function optionsFromFlags(args) {
   return options;
 }
 
-/** Path of the Partner API description (vendored in spec/). */
-export const OPENAPI_PATH = process.env.MINTED_OPENAPI || join(root, 'spec', 'minted-connect-partner.openapi.yaml');
+/** Path of the Partner API description (vendored in docs/spec/). */
+export const OPENAPI_PATH = process.env.MINTED_OPENAPI || join(root, 'docs', 'spec', 'minted-connect-partner.openapi.yaml');
 
 let openapi;
 export function loadOpenApi() {

@@ -84,16 +84,16 @@ describe('package', () => {
   });
 });
 
-describe('README', () => {
-  test('the endpoint table lists all 49 docs entries and every call with its method, path and path source', () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const rows = readme.split('\n').filter((line) => /^\| .* \| `[a-zA-Z0-9]+\(/.test(line));
+describe('docs', () => {
+  test('docs/endpoints.md lists all 49 docs entries and every call with its method, path and path source', () => {
+    const table = readFileSync(join(root, 'docs', 'endpoints.md'), 'utf8');
+    const rows = table.split('\n').filter((line) => /^\| .* \| `[a-zA-Z0-9]+\(/.test(line));
     assert.equal(rows.filter((r) => !r.startsWith('| (')).length, 49);
     const routes = Object.fromEntries(esm.operations().map((op) => [op.operationId, op]));
     const methods = Object.getOwnPropertyNames(esm.MintedClient.prototype).filter((m) => !['constructor', 'free', 'baseUrl', 'validateRequest', 'request', 'listOrders'].includes(m) && !m.startsWith('__'));
     for (const method of methods) {
       const row = rows.find((line) => line.includes(`\`${method}(`));
-      assert.ok(row, `README has no row for ${method}`);
+      assert.ok(row, `docs/endpoints.md has no row for ${method}`);
     }
     for (const row of rows) {
       const cells = row.replaceAll('\\|', '/').split('|').map((c) => c.trim());

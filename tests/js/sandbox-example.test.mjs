@@ -1,4 +1,4 @@
-// A user's own tests against the in-process sandbox: no server, no port, no mocked fetch. This file is the README's
+// A user's own tests against the in-process sandbox: no server, no port, no mocked fetch. This file is docs/sandbox.md's
 // example ("Testing your code against the sandbox"); Jest and Vitest take the same lines with their own test().
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -174,9 +174,9 @@ describe('options', () => {
   });
 });
 
-test('the README shows sandbox-example.test.mjs as it is', () => {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+test('docs/sandbox.md shows sandbox-example.test.mjs as it is', () => {
+  const readme = readFileSync(join(root, 'docs', 'sandbox.md'), 'utf8');
   const example = readFileSync(join(import.meta.dirname, 'sandbox-example.test.mjs'), 'utf8');
   const body = example.slice(example.indexOf('import '));
-  assert.ok(readme.includes(body), 'copy tests/js/sandbox-example.test.mjs (from its first import) into the README');
+  assert.ok(readme.includes(body), 'copy tests/js/sandbox-example.test.mjs (from its first import) into docs/sandbox.md');
 });

@@ -1,6 +1,6 @@
 // minted buy | minted sell: one cash order at a fixed price, exactly once. The external id (yours, or a new one) is
 // printed and journaled before anything is sent; a rerun with the same --external-id finds the order and sends
-// nothing, and the SDK settles an unclear answer by looking the order up (see the package README).
+// nothing, and the SDK settles an unclear answer by looking the order up (see docs/guide.md, "Orders: exactly once").
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `make bench`: minted-connect beside zod and valibot, measured side by side in one Node process (the require times
-// and the browser instantiate time need their own processes). Prints a table and writes bench/results.json.
+// and the browser instantiate time need their own processes). Prints a table and writes tools/bench/results.json.
 //
 //   1. decode: the documented Card Payment Get Order response (as the docs print it) from bytes, against JSON.parse
 //   2. request validation of a valid Create Customer body: validateRequest against valibot and zod (same rules)
@@ -21,11 +21,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
-import { startSandbox } from '../scripts/sandbox-process.mjs';
+import { startSandbox } from '../../scripts/sandbox-process.mjs';
 import { customerValibot, customerZod, orderValibot, orderZod } from './schemas.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
+const root = join(here, '..', '..');
 const pkg = process.env.BENCH_PKG || join(root, 'pkg');
 const require = createRequire(import.meta.url);
 const sdk = require(join(pkg, 'cjs', 'index.cjs'));
@@ -33,7 +33,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const results = { node: process.version, date: new Date().toISOString(), quick };
 
 // ---------------------------------------------------------------- inputs
-const doc = parseYaml(readFileSync(join(root, 'spec', 'minted-connect-partner.openapi.yaml'), 'utf8'));
+const doc = parseYaml(readFileSync(join(root, 'docs', 'spec', 'minted-connect-partner.openapi.yaml'), 'utf8'));
 const example = doc.paths['/partner/order/{external_order_id}'].get.responses['200'].content['application/json']
   .examples.cardPaymentOrder.value;
 const text = JSON.stringify(example, null, 2); // as the docs print it
@@ -280,4 +280,4 @@ row('browser.js bundled and minified (the glue)', glue.length, gz(glue), br(glue
 row('browser total (.wasm + glue)', wasm.length + glue.length, gz(wasm) + gz(glue), br(wasm) + br(glue));
 
 writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-console.log(`\nwritten: bench/results.json${sink < 0 ? '' : ''}`);
+console.log(`\nwritten: tools/bench/results.json${sink < 0 ? '' : ''}`);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark of the in-process sandbox (minted-connect/sandbox), after `make pkg` (run: node bench/sandbox.mjs):
+// Benchmark of the in-process sandbox (minted-connect/sandbox), after `make pkg` (run: node tools/bench/sandbox.mjs):
 //   - its .wasm, raw and gzip -9 (and the client's, which it must leave alone)
 //   - start-up: loading the module in a fresh Node process (compile and instantiate), the first createSandbox() there,
 //     and createSandbox() once the module is loaded; medians over several runs
@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const SANDBOX = join(root, 'pkg', 'sandbox', 'cjs', 'index.cjs');
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
