@@ -44,7 +44,7 @@ run('wasm-opt', ['-Oz', '--converge', '--enable-bulk-memory', '--enable-nontrapp
   '--strip-target-features', join(staging, WASM), '-o', join(out, WASM)]);
 cpSync(join(staging, 'minted_connect.js'), join(out, 'minted_connect.js'));
 cpSync(join(staging, 'snippets'), join(out, 'snippets'), { recursive: true });
-const snippet = './' + relative(out, findFile(join(out, 'snippets'), 'minted_error.js')).split('\\').join('/');
+const snippet = './' + relative(out, findFile(join(out, 'snippets'), 'errors.js')).split('\\').join('/');
 const glue = readFileSync(join(out, 'minted_connect.js'), 'utf8');
 if (!glue.includes(`new URL('${WASM}', import.meta.url)`)) throw new Error('the glue no longer defaults to the .wasm beside it');
 const names = [...glue.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]).filter((n) => n !== 'initSync');

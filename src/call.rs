@@ -1,153 +1,566 @@
-//! The request pipeline below the façade and the features: `prepare` (synchronously, so later changes to the
-//! caller's objects cannot leak into the call) → `send` → check → parse. It knows an operation only by its registry
-//! row, and the client's quotes only through [`ExpiredQuotes`]; which calls are placed exactly once is decided above.
+//! One call, end to end, below the client's methods: from a prepared request ([`Call`]) to the response's `data` or
+//! a typed error. A call runs three nested loops, outermost first, each in one function of this file:
+//!
+//! 1. [`place_exactly_once`], for calls that place orders (`buyDigital`, `sellDigital`, `createDelivery` and their
+//!    forms): rounds of place → look the order up by its `external_id` → place it again, until the API shows the
+//!    order or proves it absent (what each round concludes is `exactly_once.rs`'s).
+//! 2. [`with_retries`]: attempts of one request; a safe call is tried again after a network error, a timeout, 408,
+//!    429 or a 5xx, after a backoff (the decision is `retry.rs`'s pure function).
+//! 3. [`exchange`]: the Digest steps of one attempt: sign with a nonce the client holds, or get a challenge and answer
+//!    it, renew a stale nonce, or wait for another call's challenge (the decisions are the Digest session's, in
+//!    `digest.rs`).
+//!
+//! Every request goes out through `http.rs`, the only I/O; every response body is read by `envelope.rs`.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::future::Future;
+use std::ops::ControlFlow;
+use std::pin::Pin;
+use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 
 use crate::config::Config;
+use crate::digest::{self, Answer, CallAuth, DigestSession, Notify, Role, Step, Ticket};
+use crate::envelope::{self, DataShape};
 use crate::error::{ErrorCode, ErrorKind, MintedError};
-use crate::registry::Operation;
-use crate::routes::{self, Query, Resolved};
-use crate::shape::DataShape;
-use crate::transport::http::HttpResponse;
-use crate::transport::{clock, Call, Transport};
-use crate::validate::{self, Edits, Issue, Problem, Settings, Walked};
+use crate::exactly_once::{self, Attempt};
+use crate::hooks::{Exchange, Hooks};
+use crate::http::{self, HttpRequest, HttpResponse};
+use crate::registry::{self, Resolved};
+use crate::retry::{self, Decision, Outcome};
+use crate::validate::Language;
 
-/// What a call sends besides its path parameter, already read from JS.
-#[derive(Debug)]
-pub enum Payload {
-    None,
-    /// A body's JSON text, and the `external_id` to write when it has no string one (calls that place orders).
-    Body {
-        text: String,
-        external_id: Option<String>,
-    },
-    Query(Query),
+/// What the calls of one client share to reach the API: its configuration, its Digest session and its hooks.
+pub struct Connection {
+    pub config: Config,
+    digest: RefCell<DigestSession>,
+    /// Wakes the calls waiting on the Digest session.
+    notify: Rc<Notify>,
+    pub hooks: Hooks,
+}
+
+/// One call, ready to send.
+pub struct Call {
+    pub route: Resolved,
+    /// The filled path with its query string, percent-encoded, starting with `/`.
+    pub path: String,
+    pub body: Option<String>,
+    pub signal: Option<web_sys::AbortSignal>,
+    /// The client call it serves (`buyGold`), for hooks and errors.
+    pub name: &'static str,
+    /// For calls that place orders: what identifies the order, so it is placed exactly once.
+    pub order: Option<OrderKey>,
+}
+
+impl fmt::Debug for Call {
+    // The body may hold card data: Debug shows it redacted, like everything else the SDK reports.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Call")
+            .field("name", &self.name)
+            .field("method", &self.route.method.as_str())
+            .field("path", &self.path)
+            .field("body", &self.body.as_deref().map(|b| crate::redact::redact_body(b.as_bytes(), &[])))
+            .finish_non_exhaustive()
+    }
+}
+
+/// What identifies an order being placed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrderKey {
+    /// The body's `external_id` as sent (the caller's, or the one the SDK claimed for it).
+    pub external_id: String,
+    /// Order lines; the API creates one order per line (`<external_id>`, `<external_id>-2`, …).
+    pub lines: usize,
+    /// The body's `price_token`, when a string.
+    pub price_token: Option<String>,
 }
 
 /// Tells whether a price token belongs to a quote the client knows to have expired (the client's quote book).
 pub trait ExpiredQuotes {
-    fn is_expired(&self, token: &str) -> bool;
+    /// `Some(true)` when the token is known and past its deadline at `now_ms`; `None` when the client never saw it.
+    fn is_expired_at(&self, token: &str, now_ms: f64) -> Option<bool>;
 }
 
-/// A call ready to send, with what its body says (after validation and rewriting).
-#[derive(Debug)]
-pub struct Prepared {
-    pub call: Call,
-    /// The body's `price_token`, when a string.
-    pub price_token: Option<String>,
-    /// The body's `external_id` as sent, when a string (the caller's, or the one the payload gave).
-    pub external_id: Option<String>,
-    /// Entries of the body's `items` array as sent, at least 1.
-    pub lines: usize,
+/// A call's result: the response (status, headers, attempts) and its `data` as the server sent it.
+pub struct Answered {
+    pub response: HttpResponse,
+    pub data: JsValue,
 }
 
-/// The validation settings a client's config implies.
-pub fn settings(config: &Config) -> Settings {
-    Settings {
-        lang: config.language,
-        strict_identity_numbers: config.strict_identity_numbers,
-        today: clock::today_utc(),
+const REJECTED: &str = "the server rejected the username or password";
+const KEPT_CHALLENGING: &str = "the server kept answering 401 with new nonces";
+
+impl Connection {
+    pub fn new(config: Config, hooks: Hooks) -> Self {
+        Self { config, digest: RefCell::new(DigestSession::default()), notify: Rc::default(), hooks }
+    }
+
+    /// Everything that must not appear in what is reported about `response`: the password and the Authorization
+    /// value sent.
+    pub fn secrets<'a>(&'a self, response: &'a HttpResponse) -> Vec<&'a str> {
+        let mut secrets = self.config.secrets();
+        secrets.extend(response.sent_authorization.as_deref());
+        secrets
     }
 }
 
-/// A validation error in the client's language.
-pub fn invalid(issues: Vec<Issue>, settings: &Settings) -> MintedError {
-    MintedError::validation(issues, settings.lang)
+/// Runs `work` as a JS promise; a failure rejects with the [`MintedError`] named after `operation`. Every call goes
+/// through this one boxed future type, so the wasm holds one copy of the promise machinery, not one per call kind.
+pub fn promise(
+    operation: &'static str,
+    work: impl Future<Output = Result<JsValue, MintedError>> + 'static,
+) -> js_sys::Promise {
+    let work: Pin<Box<dyn Future<Output = Result<JsValue, MintedError>>>> = Box::pin(work);
+    wasm_bindgen_futures::future_to_promise(async move {
+        work.await.map_err(|err| JsValue::from(err.in_operation(operation)))
+    })
 }
 
-/// Prepares one call: resolves its route, checks the path parameter, validates the body or query, refuses expired
-/// quotes, applies the convenience rewrite, and fills the path. Every issue is reported at once.
-pub fn prepare(
-    transport: &Transport,
+/// Runs a call and resolves to its response `data`: exactly once for calls that place orders, through
+/// [`with_retries`] for the others.
+pub async fn run(
+    connection: &Connection,
     quotes: &dyn ExpiredQuotes,
-    op: &'static Operation,
-    path_value: Option<&str>,
-    payload: Payload,
-    signal: Option<web_sys::AbortSignal>,
-) -> Result<Prepared, MintedError> {
-    let config = &transport.config;
-    let settings = settings(config);
-    let route = config.routes.resolve(op.route);
-    let mut issues = path_issues(op, path_value, &settings);
-    let mut walked = Walked { lines: 1, ..Walked::default() };
-    let (body, query) = match payload {
-        Payload::None => (None, String::new()),
-        Payload::Query(query) => {
-            issues.extend(validate(op, &query.text, &settings));
-            (None, routes::query_string(&query.pairs))
-        }
-        Payload::Body { text, external_id } => {
-            let edits = Edits {
-                external_id: external_id.as_deref(),
-                wrap_amount: op.rewrite.wrapped_sku(),
-                payment_type: op.rewrite.payment_type(),
-            };
-            walked = validate::write(op.input.schema(), &text, &settings, edits);
-            issues.append(&mut walked.issues);
-            issues.extend(expired_quote(walked.price_token.as_deref(), quotes, &settings));
-            walked.external_id = walked.external_id.or(external_id);
-            (Some(std::mem::take(&mut walked.body)), String::new())
-        }
-    };
-    refuse_errors(issues, &settings)?;
-    let path = target(&route, op, path_value)? + &query;
-    let call = Call { route, path, body, signal, name: op.id };
-    Ok(Prepared { call, price_token: walked.price_token, external_id: walked.external_id, lines: walked.lines })
-}
-
-/// Validates the JSON text of a body or query against the operation's request model.
-pub fn validate(op: &Operation, text: &str, settings: &Settings) -> Vec<Issue> {
-    validate::body(op.input.schema(), text, settings)
-}
-
-/// A path parameter must be a non-empty string.
-fn path_issues(op: &Operation, value: Option<&str>, settings: &Settings) -> Vec<Issue> {
-    match op.path_parameter() {
-        Some(name) => validate::path_param(name, value.unwrap_or_default(), settings),
-        None => Vec::new(),
-    }
-}
-
-/// An issue when the body's `price_token` is a quote this client knows to have expired.
-fn expired_quote(token: Option<&str>, quotes: &dyn ExpiredQuotes, settings: &Settings) -> Option<Issue> {
-    quotes.is_expired(token?).then(|| settings.issue("price_token", Problem::QuoteExpired))
-}
-
-/// Refuses the call when any issue is an error (code `quote_expired` when the quote is why).
-fn refuse_errors(issues: Vec<Issue>, settings: &Settings) -> Result<(), MintedError> {
-    if !validate::has_errors(&issues) {
-        return Ok(());
-    }
-    let mut err = invalid(issues, settings);
-    if err.issues.iter().any(|i| i.code == Problem::QuoteExpired.code()) {
-        err.code = Some(ErrorCode::Sdk("quote_expired"));
-    }
-    Err(err)
-}
-
-/// The route's path with its parameter filled in.
-fn target(route: &Resolved, op: &Operation, value: Option<&str>) -> Result<String, MintedError> {
-    let values: Vec<(&str, &str)> =
-        op.path_parameter().map(|name| (name, value.unwrap_or_default())).into_iter().collect();
-    routes::fill_path(&route.path, &values)
-        .ok_or_else(|| MintedError::new(ErrorKind::Config, "path parameters do not match the route"))
-}
-
-/// Sends a prepared call and reads the response as an operation returning `data`: the response, and its `data` as
-/// the server sent it.
-pub async fn send(
-    transport: &Transport,
     call: &Call,
     data: &DataShape,
-) -> Result<(HttpResponse, JsValue), MintedError> {
-    let response = transport.send(call).await?;
-    let data = crate::envelope::read(&response.raw, &response.js_body, data, &transport.secrets(&response))
-        .map_err(|err| err.with_attempts(response.attempts))?;
-    Ok((response, data))
+) -> Result<JsValue, MintedError> {
+    match &call.order {
+        Some(key) => place_exactly_once(connection, quotes, call, key, data).await,
+        None => send(connection, call, data).await.map(|answered| answered.data),
+    }
 }
 
-/// Sends, checks, and hands the response `data` to JS as the server sent it.
-pub async fn fetch(transport: &Transport, call: &Call, data: &DataShape) -> Result<JsValue, MintedError> {
-    send(transport, call, data).await.map(|(_, data)| data)
+/// Sends a call through [`with_retries`] and reads the response as the operation's `data`.
+pub async fn send(connection: &Connection, call: &Call, data: &DataShape) -> Result<Answered, MintedError> {
+    let response = with_retries(connection, call).await?;
+    let secrets = connection.secrets(&response);
+    let data = envelope::read(&response.raw, &response.js_body, data, &secrets)
+        .map_err(|err| err.with_attempts(response.attempts))?;
+    Ok(Answered { response, data })
+}
+
+/// Loop 1: places an order exactly once (see the module docs and `exactly_once.rs`). Every error carries the
+/// order's `external_id`.
+async fn place_exactly_once(
+    connection: &Connection,
+    quotes: &dyn ExpiredQuotes,
+    call: &Call,
+    key: &OrderKey,
+    data: &DataShape,
+) -> Result<JsValue, MintedError> {
+    let tag = |err: MintedError| err.with_external_id(&key.external_id);
+    let mut last = match attempt(connection, call, data).await {
+        Attempt::Done(value) => return Ok(value),
+        Attempt::Refused(err) | Attempt::Aborted(err) => return Err(tag(err)),
+        Attempt::Unclear(err) => err,
+    };
+    let policy = &connection.config.retry;
+    for round in 1..=policy.max_retries.saturating_add(1) {
+        http::sleep(exactly_once::pause(policy, round), call.signal.as_ref()).await;
+        if is_aborted(call) {
+            return Err(tag(exactly_once::unconfirmed(last, "the call was aborted while confirming the order")));
+        }
+        match look_up(connection, call, key).await {
+            exactly_once::Lookup::Found(orders) => return Ok(exactly_once::reconciled(&orders)),
+            exactly_once::Lookup::Unknown(err) => last = err,
+            exactly_once::Lookup::Absent => {
+                let token = key.price_token.as_deref();
+                if token.and_then(|t| quotes.is_expired_at(t, http::now_ms())) == Some(true) {
+                    return Err(tag(exactly_once::not_placed(&last)));
+                }
+                match attempt(connection, call, data).await {
+                    Attempt::Done(value) => return Ok(value),
+                    Attempt::Aborted(err) => return Err(tag(exactly_once::unconfirmed(err, "the call was aborted"))),
+                    // A refusal of the re-sent request may be the API seeing the first one ("already exists",
+                    // "token used"): the next round's look-up tells.
+                    Attempt::Refused(err) | Attempt::Unclear(err) => last = err,
+                }
+            }
+        }
+    }
+    Err(tag(exactly_once::unconfirmed(last, "the order could not be confirmed")))
+}
+
+/// One placement or look-up, and what its outcome means for the order.
+async fn attempt(connection: &Connection, call: &Call, data: &DataShape) -> Attempt {
+    exactly_once::classify(send(connection, call, data).await.map(|answered| answered.data))
+}
+
+/// Looks the order of `call` up by its `external_id`, one `getOrder` per order line.
+async fn look_up(connection: &Connection, call: &Call, key: &OrderKey) -> exactly_once::Lookup {
+    let get_order = &registry::op::getOrder;
+    let route = connection.config.routes.resolve(get_order.route);
+    let mut orders = Vec::new();
+    for line in 1..=key.lines.max(1) {
+        let id = if line == 1 { key.external_id.clone() } else { format!("{}-{line}", key.external_id) };
+        let Some(path) = registry::fill_path(&route.path, &[("external_order_id", &id)]) else {
+            return exactly_once::Lookup::Unknown(MintedError::new(
+                ErrorKind::Config,
+                "the getOrder route has no path",
+            ));
+        };
+        let get = Call {
+            route: route.clone(),
+            path,
+            body: None,
+            signal: call.signal.clone(),
+            name: get_order.id,
+            order: None,
+        };
+        match attempt(connection, &get, get_order.output).await {
+            Attempt::Done(order) => orders.push(order),
+            Attempt::Refused(err) if err.status == Some(404) => {
+                if line == 1 {
+                    return exactly_once::Lookup::Absent;
+                }
+                break; // fewer orders than lines: report what exists
+            }
+            Attempt::Refused(err) | Attempt::Unclear(err) | Attempt::Aborted(err) => {
+                return exactly_once::Lookup::Unknown(err)
+            }
+        }
+    }
+    exactly_once::Lookup::Found(orders)
+}
+
+/// Loop 2: sends a call, retrying what is safe to retry. Returns the last response, which may be an error status
+/// for the caller to read; every error and response carries the number of attempts made.
+pub async fn with_retries(connection: &Connection, call: &Call) -> Result<HttpResponse, MintedError> {
+    let mut attempt = 1;
+    loop {
+        let result = exchange(connection, call, attempt).await;
+        let delay_ms = match retry_delay(connection, call, attempt, result) {
+            ControlFlow::Break(result) => return result,
+            ControlFlow::Continue(delay_ms) => delay_ms,
+        };
+        http::sleep(delay_ms, call.signal.as_ref()).await;
+        if is_aborted(call) {
+            return Err(http::aborted().with_attempts(attempt));
+        }
+        attempt += 1;
+    }
+}
+
+/// What follows attempt number `attempt`: its result to return (with the number of attempts made), or the delay
+/// before the next one.
+#[inline(never)]
+fn retry_delay(
+    connection: &Connection,
+    call: &Call,
+    attempt: u32,
+    result: Result<HttpResponse, MintedError>,
+) -> ControlFlow<Result<HttpResponse, MintedError>, f64> {
+    let outcome = match &result {
+        Ok(response) if retry::is_transient(Outcome::Status(response.raw.status)) => {
+            Some(Outcome::Status(response.raw.status))
+        }
+        Ok(_) => None,
+        Err(err) if err.kind == ErrorKind::Network => Some(Outcome::Network),
+        Err(err) if err.kind == ErrorKind::Timeout => Some(Outcome::Timeout),
+        Err(_) => None,
+    };
+    let decision = match outcome {
+        Some(outcome) => {
+            let retry_after = result.as_ref().ok().and_then(|r| r.retry_after.as_deref()).and_then(|value| {
+                retry::parse_retry_after(value, http::now_ms(), |date| Some(http::parse_date_ms(date)))
+            });
+            let policy = &connection.config.retry;
+            retry::decide(policy, attempt, call.route.idempotent, outcome, retry_after, retry::jitter())
+        }
+        None => Decision::Stop,
+    };
+    match decision {
+        Decision::Retry { delay_ms } => ControlFlow::Continue(delay_ms),
+        Decision::Stop => ControlFlow::Break(match result {
+            Ok(mut response) => {
+                response.attempts = attempt;
+                Ok(response)
+            }
+            Err(err) => Err(err.with_attempts(attempt)),
+        }),
+    }
+}
+
+/// What the exchange does after one HTTP request.
+enum Flow {
+    Next(Step),
+    Return(Result<HttpResponse, MintedError>),
+}
+
+/// A request's claim on the Digest session. Given back as lost if the exchange never completes (its future dropped,
+/// or an early return), so no call waits for it forever.
+struct Claim<'a> {
+    connection: &'a Connection,
+    ticket: Ticket,
+    armed: bool,
+}
+
+impl Claim<'_> {
+    fn disarm(mut self) -> Ticket {
+        self.armed = false;
+        self.ticket
+    }
+}
+
+impl Drop for Claim<'_> {
+    fn drop(&mut self) {
+        if self.armed {
+            self.connection.digest.borrow_mut().abandon(&self.ticket);
+            self.connection.notify.notify_all();
+        }
+    }
+}
+
+/// Loop 3: one attempt, answering Digest challenges as the client's session decides: one round trip per call once
+/// a nonce is known, one challenge at a time for concurrent calls, counts a strict server accepts. Rejected
+/// credentials end in a `MintedError` of kind `auth`; a server that keeps challenging is given up after a bounded
+/// number of 401s, never in a loop.
+async fn exchange(connection: &Connection, call: &Call, attempt: u32) -> Result<HttpResponse, MintedError> {
+    let config = &connection.config;
+    let url = format!("{}{}", config.base_url, call.path);
+    let digest_uri = format!("{}{}", config.base_path, call.path);
+    let method = call.route.method.as_str();
+    // While the call waits, an abort of its signal wakes it (set up on the first wait only).
+    #[cfg(target_arch = "wasm32")]
+    let mut wake_on_abort = None;
+    let mut auth = connection.digest.borrow().begin();
+    // Without credentials nothing is planned: one unsigned exchange (`Done` stands for it).
+    let mut step = match config.credentials {
+        Some(_) => connection.digest.borrow_mut().plan(&auth, http::now_ms()),
+        None => Step::Done,
+    };
+    loop {
+        let ticket = match step {
+            Step::Send(ticket) => Some(ticket),
+            Step::Done => None,
+            Step::Wait => {
+                if !is_aborted(call) {
+                    #[cfg(target_arch = "wasm32")]
+                    wake_on_abort
+                        .get_or_insert_with(|| digest::WakeOnAbort::new(call.signal.as_ref(), &connection.notify));
+                    connection.notify.changed(connection.notify.epoch()).await;
+                }
+                if is_aborted(call) {
+                    return Err(http::aborted());
+                }
+                step = connection.digest.borrow_mut().plan(&auth, http::now_ms());
+                continue;
+            }
+            Step::Rejected => return Err(refused(connection, None, REJECTED)),
+            Step::GiveUp => return Err(refused(connection, None, KEPT_CHALLENGING)),
+        };
+        let claim = ticket.map(|ticket| Claim { connection, ticket, armed: true });
+        let headers = signed_headers(connection, call, claim.as_ref(), &digest_uri)?;
+        let exchange = Exchange { operation: call.name, attempt, method, url: &url };
+        let started = announce(connection, &exchange, &headers, call.body.as_deref());
+        let sent = http::fetch(&HttpRequest {
+            method: call.route.method,
+            url: &url,
+            headers: &headers,
+            body: call.body.as_deref(),
+            timeout_ms: config.timeout_ms,
+            signal: call.signal.as_ref(),
+            fetch: config.fetch.as_ref(),
+        })
+        .await;
+        step = match received(connection, &exchange, headers, started, sent, &mut auth, claim) {
+            Flow::Next(step) => step,
+            Flow::Return(result) => return result,
+        };
+    }
+}
+
+/// The headers every request carries, before `Authorization`.
+pub fn base_headers(config: &Config, route: &Resolved, has_body: bool) -> Vec<(&'static str, String)> {
+    let language = match config.language {
+        Language::Tr => "tr",
+        Language::En => "en",
+    };
+    let mut headers = vec![
+        ("api-version", route.api_version.to_string()),
+        ("x-client-id", config.client_id.clone()),
+        ("Accept-Language", language.to_owned()),
+        ("Accept", "application/json".to_owned()),
+    ];
+    if has_body {
+        headers.push(("Content-Type", "application/json".to_owned()));
+    }
+    headers
+}
+
+/// The headers of one request: the base headers and, for a ticket, its `Authorization`.
+fn signed_headers(
+    connection: &Connection,
+    call: &Call,
+    claim: Option<&Claim<'_>>,
+    digest_uri: &str,
+) -> Result<Vec<(&'static str, String)>, MintedError> {
+    let config = &connection.config;
+    let mut headers = base_headers(config, &call.route, call.body.is_some());
+    if let (Some(claim), Some((user, password))) = (claim, &config.credentials) {
+        let method = call.route.method.as_str();
+        match connection.digest.borrow().authorization(&claim.ticket, user, password, method, digest_uri) {
+            Some(value) => headers.push(("Authorization", value)),
+            None if claim.ticket.role != Role::Fetch => {
+                return Err(MintedError::new(ErrorKind::Auth, "no randomness source for a Digest client nonce"))
+            }
+            None => {}
+        }
+    }
+    Ok(headers)
+}
+
+/// Shows a request to the `onRequest` hook, when there is one; returns when it was sent.
+#[inline(never)]
+fn announce(
+    connection: &Connection,
+    exchange: &Exchange<'_>,
+    headers: &[(&'static str, String)],
+    body: Option<&str>,
+) -> f64 {
+    if connection.hooks.on_request.is_some() {
+        let mut secrets = connection.config.secrets();
+        secrets.extend(authorization(headers));
+        connection.hooks.request(exchange, headers, body, &secrets);
+    }
+    http::now_ms()
+}
+
+/// Shows what an exchange brought to the `onResponse` hook, when there is one, and concludes it (see [`conclude`]).
+#[inline(never)]
+fn received(
+    connection: &Connection,
+    exchange: &Exchange<'_>,
+    headers: Vec<(&'static str, String)>,
+    started: f64,
+    sent: Result<HttpResponse, MintedError>,
+    auth: &mut CallAuth,
+    claim: Option<Claim<'_>>,
+) -> Flow {
+    let sent_authorization = authorization(&headers).map(str::to_owned);
+    if connection.hooks.on_response.is_some() {
+        let elapsed = http::now_ms() - started;
+        let mut secrets = connection.config.secrets();
+        secrets.extend(sent_authorization.as_deref());
+        let outcome = match &sent {
+            Ok(response) => {
+                let raw = &response.raw;
+                Ok((raw.status, raw.request_id.as_deref(), raw.body.as_slice()))
+            }
+            Err(err) => Err(err.message.as_str()),
+        };
+        connection.hooks.response(exchange, outcome, elapsed, &secrets);
+    }
+    let sent = sent.map(|mut response| {
+        response.sent_authorization = sent_authorization;
+        response
+    });
+    conclude(connection, auth, claim, sent)
+}
+
+/// What an exchange means for the call: its next step, or its result.
+fn conclude(
+    connection: &Connection,
+    auth: &mut CallAuth,
+    claim: Option<Claim<'_>>,
+    sent: Result<HttpResponse, MintedError>,
+) -> Flow {
+    let Some(claim) = claim else {
+        return Flow::Return(match sent {
+            Ok(response) if response.raw.status == 401 => Err(refused(
+                connection,
+                Some(&response),
+                "the server requires authentication and no username/password is configured",
+            )),
+            other => other,
+        });
+    };
+    let ticket = claim.disarm();
+    let (answer, result) = match sent {
+        Err(err) => (Answer::Lost, Err(err)),
+        Ok(response) if response.raw.status != 401 => (Answer::Passed, Ok(response)),
+        Ok(response) => match digest::parse_www_authenticate(response.www_authenticate.as_deref()) {
+            Ok(challenge) => (Answer::Challenged(challenge), Ok(response)),
+            Err(why) => {
+                let err = refused(connection, Some(&response), &why.to_string());
+                (Answer::Lost, Err(err))
+            }
+        },
+    };
+    let step = connection.digest.borrow_mut().settle(auth, ticket, answer, http::now_ms());
+    connection.notify.notify_all();
+    match (step, result) {
+        (step @ (Step::Send(_) | Step::Wait), _) => Flow::Next(step),
+        (Step::Rejected, Ok(response)) => Flow::Return(Err(refused(connection, Some(&response), REJECTED))),
+        (Step::GiveUp, Ok(response)) => Flow::Return(Err(refused(connection, Some(&response), KEPT_CHALLENGING))),
+        (_, result) => Flow::Return(result),
+    }
+}
+
+/// The `auth` error for a 401, with what the response carried (request id, redacted body) when there is one.
+fn refused(connection: &Connection, response: Option<&HttpResponse>, message: &str) -> MintedError {
+    let err = MintedError::new(ErrorKind::Auth, message).with_status(401).with_code(ErrorCode::Sdk("unauthorized"));
+    match response {
+        Some(response) => err
+            .with_request_id(response.raw.request_id.clone())
+            .with_body(Some(crate::redact::redact_body(&response.raw.body, &connection.secrets(response)))),
+        None => err,
+    }
+}
+
+/// Whether the call's `AbortSignal` has aborted.
+fn is_aborted(call: &Call) -> bool {
+    call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted)
+}
+
+/// The `Authorization` value among `headers`.
+fn authorization<'a>(headers: &'a [(&'static str, String)]) -> Option<&'a str> {
+    headers.iter().find(|(name, _)| *name == "Authorization").map(|(_, value)| value.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::route as find;
+
+    #[test]
+    fn a_call_debug_shows_its_body_redacted() {
+        let call = Call {
+            route: find("buyDigital").unwrap().into(),
+            path: "/partner/order/digital/buy".into(),
+            body: Some(
+                r#"{"payment":{"card_number":"4111111111111111","card_cvv":"123","card_token":"tok_x"}}"#.into(),
+            ),
+            signal: None,
+            name: "cardPaymentBuyWithCardNumber",
+            order: None,
+        };
+        let shown = format!("{call:?}");
+        for secret in ["4111111111111111", "\"123\"", "tok_x"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        assert!(shown.contains("411111******1111"), "{shown}");
+    }
+
+    #[test]
+    fn headers_follow_the_route_and_config() {
+        let config = crate::config::from_json(
+            &serde_json::json!({"baseUrl": "http://x.test", "language": "en", "clientId": "panel"}),
+        )
+        .unwrap();
+        let headers = base_headers(&config, &find("getCustomer").unwrap().into(), false);
+        assert_eq!(
+            headers,
+            vec![
+                ("api-version", "2".to_owned()),
+                ("x-client-id", "panel".to_owned()),
+                ("Accept-Language", "en".to_owned()),
+                ("Accept", "application/json".to_owned()),
+            ]
+        );
+        let with_body = base_headers(&config, &find("createCustomer").unwrap().into(), true);
+        assert_eq!(with_body.last(), Some(&("Content-Type", "application/json".to_owned())));
+    }
 }

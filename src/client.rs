@@ -1,24 +1,22 @@
-//! `MintedClient`, the façade: one method per registry row (generated from the operation table), the hand-written
-//! ones (`priceFix`, `listOrders`, `request`, `validateRequest`), and the dispatch of a call to the pipeline
-//! (`call.rs`) or, for calls that place orders, to exactly-once placement (`exactly_once.rs`).
+//! `MintedClient`: one JS method per registry row (generated from the operation table), the hand-written ones
+//! (`priceFix`, `listOrders`, `request`, `validateRequest`), and what every method does first: read the caller's
+//! input synchronously (`input.rs`), prepare the call (`prepare.rs`), then run it (`call.rs`) as a promise.
 
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
-use crate::call::{self, Payload};
+use crate::call::{self, Call, Connection};
 use crate::config;
+use crate::envelope;
 use crate::error::MintedError;
-use crate::exactly_once::{self, OrderKey};
-use crate::js;
+use crate::input;
 use crate::operations::operation_table;
 use crate::pages;
+use crate::prepare::{self, ClientState, Payload, QuoteBook};
 use crate::quote;
-use crate::registry::{self, Input, Method, Operation, PathSource};
-use crate::routes::Resolved;
-use crate::session::Session;
-use crate::transport::{Call, Transport};
-use crate::validate::{Issue, Lang, Problem, Settings};
+use crate::registry::{self, Input, Method, Operation, PathSource, Resolved};
+use crate::validate::{Language, Problem, Settings, ValidationIssue};
 
 /// A client for the Minted Connect Partner API.
 ///
@@ -29,7 +27,7 @@ use crate::validate::{Issue, Lang, Problem, Settings};
 /// ```
 #[wasm_bindgen]
 pub struct MintedClient {
-    session: Rc<Session>,
+    state: Rc<ClientState>,
 }
 
 /// One method per registry row; their TypeScript is declared by the registry (`registry.rs`).
@@ -95,8 +93,9 @@ impl MintedClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ClientConfig")] config: JsValue,
     ) -> Result<MintedClient, JsValue> {
-        let (config, hooks) = config::parse(&js::Fields::Js(config))?;
-        Ok(MintedClient { session: Rc::new(Session::new(Transport::new(config, hooks))) })
+        let (config, hooks) = config::parse(&input::Fields::Js(config))?;
+        let state = ClientState { connection: Connection::new(config, hooks), quotes: QuoteBook::default() };
+        Ok(MintedClient { state: Rc::new(state) })
     }
 
     /// Validates a request body for an operation without sending it, with this client's language and strictness.
@@ -112,20 +111,20 @@ impl MintedClient {
         operationId: &str,
         #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let settings = call::settings(&self.session.transport.config);
-        Ok(js::issues(&validate_js(operationId, &body, &settings)?))
+        let settings = prepare::settings(&self.state.connection.config);
+        Ok(crate::error::issues(&validate_js(operationId, &body, &settings)?))
     }
 
     /// The API base URL this client talks to.
     #[wasm_bindgen(getter, js_name = baseUrl)]
     pub fn base_url(&self) -> String {
-        self.session.transport.config.base_url.clone()
+        self.state.connection.config.base_url.clone()
     }
 
     /// Fixes prices and returns a `Quote` (see the registry row `priceFix`, which declares its TypeScript).
     #[wasm_bindgen(js_name = priceFix, skip_typescript)]
     pub fn price_fix(&self, body: JsValue, options: JsValue) -> js_sys::Promise {
-        quote::price_fix(self.session.clone(), body, options)
+        quote::price_fix(self.state.clone(), body, options)
     }
 
     /// Makes any call with the client's authentication, headers, envelope decoding and errors, and resolves to the
@@ -136,11 +135,11 @@ impl MintedClient {
     /// ```
     #[wasm_bindgen(unchecked_return_type = "Promise<unknown>")]
     pub fn request(&self, options: tsify::Ts<crate::api::RawRequest>) -> js_sys::Promise {
-        let session = self.session.clone();
-        match raw_call(&options.js_value(), session.transport.config.language) {
-            Ok(call) => {
-                js::promise("request", async move { call::fetch(&session.transport, &call, &crate::shape::ANY).await })
-            }
+        let state = self.state.clone();
+        match raw_call(&options.js_value(), state.connection.config.language) {
+            Ok(call) => call::promise("request", async move {
+                call::run(&state.connection, &state.quotes, &call, &envelope::ANY).await
+            }),
             Err(err) => js_sys::Promise::reject(&JsValue::from(err.in_operation("request"))),
         }
     }
@@ -149,62 +148,51 @@ impl MintedClient {
     /// TypeScript).
     #[wasm_bindgen(js_name = listOrders, skip_typescript)]
     pub fn list_orders(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        pages::list_orders(self.session.clone(), &query, &options)
+        pages::list_orders(self.state.clone(), &query, &options)
             .map_err(|e| JsValue::from(e.in_operation("listOrders")))
     }
 }
 
 impl MintedClient {
     /// Reads and prepares one call synchronously (so later changes to the caller's objects cannot leak into it),
-    /// then sends it — exactly once for calls that place orders; the promise resolves to the response `data` as
-    /// the server sent it.
+    /// then runs it; the promise resolves to the response `data` as the server sent it.
     fn start(&self, op: &'static Operation, path: &JsValue, input: &JsValue, options: &JsValue) -> js_sys::Promise {
-        let session = self.session.clone();
+        let state = self.state.clone();
+        let config = &state.connection.config;
         let prepared = (|| {
-            let settings = call::settings(&session.transport.config);
+            let settings = prepare::settings(config);
             let path = match op.path_parameter() {
-                Some(name) => js::path_value(name, path, &settings)?,
+                Some(name) => input::path_value(name, path, &settings)?,
                 None => None,
             };
-            let signal = js::call_options(options, settings.lang)?.signal;
-            let mut payload = payload(op.input, input, &settings)?;
-            if let (true, Payload::Body { external_id, .. }) = (op.route.places_orders, &mut payload) {
-                *external_id = Some(exactly_once::claim_external_id()?);
-            }
-            let prepared = session.prepare(op, path.as_deref(), payload, signal)?;
-            let order = op.route.places_orders.then(|| OrderKey::of(&prepared));
-            Ok::<_, MintedError>((prepared.call, order))
+            let signal = input::call_options(options, settings.language)?.signal;
+            let payload = payload(op.input, input, &settings)?;
+            prepare::prepare(config, &state.quotes, op, path.as_deref(), payload, signal)
         })();
-        let (call, order) = match prepared {
-            Ok(prepared) => prepared,
+        let call = match prepared {
+            Ok(call) => call,
             Err(err) => return js_sys::Promise::reject(&JsValue::from(err.in_operation(op.id))),
         };
-        js::promise(op.id, async move {
-            match &order {
-                Some(key) => exactly_once::place(&session, &call, key, op.output).await,
-                None => call::fetch(&session.transport, &call, op.output).await,
-            }
-        })
+        call::promise(op.id, async move { call::run(&state.connection, &state.quotes, &call, op.output).await })
     }
 }
 
 /// What an operation takes, read from the JS argument.
 fn payload(input: Input, value: &JsValue, settings: &Settings) -> Result<Payload, MintedError> {
-    let body = |text: String| Payload::Body { text, external_id: None };
     Ok(match input {
         Input::None | Input::Path => Payload::None,
-        Input::Body(_) | Input::PathAndBody(_) => body(js::body(value, settings)?),
-        Input::OptionalBody(_) => match js::body(value, settings)? {
-            text if text == "null" => body("{}".to_owned()),
-            text => body(text),
+        Input::Body(_) | Input::PathAndBody(_) => Payload::Body(input::body(value, settings)?),
+        Input::OptionalBody(_) => match input::body(value, settings)? {
+            text if text == "null" => Payload::Body("{}".to_owned()),
+            text => Payload::Body(text),
         },
-        Input::Query(_) => Payload::Query(js::query(value, settings)?),
+        Input::Query(_) => Payload::Query(input::query(value, settings)?),
     })
 }
 
 /// Checks a raw request's options and builds its call.
-fn raw_call(options: &JsValue, lang: Lang) -> Result<Call, MintedError> {
-    let js::RawOptions { method, path, api_version, query, body, signal } = js::raw_options(options, lang)?;
+fn raw_call(options: &JsValue, lang: Language) -> Result<Call, MintedError> {
+    let input::RawOptions { method, path, api_version, query, body, signal } = input::raw_options(options, lang)?;
     let route = Resolved {
         method,
         path: path.clone().into(),
@@ -212,16 +200,17 @@ fn raw_call(options: &JsValue, lang: Lang) -> Result<Call, MintedError> {
         idempotent: method == Method::Get,
         source: PathSource::Inferred,
     };
-    let path = path + &crate::routes::query_string(&query.pairs);
-    Ok(Call { route, path, body, signal, name: "request" })
+    let path = path + &registry::query_string(&query.pairs);
+    Ok(Call { route, path, body, signal, name: "request", order: None })
 }
 
 /// Validates a JS body for an operation (shared by the client method and the free function).
-pub(crate) fn validate_js(id: &str, body: &JsValue, settings: &Settings) -> Result<Vec<Issue>, MintedError> {
-    let op = registry::find(id)
-        .ok_or_else(|| js::misuse("unknown_operation", "operationId", Problem::UnknownOperation, settings.lang))?;
-    let Some(text) = js::json_text(body) else {
+pub(crate) fn validate_js(id: &str, body: &JsValue, settings: &Settings) -> Result<Vec<ValidationIssue>, MintedError> {
+    let op = registry::find(id).ok_or_else(|| {
+        input::misuse("unknown_operation", "operationId", Problem::UnknownOperation, settings.language)
+    })?;
+    let Some(text) = input::json_text(body) else {
         return Ok(vec![settings.issue("", Problem::NotJson)]);
     };
-    Ok(call::validate(op, &text, settings))
+    Ok(crate::validate::body(op.input.schema(), &text, settings))
 }

@@ -6,10 +6,10 @@ use std::fmt;
 use tsify::Tsify;
 
 use crate::error::{ErrorCode, ErrorKind, MintedError};
-use crate::js::{self, Fields};
-use crate::routes::{Method, Override, Overrides};
-use crate::transport::hooks::Hooks;
-use crate::transport::retry::Policy;
+use crate::hooks::Hooks;
+use crate::input::{self, Fields};
+use crate::registry::{Method, Override, Overrides};
+use crate::retry::Policy;
 use crate::validate::Language;
 
 /// Default per-attempt timeout.
@@ -198,7 +198,7 @@ pub fn parse(source: &Fields) -> Result<(Config, Hooks), MintedError> {
     if client_id.trim().is_empty() || !client_id.chars().all(|c| c.is_ascii_graphic()) {
         return Err(MintedError::config("clientId", "must be a non-empty header-safe token"));
     }
-    let language = js::language(source, "language").map_err(field("language"))?.unwrap_or_default();
+    let language = input::language(source, "language").map_err(field("language"))?.unwrap_or_default();
     let timeout_ms = match source.number("timeoutMs") {
         Ok(None) => DEFAULT_TIMEOUT_MS,
         Ok(Some(ms)) if ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) && ms.fract() == 0.0 => ms as u32,

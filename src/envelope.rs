@@ -1,15 +1,82 @@
-//! The API's response envelope `{data, success, code, message}`: checking a response body against the operation's
-//! type and turning everything that is not a success into a typed [`MintedError`].
+//! Reading a response: the body against the API's envelope `{data, success, code, message}` and the operation's
+//! documented shape, turning everything that is not a success into a typed [`MintedError`].
+//!
+//! The body is read in JS (`src/js/json.js`): V8's `JSON.parse` builds the object from the bytes, and one walk checks
+//! `data` against the shape of the operation's response model. The object handed back is exactly what the server
+//! sent, every unknown field kept, and no response type costs code in the wasm. The shapes are not written in
+//! JavaScript: each response model declared in `api/` (`models!`) writes one line of a text table, which reaches JS
+//! once, on the first read (its grammar is described beside the declarations that write it, in `api/model.rs`).
 
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 
+pub use crate::api::model::{DataShape, ANY};
 use crate::error::{ErrorCode, ErrorKind, MintedError};
 use crate::redact;
-use crate::shape::{self, Code, DataShape, Reading};
 
-/// What the transport hands over once an exchange is complete.
+#[wasm_bindgen(module = "/src/js/json.js")]
+extern "C" {
+    /// Hands the response models' shape table to the reader (once).
+    #[wasm_bindgen(js_name = installShapes)]
+    fn install_shapes(models: &str);
+
+    /// The `data` of a body read as a response whose `data` is of `kind` (see the module docs); throws what is wrong
+    /// (see [`reading`]).
+    #[wasm_bindgen(catch, js_name = readResponse)]
+    fn read_response(body: &JsValue, kind: &str, nullable: bool, ok: bool) -> Result<JsValue, JsValue>;
+}
+
+/// Why a body was not a plain good answer, as `src/js/json.js` found it.
+#[derive(Debug, PartialEq)]
+pub enum Reading {
+    /// Not JSON, or not UTF-8.
+    NotJson,
+    /// JSON, but not the API's envelope, or `data` not of the documented shape: why.
+    Shape(String),
+    /// The envelope, which says the call failed, or has no `data` where some is needed.
+    Envelope(EnvelopeInfo),
+}
+
+/// What the envelope around `data` said.
+#[derive(Debug, Default, PartialEq)]
+pub struct EnvelopeInfo {
+    pub has_data: bool,
+    pub success: Option<bool>,
+    pub code: Option<Code>,
+    pub message: Option<String>,
+}
+
+/// The API's `code`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Code {
+    Number(f64),
+    Text(String),
+}
+
+/// What `readResponse` threw, as the core reads it: `{ reason, why, hasData, success, code, message }`.
+fn reading(thrown: &JsValue) -> Reading {
+    let get = |key: &str| js_sys::Reflect::get(thrown, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    match get("reason").as_string().as_deref() {
+        Some("shape") => Reading::Shape(get("why").as_string().unwrap_or_default()),
+        Some("envelope") => {
+            let code = get("code");
+            Reading::Envelope(EnvelopeInfo {
+                has_data: get("hasData").as_bool().unwrap_or(false),
+                success: get("success").as_bool(),
+                code: match code.as_f64() {
+                    Some(n) => Some(Code::Number(n)),
+                    None => code.as_string().map(Code::Text),
+                },
+                message: get("message").as_string(),
+            })
+        }
+        _ => Reading::NotJson,
+    }
+}
+
+/// What an exchange brought back, as the core keeps it.
 #[derive(Clone, Debug, Default)]
 pub struct RawResponse {
     pub status: u16,
@@ -48,9 +115,13 @@ pub fn read(
 }
 
 /// Reads a body (a `Uint8Array` or a string) as the response of an operation returning `data`, with a success status
-/// (`ok`) or not: `data` when all is well, otherwise what the reader found (see [`shape::read`]).
+/// (`ok`) or not: `data` when all is well, otherwise what the reader found.
 pub fn read_data(body: &JsValue, data: &DataShape, ok: bool) -> Result<JsValue, Reading> {
-    shape::read(body, crate::registry::output_position(data), ok, || (crate::api::SHAPES, crate::registry::OUTPUTS))
+    static INSTALLED: AtomicBool = AtomicBool::new(false);
+    if !INSTALLED.swap(true, Ordering::Relaxed) {
+        install_shapes(crate::api::SHAPES);
+    }
+    read_response(body, data.kind, data.nullable, ok).map_err(|thrown| reading(&thrown))
 }
 
 /// Judges a response the reader did not pass as a plain good answer: a success status, the envelope, `success` not
@@ -137,12 +208,11 @@ pub fn reason(status: u16) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    //! The judgement, from what the reader found (the reader itself, `src/js/decode.js`, is tested through
+    //! The judgement, from what the reader found (the reader itself, `src/js/json.js`, is tested through
     //! `decodeResponse` in `tests/js/decode.test.mjs`).
     use super::*;
     use crate::api::customers::RemoveCustomerResponse;
     use crate::api::model::Described;
-    use crate::shape::EnvelopeInfo;
 
     fn response(status: u16, body: &str) -> RawResponse {
         RawResponse { status, body: body.as_bytes().to_vec(), request_id: Some("req-1".into()) }

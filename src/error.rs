@@ -1,11 +1,14 @@
-//! Errors: one Rust type, one JS class (`MintedError`, defined in `src/js/minted_error.js` so `instanceof` works).
+//! Errors: one Rust type, one JS class (`MintedError`, defined in `src/js/errors.js` so `instanceof` works).
 //!
 //! Every constructor here receives already-redacted text: nothing secret is ever stored in a `MintedError`, so its
 //! `Debug`, `Display`, JS properties, `JSON.stringify` and `util.inspect` are all safe to log.
 
 use std::fmt;
 
-use crate::validate::{Issue, Language, Severity};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::validate::{Language, Severity, ValidationIssue};
 
 /// What went wrong, coarsely. Mirrors `MintedErrorKind` in the TypeScript declarations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +63,7 @@ pub fn format_code(code: f64) -> String {
         format!("{}", code as i64)
     } else {
         // JSON's number formatting: Rust's float Display would add kilobytes of wasm for a case that never occurs.
-        crate::number::json(code)
+        crate::validate::number_text(code)
     }
 }
 
@@ -76,7 +79,7 @@ pub struct ErrorFields {
     pub message: String,
     pub code: Option<ErrorCode>,
     pub status: Option<u16>,
-    pub issues: Vec<Issue>,
+    pub issues: Vec<ValidationIssue>,
     pub request_id: Option<String>,
     /// The response body, redacted and truncated.
     pub body: Option<String>,
@@ -127,7 +130,7 @@ impl MintedError {
 
     /// A validation error summarising the error-severity issues (all issues are kept in `issues`), worded in the
     /// language of the issues.
-    pub fn validation(issues: Vec<Issue>, lang: Language) -> Self {
+    pub fn validation(issues: Vec<ValidationIssue>, lang: Language) -> Self {
         let errors: Vec<String> = issues
             .iter()
             .filter(|i| i.severity == Severity::Error)
@@ -229,13 +232,80 @@ impl fmt::Debug for MintedError {
 
 impl std::error::Error for MintedError {}
 
+#[wasm_bindgen(module = "/src/js/errors.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = MintedError)]
+    type JsMintedError;
+
+    #[wasm_bindgen(constructor, js_class = "MintedError")]
+    fn new(message: &str, details: &JsValue) -> JsMintedError;
+}
+
+/// Plain data for JS, through JSON (the serialiser is already in the module for request bodies; a second one
+/// would cost wasm bytes).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    serde_json::to_string(value).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
+}
+
+/// Validation issues as a JS array (none: a new empty array, without JSON on the way).
+pub fn issues(issues: &[ValidationIssue]) -> JsValue {
+    if issues.is_empty() {
+        return js_sys::Array::new().into();
+    }
+    to_js(issues)
+}
+
+fn set(target: &js_sys::Object, key: &str, value: JsValue) {
+    if !value.is_undefined() {
+        let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value);
+    }
+}
+
+impl From<MintedError> for JsValue {
+    fn from(err: MintedError) -> JsValue {
+        let details = js_sys::Object::new();
+        set(&details, "kind", JsValue::from_str(err.kind.as_str()));
+        if let Some(status) = err.status {
+            set(&details, "status", JsValue::from(status));
+        }
+        match &err.code {
+            Some(ErrorCode::Api(n)) => set(&details, "code", JsValue::from(*n)),
+            Some(ErrorCode::Sdk(s)) => set(&details, "code", JsValue::from_str(s)),
+            Some(ErrorCode::Text(s)) => set(&details, "code", JsValue::from_str(s)),
+            None => {}
+        }
+        if err.kind == ErrorKind::Validation {
+            set(&details, "issues", issues(&err.issues));
+        }
+        if let Some(id) = &err.request_id {
+            set(&details, "requestId", JsValue::from_str(id));
+        }
+        if let Some(body) = &err.body {
+            set(&details, "body", JsValue::from_str(body));
+        }
+        if let Some(operation) = err.operation {
+            set(&details, "operation", JsValue::from_str(operation));
+        }
+        if let Some(field) = err.field {
+            set(&details, "field", JsValue::from_str(field));
+        }
+        if err.attempts > 0 {
+            set(&details, "attempts", JsValue::from(err.attempts));
+        }
+        if let Some(external_id) = &err.external_id {
+            set(&details, "externalId", JsValue::from_str(external_id));
+        }
+        JsMintedError::new(&err.message, &details).into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::validate::Severity;
 
-    fn issue(path: &str, severity: Severity) -> Issue {
-        Issue { path: path.into(), code: "x".into(), message: format!("{path} is wrong"), severity }
+    fn issue(path: &str, severity: Severity) -> ValidationIssue {
+        ValidationIssue { path: path.into(), code: "x".into(), message: format!("{path} is wrong"), severity }
     }
 
     #[test]

@@ -16,20 +16,20 @@ pub mod api;
 mod call;
 mod client;
 pub mod config;
+pub mod digest;
 pub mod envelope;
 pub mod error;
 mod exactly_once;
-mod js;
-mod number;
+mod hooks;
+pub mod http;
+mod input;
 mod operations;
 mod pages;
+mod prepare;
 mod quote;
 pub mod redact;
 pub mod registry;
-pub mod routes;
-mod session;
-pub mod shape;
-pub mod transport;
+mod retry;
 mod ts;
 pub mod validate;
 
@@ -38,10 +38,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub use client::MintedClient;
+use envelope::DataShape;
 use error::MintedError;
 pub use quote::Quote;
-use shape::DataShape;
-use transport::clock;
 use validate::{Language, Problem, Settings};
 
 /// The documented shape of an operation's `data` (what the client checks responses against).
@@ -75,9 +74,10 @@ pub fn validate_request(
     #[wasm_bindgen(unchecked_param_type = "unknown")] body: JsValue,
     options: Option<tsify::Ts<ValidateOptions>>,
 ) -> Result<JsValue, JsValue> {
-    let (lang, strict_identity_numbers) = js::validate_options(&options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
-    let settings = Settings { lang, strict_identity_numbers, today: clock::today_utc() };
-    Ok(js::issues(&client::validate_js(operationId, &body, &settings)?))
+    let (language, strict_identity_numbers) =
+        input::validate_options(&options.map_or(JsValue::UNDEFINED, |o| o.js_value()))?;
+    let settings = Settings { language, strict_identity_numbers, today: http::today_utc() };
+    Ok(error::issues(&client::validate_js(operationId, &body, &settings)?))
 }
 
 /// Input of `digestAuthorization`.
@@ -126,7 +126,7 @@ pub struct DigestAuthorizationInput {
 pub fn digest_authorization(
     #[wasm_bindgen(unchecked_param_type = "DigestAuthorizationInput")] input: JsValue,
 ) -> Result<String, JsValue> {
-    Ok(js::digest_authorization(&js::Fields::Js(input), Language::default())?)
+    Ok(input::digest_authorization(&input::Fields::Js(input), Language::default())?)
 }
 
 /// Checks a raw API response body the way the client does and returns its `data` — for webhook payloads, recorded
@@ -144,10 +144,10 @@ pub fn decode_response(
     status: Option<u16>,
 ) -> Result<JsValue, JsValue> {
     let lang = Language::default();
-    let unknown = || js::misuse("unknown_operation", "operationId", Problem::UnknownOperation, lang);
+    let unknown = || input::misuse("unknown_operation", "operationId", Problem::UnknownOperation, lang);
     let op = registry::find(operationId).ok_or_else(unknown)?;
     if !(body.is_string() || body.is_instance_of::<js_sys::Uint8Array>()) {
-        return Err(js::misuse("invalid_input", "body", Problem::NotBytesOrString, lang).into());
+        return Err(input::misuse("invalid_input", "body", Problem::NotBytesOrString, lang).into());
     }
     let status = status.unwrap_or(200);
     let ok = (200..300).contains(&status);
@@ -230,6 +230,6 @@ pub fn operations() -> JsValue {
 pub fn normalize_phone(phone: &str) -> Result<String, JsValue> {
     validate::rules::normalize_phone(phone).map_err(|problem| {
         let lang = Language::default();
-        MintedError::validation(vec![validate::Issue::new("phone", &problem, lang)], lang).into()
+        MintedError::validation(vec![validate::ValidationIssue::new("phone", &problem, lang)], lang).into()
     })
 }

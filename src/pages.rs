@@ -6,16 +6,22 @@ use std::rc::Rc;
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::call::{self, Payload};
+use crate::call;
 use crate::error::MintedError;
-use crate::js::{self, async_iterable};
-use crate::registry;
-use crate::routes::Query;
-use crate::session::Session;
+use crate::input;
+use crate::prepare::{self, ClientState, Payload};
+use crate::registry::{self, Query};
+
+#[wasm_bindgen(module = "/src/js/pages.js")]
+extern "C" {
+    /// An async iterable (an async generator in JS) over pages that `next_page` resolves to, until it gives `null`.
+    #[wasm_bindgen(js_name = asyncIterable)]
+    fn async_iterable(next_page: &JsValue, stop: &JsValue) -> JsValue;
+}
 
 /// Where the iteration stands.
 struct Pager {
-    session: Rc<Session>,
+    state: Rc<ClientState>,
     /// The query's JSON text; each page sets its `page`.
     query: String,
     signal: Option<web_sys::AbortSignal>,
@@ -34,15 +40,17 @@ fn first_page(query: &Query) -> u64 {
 }
 
 /// Builds the iterable. The query is checked now, so a bad filter fails at the call, not at the first `next()`.
-pub fn list_orders(session: Rc<Session>, query: &JsValue, options: &JsValue) -> Result<JsValue, MintedError> {
-    let settings = call::settings(&session.transport.config);
-    let signal = js::call_options(options, settings.lang)?.signal;
-    let query = js::query(query, &settings)?;
+pub fn list_orders(state: Rc<ClientState>, query: &JsValue, options: &JsValue) -> Result<JsValue, MintedError> {
+    let config = &state.connection.config;
+    let settings = prepare::settings(config);
+    let signal = input::call_options(options, settings.language)?.signal;
+    let query = input::query(query, &settings)?;
     // Validate once up front with the request model getOrders uses.
-    session.prepare(&registry::op::getOrders, None, Payload::Query(query.clone()), signal.clone())?;
+    let get_orders = &registry::op::getOrders;
+    prepare::prepare(config, &state.quotes, get_orders, None, Payload::Query(query.clone()), signal.clone())?;
     let first = first_page(&query);
     let query = query.text;
-    let pager = Rc::new(RefCell::new(Pager { session, query, signal, next_page: first, done: false }));
+    let pager = Rc::new(RefCell::new(Pager { state, query, signal, next_page: first, done: false }));
 
     let next = {
         let pager = pager.clone();
@@ -56,19 +64,20 @@ pub fn list_orders(session: Rc<Session>, query: &JsValue, options: &JsValue) -> 
 }
 
 /// The next page's orders (a JS array), or `null` once the iteration is over. The JS side (an async generator,
-/// `asyncIterable` in src/js/minted_error.js) yields them one by one, so the core is called once per page.
+/// `asyncIterable` in src/js/pages.js) yields them one by one, so the core is called once per page.
 fn next_page(pager: Rc<RefCell<Pager>>) -> Promise {
     if pager.borrow().done {
         return Promise::resolve(&JsValue::NULL);
     }
-    crate::js::promise("listOrders", async move {
-        let (session, query, signal, page) = {
+    call::promise("listOrders", async move {
+        let (state, query, signal, page) = {
             let p = pager.borrow();
-            (p.session.clone(), js::query_page(&p.query, p.next_page), p.signal.clone(), p.next_page)
+            (p.state.clone(), input::query_page(&p.query, p.next_page), p.signal.clone(), p.next_page)
         };
         let get_orders = &registry::op::getOrders;
-        let call = session.prepare(get_orders, None, Payload::Query(query), signal)?.call;
-        let data = call::fetch(&session.transport, &call, get_orders.output).await?;
+        let config = &state.connection.config;
+        let call = prepare::prepare(config, &state.quotes, get_orders, None, Payload::Query(query), signal)?;
+        let data = call::run(&state.connection, &state.quotes, &call, get_orders.output).await?;
         let items = js_sys::Array::from(&Reflect::get(&data, &"data".into()).unwrap_or(JsValue::UNDEFINED));
         let last_page = Reflect::get(&data, &"last_page".into()).ok().and_then(|v| v.as_f64());
         let mut p = pager.borrow_mut();

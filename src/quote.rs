@@ -1,5 +1,5 @@
 //! The price-fix quote lifecycle: `priceFix` (and `quote.refresh()`), a local deadline that does not depend on the
-//! server's clock, and the `Quote` class callers hold. Tokens go in the session's quote book, so an expired quote is
+//! server's clock, and the `Quote` class callers hold. Tokens go in the client's quote book, so an expired quote is
 //! refused before any network I/O.
 
 use std::rc::Rc;
@@ -7,11 +7,11 @@ use std::rc::Rc;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
-use crate::call::{self, Payload};
-use crate::js;
+use crate::call;
+use crate::http;
+use crate::input;
+use crate::prepare::{self, ClientState, Payload};
 use crate::registry;
-use crate::session::Session;
-use crate::transport::clock;
 
 /// Margin taken off every quote so a buy sent at the last moment still reaches the server in time.
 pub const SAFETY_MS: f64 = 2000.0;
@@ -44,29 +44,30 @@ pub fn deadline(
 }
 
 /// `priceFix` and `Quote.refresh`: the call, then a `Quote` whose deadline counts from when the request was sent.
-pub(crate) fn price_fix(session: Rc<Session>, body: JsValue, options: JsValue) -> js_sys::Promise {
+pub(crate) fn price_fix(state: Rc<ClientState>, body: JsValue, options: JsValue) -> js_sys::Promise {
     let op = &registry::op::priceFix;
-    let settings = call::settings(&session.transport.config);
-    let prepared = js::call_options(&options, settings.lang).and_then(|options| {
-        let text = js::body(&body, &settings)?;
-        session.prepare(op, None, Payload::Body { text, external_id: None }, options.signal)
+    let config = &state.connection.config;
+    let settings = prepare::settings(config);
+    let prepared = input::call_options(&options, settings.language).and_then(|options| {
+        let text = input::body(&body, &settings)?;
+        prepare::prepare(config, &state.quotes, op, None, Payload::Body(text), options.signal)
     });
-    let prepared = match prepared {
-        Ok(prepared) => prepared,
+    let call = match prepared {
+        Ok(call) => call,
         Err(err) => return js_sys::Promise::reject(&JsValue::from(err.in_operation(op.id))),
     };
     // The Quote keeps a copy of the request for refresh(), detached from the caller's object.
-    let request = js_sys::JSON::parse(prepared.call.body.as_deref().unwrap_or("{}")).unwrap_or(body);
-    crate::js::promise(op.id, async move {
-        let sent = clock::now_ms();
-        let (response, data) = call::send(&session.transport, &prepared.call, op.output).await?;
+    let request = js_sys::JSON::parse(call.body.as_deref().unwrap_or("{}")).unwrap_or(body);
+    call::promise(op.id, async move {
+        let sent = http::now_ms();
+        let call::Answered { response, data } = call::send(&state.connection, &call, op.output).await?;
         let get = |name: &str| Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
         let token = get("token").as_string().unwrap_or_default();
         let expires_at = get("expires_at").as_string().map(|s| js_sys::Date::parse(&s));
         let server_date = response.server_date.as_deref().map(js_sys::Date::parse);
         let deadline =
-            deadline(sent, clock::now_ms(), get("expire_ttl").as_f64(), expires_at, server_date).unwrap_or(sent);
-        Ok(JsValue::from(Quote::new(data, token, deadline, request, session.clone())))
+            deadline(sent, http::now_ms(), get("expire_ttl").as_f64(), expires_at, server_date).unwrap_or(sent);
+        Ok(JsValue::from(Quote::new(data, token, deadline, request, state.clone())))
     })
 }
 
@@ -83,13 +84,13 @@ pub struct Quote {
     token: String,
     deadline_ms: f64,
     request: JsValue,
-    session: Rc<Session>,
+    state: Rc<ClientState>,
 }
 
 impl Quote {
-    fn new(data: JsValue, token: String, deadline_ms: f64, request: JsValue, session: Rc<Session>) -> Self {
-        session.quotes.remember(&token, deadline_ms);
-        Self { data, token, deadline_ms, request, session }
+    fn new(data: JsValue, token: String, deadline_ms: f64, request: JsValue, state: Rc<ClientState>) -> Self {
+        state.quotes.remember(&token, deadline_ms);
+        Self { data, token, deadline_ms, request, state }
     }
 
     fn field(&self, name: &str) -> JsValue {
@@ -136,7 +137,7 @@ impl Quote {
     /// ```
     #[wasm_bindgen(js_name = isExpired)]
     pub fn is_expired(&self) -> bool {
-        clock::now_ms() >= self.deadline_ms
+        http::now_ms() >= self.deadline_ms
     }
 
     /// Whole seconds left before the quote expires (0 when expired).
@@ -146,7 +147,7 @@ impl Quote {
     /// ```
     #[wasm_bindgen(js_name = remainingSeconds)]
     pub fn remaining_seconds(&self) -> f64 {
-        ((self.deadline_ms - clock::now_ms()) / 1000.0).floor().max(0.0)
+        ((self.deadline_ms - http::now_ms()) / 1000.0).floor().max(0.0)
     }
 
     /// The price of one product, or `undefined`.
@@ -171,8 +172,8 @@ impl Quote {
     /// if (quote.remainingSeconds() < 20) quote = await quote.refresh();
     /// ```
     #[wasm_bindgen(unchecked_return_type = "Promise<Quote>")]
-    pub fn refresh(&self, options: Option<tsify::Ts<js::CallOptions>>) -> js_sys::Promise {
-        price_fix(self.session.clone(), self.request.clone(), js::options_value(options))
+    pub fn refresh(&self, options: Option<tsify::Ts<input::CallOptions>>) -> js_sys::Promise {
+        price_fix(self.state.clone(), self.request.clone(), input::options_value(options))
     }
 
     /// The data plus the token and local expiry, for logs and `JSON.stringify`.

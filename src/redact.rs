@@ -5,7 +5,7 @@
 //! (the configured password) are cut out of any text verbatim.
 
 use crate::validate::card::{luhn_valid, mask_card_number};
-use crate::validate::{self, Member, Rewrite};
+use crate::validate::{self, Member, Transform};
 
 /// What replaces a removed value.
 pub const REDACTED: &str = "[REDACTED]";
@@ -24,12 +24,12 @@ fn key_is(key: &str, list: &[&str]) -> bool {
     list.iter().any(|k| key.eq_ignore_ascii_case(k))
 }
 
-/// Redaction as a rewrite of JSON: secret members removed, card numbers masked, free text redacted.
+/// Redaction as a transform of JSON: secret members removed, card numbers masked, free text redacted.
 struct Redaction<'a> {
     secrets: &'a [&'a str],
 }
 
-impl Rewrite for Redaction<'_> {
+impl Transform for Redaction<'_> {
     fn member(&self, key: &str, parent: Option<&str>) -> Member {
         // Inside a `payment` object, `token` is a card token.
         let payment_token =
@@ -50,7 +50,7 @@ impl Rewrite for Redaction<'_> {
 
 /// Redacts JSON text: `None` when it is not JSON.
 pub fn redact_json(text: &str, secrets: &[&str]) -> Option<String> {
-    validate::rewrite(text, &Redaction { secrets })
+    validate::transform(text, &Redaction { secrets })
 }
 
 /// Redacts free text: known secrets cut out, card-number-like digit runs masked.

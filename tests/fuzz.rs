@@ -3,10 +3,10 @@
 //! typed error. (The response reader itself runs in JS: `tests/js/wasm-fuzz.test.mjs` feeds it random bodies.) The case count is `PROPTEST_CASES` (CI keeps the default of this file; `make fuzz` runs many more).
 #![cfg(not(target_arch = "wasm32"))]
 
+use minted_connect::digest::parse_www_authenticate;
 use minted_connect::envelope::{check, RawResponse};
+use minted_connect::envelope::{Code, EnvelopeInfo, Reading};
 use minted_connect::registry::OPERATIONS;
-use minted_connect::shape::{Code, EnvelopeInfo, Reading};
-use minted_connect::transport::digest::parse_www_authenticate;
 use minted_connect::validate::{self, Language, Settings};
 use minted_connect::{config, redact, response_shape};
 use proptest::prelude::*;
@@ -86,7 +86,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 }
 
 fn settings(strict: bool) -> Settings {
-    Settings { lang: Language::En, strict_identity_numbers: strict, today: time::macros::date!(2026 - 11 - 23) }
+    Settings { language: Language::En, strict_identity_numbers: strict, today: time::macros::date!(2026 - 11 - 23) }
 }
 
 proptest! {

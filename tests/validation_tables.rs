@@ -2,18 +2,19 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use minted_connect::registry;
-use minted_connect::validate::{body, write, Edits, Issue, Language as Lang, Schema, Settings, Severity};
+use minted_connect::validate::{body, write, Edits, Language, Schema, Settings, Severity, ValidationIssue};
 use serde_json::{json, Value};
 use time::macros::date;
 
-const SETTINGS: Settings = Settings { lang: Lang::En, strict_identity_numbers: false, today: date!(2026 - 11 - 23) };
+const SETTINGS: Settings =
+    Settings { language: Language::En, strict_identity_numbers: false, today: date!(2026 - 11 - 23) };
 
 /// The rules of an operation's request model.
 fn schema(op: &str) -> Option<&'static Schema> {
     registry::find(op).unwrap_or_else(|| panic!("no operation {op}")).input.schema()
 }
 
-fn codes(issues: &[Issue]) -> Vec<(String, String, Severity)> {
+fn codes(issues: &[ValidationIssue]) -> Vec<(String, String, Severity)> {
     issues.iter().map(|i| (i.path.clone(), i.code.clone(), i.severity)).collect()
 }
 
@@ -126,7 +127,7 @@ fn non_object_bodies_and_nulls() {
 
 #[test]
 fn messages_follow_the_language() {
-    let tr = Settings { lang: Lang::Tr, ..SETTINGS };
+    let tr = Settings { language: Language::Tr, ..SETTINGS };
     let issues = body(schema("createCustomer"), "{}", &tr);
     assert_eq!(issues[0].message, "zorunludur");
     let issues = body(schema("createCustomer"), "{}", &SETTINGS);

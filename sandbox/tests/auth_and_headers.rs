@@ -5,7 +5,7 @@ mod common;
 use std::time::Duration;
 
 use common::{data, error, TestServer};
-use minted_connect::transport::digest::{parse_www_authenticate, Algorithm};
+use minted_connect::digest::{parse_www_authenticate, Algorithm};
 use minted_sandbox::Settings;
 
 const CUSTOMER: &str = "/partner/customer/MTD0018232";

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use minted_connect::transport::digest::{self as sdk, authorization_header, parse_www_authenticate, AuthInput};
+use minted_connect::digest::{self as sdk, authorization_header, parse_www_authenticate, AuthInput};
 use minted_sandbox::core::auth::nonces::NonceStore;
 use minted_sandbox::core::auth::{challenges, verify, RequestTarget, Verdict};
 use minted_sandbox::core::random::Rng;

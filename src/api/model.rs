@@ -33,7 +33,6 @@
 //! `card_expiry`, `cvv`, `bin`, `ip`, `one_of(Set)`, `one_of["a", "b"]`, `suggest(Set)`, `payment(Card, Stored)`,
 //! `object(Model)`, `array(min, max, Model)`; `… as Set` shows an open value set in TypeScript where any text passes.
 
-use crate::shape::DataShape;
 use crate::validate::schema::{Check, Field, Rule, Schema};
 
 /// A type declared in the `.d.ts`.
@@ -44,7 +43,28 @@ pub trait Declared {
     const DECLARATION: &'static str;
 }
 
-/// A response type: what the response reader checks (see `shape.rs`).
+// The response shape table. Each response model writes one line (`Described::TABLE`); `api::SHAPES` joins them and
+// the response reader (`src/js/json.js`, through `envelope.rs`) checks `data` against them. A line is a model's
+// name, then one entry per field, space-separated: the wire name, `!` (required: present and not `null`) or `?`
+// (optional: may be missing or `null`), and the field's kind: `s` a string, `n` a number (integers and fractions
+// alike), `b` true or false, `*` anything (objects the docs do not describe), `[K` an array of kind K, or a response
+// model's name (an object of that shape; fields it does not list are not checked). An operation's `data` is one such
+// kind ([`DataShape`]). For example (shortened): `OrderItem sku?s amount?n total?n` and
+// `Order guid!s order_code!s total?n items![OrderItem customer?OrderCustomer`.
+
+/// The expected `data` of an operation.
+#[derive(Debug)]
+pub struct DataShape {
+    /// Its kind (see the module docs).
+    pub kind: &'static str,
+    /// `data` may be `null` or missing.
+    pub nullable: bool,
+}
+
+/// `data` of a raw request: anything, including nothing.
+pub static ANY: DataShape = DataShape { kind: "*", nullable: true };
+
+/// A response type: what the response reader checks (see `envelope.rs`).
 pub trait Described: Declared {
     /// The kind a value of this type is checked as: the model's name, or `[Item` for a list.
     const KIND: &'static str;
@@ -52,9 +72,6 @@ pub trait Described: Declared {
     const TABLE: &'static str;
     /// The shape of `data` for an operation returning this type.
     const DATA: DataShape;
-    /// The line of `registry::OUTPUTS` for an operation returning this type: the kind, after `?` when `data` may be
-    /// `null` or missing.
-    const OUTPUT: &'static str;
 }
 
 /// A request type: the rules the validator applies.
@@ -79,7 +96,7 @@ macro_rules! models {
         const TYPESCRIPT: &'static str =
             $crate::ts::cat!($(<$done as $crate::api::model::Declared>::DECLARATION),*);
 
-        /// This module's lines of the response shape table (see `shape.rs`).
+        /// This module's lines of the response shape table (see `envelope.rs`).
         pub const SHAPES: &str = $crate::ts::cat!($(<$responses as $crate::api::model::Described>::TABLE),*);
     };
 
@@ -153,15 +170,9 @@ macro_rules! described {
         impl $crate::api::model::Described for $name {
             const KIND: &'static str = $kind;
             const TABLE: &'static str = $table;
-            const DATA: $crate::shape::DataShape = $crate::shape::DataShape { kind: $kind, nullable: $nullable };
-            const OUTPUT: &'static str = $crate::ts::cat!($crate::api::model::described!(@mark $nullable), $kind);
+            const DATA: $crate::api::model::DataShape =
+                $crate::api::model::DataShape { kind: $kind, nullable: $nullable };
         }
-    };
-    (@mark true) => {
-        "?"
-    };
-    (@mark false) => {
-        ""
     };
 }
 pub(crate) use described;
@@ -256,7 +267,7 @@ macro_rules! field_doc {
 }
 pub(crate) use field_doc;
 
-/// `!` for a required response field, `?` for an optional one (see `shape.rs`).
+/// `!` for a required response field, `?` for an optional one (see `envelope.rs`).
 macro_rules! presence_mark {
     (req) => {
         "!"
@@ -267,7 +278,7 @@ macro_rules! presence_mark {
 }
 pub(crate) use presence_mark;
 
-/// The kind of a response field in the shape table (see `shape.rs`).
+/// The kind of a response field in the shape table (see `envelope.rs`).
 macro_rules! response_kind {
     (str) => { "s" };
     (num) => { "n" };

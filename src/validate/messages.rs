@@ -1,7 +1,7 @@
 //! Every problem validation can report: its stable code, its default severity, and its message in Turkish and
 //! English. Codes are part of the public API (forms switch on them); messages are for people.
 
-use super::{Lang, Severity};
+use super::{Language, Severity};
 
 /// One kind of problem, with what the message needs.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,10 +131,10 @@ impl Problem {
     }
 
     /// The message in the given language.
-    pub fn message(&self, lang: Lang) -> String {
+    pub fn message(&self, lang: Language) -> String {
         match lang {
-            Lang::En => self.english(),
-            Lang::Tr => self.turkish(),
+            Language::En => self.english(),
+            Language::Tr => self.turkish(),
         }
     }
 
@@ -347,7 +347,7 @@ mod tests {
     #[test]
     fn every_problem_has_distinct_messages_in_both_languages() {
         for p in ALL {
-            let (en, tr) = (p.message(Lang::En), p.message(Lang::Tr));
+            let (en, tr) = (p.message(Language::En), p.message(Language::Tr));
             assert!(!en.is_empty() && !tr.is_empty(), "{p:?}");
             assert_ne!(en, tr, "{p:?} is not translated");
             assert!(p.code().chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{p:?}");
@@ -373,7 +373,7 @@ mod tests {
         assert!(files.len() > 20);
         for file in files.iter().filter(|f| !f.ends_with("error.rs")) {
             let source: String = std::fs::read_to_string(file).unwrap().split_whitespace().collect();
-            // (pattern without spaces, allowed in validate/mod.rs, which defines `Issue::new`); split so this test
+            // (pattern without spaces, allowed in validate/mod.rs, which defines `ValidationIssue::new`); split so this test
             // does not match itself
             let patterns =
                 [(["new(ErrorKind::", "Validation"].concat(), false), (["severity:", "Severity::"].concat(), true)];
@@ -390,10 +390,10 @@ mod tests {
 
     #[test]
     fn parameters_appear_in_messages() {
-        assert_eq!(Problem::TooShort(3).message(Lang::En), "must be at least 3 characters long");
-        assert_eq!(Problem::TooShort(3).message(Lang::Tr), "en az 3 karakter olmalıdır");
-        assert_eq!(Problem::OneOf(&["M", "F", "X"]).message(Lang::En), "must be one of \"M\", \"F\" or \"X\"");
-        assert_eq!(Problem::OneOf(&["M"]).message(Lang::Tr), "şunlardan biri olmalıdır: \"M\"");
+        assert_eq!(Problem::TooShort(3).message(Language::En), "must be at least 3 characters long");
+        assert_eq!(Problem::TooShort(3).message(Language::Tr), "en az 3 karakter olmalıdır");
+        assert_eq!(Problem::OneOf(&["M", "F", "X"]).message(Language::En), "must be one of \"M\", \"F\" or \"X\"");
+        assert_eq!(Problem::OneOf(&["M"]).message(Language::Tr), "şunlardan biri olmalıdır: \"M\"");
     }
 
     #[test]

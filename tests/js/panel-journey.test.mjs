@@ -237,7 +237,8 @@ describe('operator journey (direct mode, cross-origin to the sandbox)', () => {
     await page.locator('#tracking-status').waitFor();
     await shot(page, 'delivery-by-card');
     assert.equal(await cash(), cashBefore, 'the card paid the delivery costs');
-    assert.ok(await gold() <= goldBefore - 1, 'the bar left the gold wallet');
+    // Balances are kept to 4 decimals, and 1.3474 - 1 is 0.34739999999999993 in binary floating point.
+    assert.ok(await gold() <= goldBefore - 1 + 1e-9, 'the bar left the gold wallet');
   });
 
   test('deletes the stored card after asking once more', async () => {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::thread::JoinHandle;
 
-use minted_connect::transport::digest::{authorization_header, parse_www_authenticate, Challenge};
+use minted_connect::digest::{authorization_header, parse_www_authenticate, Challenge};
 use minted_sandbox::{AppState, Settings};
 use serde_json::Value;
 

@@ -3,7 +3,7 @@
 //! Only what is safe is retried: calls marked idempotent in the route table (reads, quotes, calculations…), after a
 //! network error, a timeout, `408`, `429` or a `5xx`. A `4xx` is the API refusing the request and is final. The delay
 //! is capped exponential backoff with jitter, or the server's `Retry-After` when it sends one. Order-placing calls
-//! are never retried here: they reconcile by `external_id` instead (`exactly_once.rs`).
+//! are never retried here: they reconcile by `external_id` instead (`exactly_once.rs`, the outer loop in `call.rs`).
 
 /// What went wrong with one attempt.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -82,6 +82,15 @@ pub fn parse_retry_after(value: &str, now_ms: f64, parse_date: impl Fn(&str) -> 
         return value.parse::<u32>().ok().map(|s| f64::from(s) * 1000.0);
     }
     parse_date(value).filter(|d| d.is_finite()).map(|date| (date - now_ms).max(0.0))
+}
+
+/// A random number in `[0, 1)` for backoff jitter (0.5 without a randomness source).
+pub fn jitter() -> f64 {
+    let mut bytes = [0u8; 4];
+    match getrandom::fill(&mut bytes) {
+        Ok(()) => f64::from(u32::from_le_bytes(bytes)) / 4_294_967_296.0,
+        Err(_) => 0.5,
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,11 @@
-//! The client's Digest state, shared by its concurrent calls: the challenges (nonces) in use, the count (`nc`) each
-//! request signs with, and which calls wait for another call's exchange. Pure: no I/O and no clock of its own (the
-//! time is passed in), so every rule is tested below.
+//! HTTP Digest access authentication, client side (RFC 7616).
+//!
+//! Pure computation: parsing `WWW-Authenticate` challenges, choosing the strongest one we support, and computing the
+//! `Authorization` header.
+//!
+//! **The session** ([`DigestSession`]): the client's Digest state, shared by its concurrent calls: the challenges
+//! (nonces) in use, the count (`nc`) each request signs with, and which calls wait for another call's exchange. Pure:
+//! no I/O and no clock of its own (the time is passed in), so every rule is tested (`digest/session_tests.rs`).
 //!
 //! - **One challenge at a time.** A call without a nonce sends once unsigned to get a challenge; calls arriving
 //!   meanwhile wait for it and sign with the same nonce, so a burst of first calls costs one 401 in total.
@@ -21,7 +26,326 @@
 //!   same call, means the username or password is wrong: the call fails with kind `auth`, and so do the calls that were
 //!   waiting for it.
 
-use super::digest::Challenge;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+use md5::Md5;
+use sha2::{Digest as _, Sha256};
+
+/// Hash algorithms this client supports, strongest first when several challenges are offered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Algorithm {
+    Sha256Sess,
+    Sha256,
+    Md5Sess,
+    Md5,
+}
+
+impl Algorithm {
+    /// Parses an `algorithm=` token (case-insensitive). Unknown algorithms (e.g. SHA-512-256) give `None`.
+    pub fn parse(token: &str) -> Option<Self> {
+        match token.to_ascii_uppercase().as_str() {
+            "MD5" => Some(Self::Md5),
+            "MD5-SESS" => Some(Self::Md5Sess),
+            "SHA-256" => Some(Self::Sha256),
+            "SHA-256-SESS" => Some(Self::Sha256Sess),
+            _ => None,
+        }
+    }
+
+    /// The token as sent back in the `Authorization` header.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Md5 => "MD5",
+            Self::Md5Sess => "MD5-sess",
+            Self::Sha256 => "SHA-256",
+            Self::Sha256Sess => "SHA-256-sess",
+        }
+    }
+
+    fn is_sess(self) -> bool {
+        matches!(self, Self::Md5Sess | Self::Sha256Sess)
+    }
+
+    fn rank(self) -> u8 {
+        match self {
+            Self::Sha256Sess => 4,
+            Self::Sha256 => 3,
+            Self::Md5Sess => 2,
+            Self::Md5 => 1,
+        }
+    }
+
+    fn hash_hex(self, data: &str) -> String {
+        match self {
+            Self::Md5 | Self::Md5Sess => hex::encode(Md5::digest(data.as_bytes())),
+            Self::Sha256 | Self::Sha256Sess => hex::encode(Sha256::digest(data.as_bytes())),
+        }
+    }
+}
+
+/// One `Digest` challenge from a `WWW-Authenticate` header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Challenge {
+    pub realm: String,
+    pub nonce: String,
+    pub opaque: Option<String>,
+    pub algorithm: Algorithm,
+    /// `true` when the server offered `qop=auth`; `false` means the RFC 2069 compatibility form.
+    pub qop_auth: bool,
+    pub stale: bool,
+    pub userhash: bool,
+}
+
+/// Why a challenge could not be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ChallengeError {
+    #[error("the server sent no WWW-Authenticate header (a CORS server must expose it)")]
+    Missing,
+    #[error("the server's WWW-Authenticate header has no Digest challenge")]
+    NotDigest,
+    #[error("the Digest challenge lacks {0}")]
+    MissingParam(&'static str),
+    #[error("the Digest challenge asks for an unsupported algorithm or qop ({0})")]
+    Unsupported(String),
+}
+
+/// Splits a header value into `(scheme, params)` challenges. Handles several challenges in one header value
+/// (RFC 7235 §4.1), quoted strings with backslash escapes and token68-free Digest parameters.
+fn parse_challenges(header: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    let mut chars = header.chars().peekable();
+    loop {
+        // skip separators
+        while matches!(chars.peek(), Some(c) if *c == ',' || c.is_whitespace()) {
+            chars.next();
+        }
+        if chars.peek().is_none() {
+            break;
+        }
+        let mut word = String::new();
+        while let Some(&c) = chars.peek() {
+            if c == '=' || c == ',' || c.is_whitespace() {
+                break;
+            }
+            word.push(c);
+            chars.next();
+        }
+        while matches!(chars.peek(), Some(c) if c.is_whitespace()) {
+            chars.next();
+        }
+        if chars.peek() == Some(&'=') {
+            // a parameter of the current challenge
+            chars.next();
+            while matches!(chars.peek(), Some(c) if c.is_whitespace()) {
+                chars.next();
+            }
+            let mut value = String::new();
+            if chars.peek() == Some(&'"') {
+                chars.next();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            if let Some(escaped) = chars.next() {
+                                value.push(escaped);
+                            }
+                        }
+                        '"' => break,
+                        other => value.push(other),
+                    }
+                }
+            } else {
+                while let Some(&c) = chars.peek() {
+                    if c == ',' || c.is_whitespace() {
+                        break;
+                    }
+                    value.push(c);
+                    chars.next();
+                }
+            }
+            if let Some((_, params)) = out.last_mut() {
+                params.push((word.to_ascii_lowercase(), value));
+            }
+        } else if !word.is_empty() {
+            out.push((word, Vec::new()));
+        }
+    }
+    out
+}
+
+/// Picks the strongest usable Digest challenge from a `WWW-Authenticate` header value.
+pub fn parse_www_authenticate(header: Option<&str>) -> Result<Challenge, ChallengeError> {
+    let header = header.ok_or(ChallengeError::Missing)?;
+    let mut best: Option<Challenge> = None;
+    let mut last_error = ChallengeError::NotDigest;
+    for (scheme, params) in parse_challenges(header) {
+        if !scheme.eq_ignore_ascii_case("digest") {
+            continue;
+        }
+        match challenge_from_params(&params) {
+            Ok(challenge) => {
+                if best.as_ref().is_none_or(|b| challenge.algorithm.rank() > b.algorithm.rank()) {
+                    best = Some(challenge);
+                }
+            }
+            Err(err) => last_error = err,
+        }
+    }
+    best.ok_or(last_error)
+}
+
+fn challenge_from_params(params: &[(String, String)]) -> Result<Challenge, ChallengeError> {
+    let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let realm = get("realm").ok_or(ChallengeError::MissingParam("realm"))?;
+    let nonce = get("nonce").ok_or(ChallengeError::MissingParam("nonce"))?;
+    let algorithm = match get("algorithm") {
+        None => Algorithm::Md5,
+        Some(token) => Algorithm::parse(token).ok_or_else(|| ChallengeError::Unsupported(token.to_owned()))?,
+    };
+    let qop_auth = match get("qop") {
+        None => false,
+        Some(list) => {
+            if list.split(',').any(|q| q.trim().eq_ignore_ascii_case("auth")) {
+                true
+            } else {
+                return Err(ChallengeError::Unsupported(format!("qop={list}")));
+            }
+        }
+    };
+    let is_true = |name: &str| get(name).is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    Ok(Challenge {
+        realm: realm.to_owned(),
+        nonce: nonce.to_owned(),
+        opaque: get("opaque").map(str::to_owned),
+        algorithm,
+        qop_auth,
+        stale: is_true("stale"),
+        userhash: is_true("userhash"),
+    })
+}
+
+/// Everything needed to compute one `Authorization: Digest …` header value.
+#[derive(Clone, Copy)]
+pub struct AuthInput<'a> {
+    pub username: &'a str,
+    pub password: &'a str,
+    pub realm: &'a str,
+    pub nonce: &'a str,
+    pub uri: &'a str,
+    pub method: &'a str,
+    pub algorithm: Algorithm,
+    pub qop_auth: bool,
+    pub nc: u32,
+    pub cnonce: &'a str,
+    pub opaque: Option<&'a str>,
+    pub userhash: bool,
+}
+
+/// Appends `, name="value"` (the first parameter without the comma), escaping `"` and `\` in the value.
+fn push_quoted(out: &mut String, name: &str, value: &str) {
+    if !out.ends_with(' ') {
+        out.push_str(", ");
+    }
+    out.push_str(name);
+    out.push_str("=\"");
+    for c in value.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+}
+
+/// Computes the `response` hash (RFC 7616 §3.4.1).
+pub fn response_hash(input: &AuthInput<'_>) -> String {
+    let alg = input.algorithm;
+    let nc = format!("{:08x}", input.nc);
+    let mut ha1 = alg.hash_hex(&format!("{}:{}:{}", input.username, input.realm, input.password));
+    if alg.is_sess() {
+        ha1 = alg.hash_hex(&format!("{ha1}:{}:{}", input.nonce, input.cnonce));
+    }
+    let ha2 = alg.hash_hex(&format!("{}:{}", input.method, input.uri));
+    if input.qop_auth {
+        alg.hash_hex(&format!("{ha1}:{}:{nc}:{}:auth:{ha2}", input.nonce, input.cnonce))
+    } else {
+        alg.hash_hex(&format!("{ha1}:{}:{ha2}", input.nonce))
+    }
+}
+
+/// Builds the full `Authorization` header value.
+pub fn authorization_header(input: &AuthInput<'_>) -> String {
+    let username = if input.userhash {
+        input.algorithm.hash_hex(&format!("{}:{}", input.username, input.realm))
+    } else {
+        input.username.to_owned()
+    };
+    let mut header = "Digest ".to_owned();
+    push_quoted(&mut header, "username", &username);
+    push_quoted(&mut header, "realm", input.realm);
+    push_quoted(&mut header, "uri", input.uri);
+    header.push_str(", algorithm=");
+    header.push_str(input.algorithm.as_str());
+    push_quoted(&mut header, "nonce", input.nonce);
+    if input.qop_auth {
+        header.push_str(&format!(", nc={:08x}", input.nc));
+        push_quoted(&mut header, "cnonce", input.cnonce);
+        header.push_str(", qop=auth");
+    }
+    push_quoted(&mut header, "response", &response_hash(input));
+    if let Some(opaque) = input.opaque {
+        push_quoted(&mut header, "opaque", opaque);
+    }
+    if input.userhash {
+        header.push_str(", userhash=true");
+    }
+    header
+}
+
+/// A fresh client nonce: 16 random bytes, hex encoded. `None` when no randomness source is available.
+pub fn new_cnonce() -> Option<String> {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).ok()?;
+    Some(hex::encode(bytes))
+}
+
+impl Challenge {
+    /// What answering this challenge takes: the credentials, the request, its count and a client nonce.
+    pub fn answer<'a>(
+        &'a self,
+        request: (&'a str, &'a str),
+        credentials: (&'a str, &'a str),
+        nc: u32,
+        cnonce: &'a str,
+    ) -> AuthInput<'a> {
+        let ((method, uri), (username, password)) = (request, credentials);
+        AuthInput {
+            username,
+            password,
+            realm: &self.realm,
+            nonce: &self.nonce,
+            uri,
+            method,
+            algorithm: self.algorithm,
+            qop_auth: self.qop_auth,
+            nc,
+            cnonce,
+            opaque: self.opaque.as_deref(),
+            userhash: self.userhash,
+        }
+    }
+}
+
+/// The `Authorization` value answering `challenge` with count `nc` and a fresh client nonce. `None` without a
+/// randomness source. Which challenge and count a request uses is the session's decision.
+pub fn sign(challenge: &Challenge, nc: u32, username: &str, password: &str, method: &str, uri: &str) -> Option<String> {
+    let cnonce = new_cnonce()?;
+    Some(authorization_header(&challenge.answer((method, uri), (username, password), nc, &cnonce)))
+}
+
+// The session: which challenge and count each request of the client signs with (see the module docs).
 
 /// Most challenges kept once the server is seen to check counts in order: one request in flight on each. Browsers
 /// open at most six HTTP/1.1 connections per server, so more would rarely run at once.
@@ -456,5 +780,87 @@ impl DigestSession {
     }
 }
 
+// Waking the calls that wait on the session. WebAssembly runs one thread, so a counter and a list of wakers is all
+// it takes: no lock, no channel crate.
+
+/// Counts changes of the session; tasks wait for the count to move.
+#[derive(Default)]
+pub struct Notify {
+    epoch: Cell<u64>,
+    wakers: RefCell<Vec<Waker>>,
+}
+
+impl Notify {
+    /// The current count: read it before deciding to wait.
+    pub fn epoch(&self) -> u64 {
+        self.epoch.get()
+    }
+
+    /// Moves the count on and wakes every waiting task.
+    pub fn notify_all(&self) {
+        self.epoch.set(self.epoch.get().wrapping_add(1));
+        let wakers = self.wakers.take();
+        for waker in wakers {
+            waker.wake();
+        }
+    }
+
+    /// Completes once the count differs from `seen`.
+    pub fn changed(&self, seen: u64) -> Changed<'_> {
+        Changed { notify: self, seen }
+    }
+}
+
+/// See [`Notify::changed`].
+pub struct Changed<'a> {
+    notify: &'a Notify,
+    seen: u64,
+}
+
+impl Future for Changed<'_> {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.notify.epoch.get() != self.seen {
+            return Poll::Ready(());
+        }
+        self.notify.wakers.borrow_mut().push(cx.waker().clone());
+        Poll::Pending
+    }
+}
+
+/// While alive, an abort of `signal` wakes the waiting tasks, so an aborted call stops waiting at once.
+#[cfg(target_arch = "wasm32")]
+pub struct WakeOnAbort {
+    listener: Option<(web_sys::AbortSignal, wasm_bindgen::closure::Closure<dyn FnMut()>)>,
+}
+
+#[cfg(target_arch = "wasm32")]
+impl WakeOnAbort {
+    pub fn new(signal: Option<&web_sys::AbortSignal>, notify: &std::rc::Rc<Notify>) -> Self {
+        use wasm_bindgen::JsCast;
+        let listener = signal.map(|signal| {
+            let notify = notify.clone();
+            let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || notify.notify_all());
+            let _ = signal.add_event_listener_with_callback("abort", closure.as_ref().unchecked_ref());
+            (signal.clone(), closure)
+        });
+        Self { listener }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Drop for WakeOnAbort {
+    fn drop(&mut self) {
+        use wasm_bindgen::JsCast;
+        if let Some((signal, closure)) = &self.listener {
+            let _ = signal.remove_event_listener_with_callback("abort", closure.as_ref().unchecked_ref());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod session_tests;

@@ -1,6 +1,20 @@
-// Reading a response body: V8's JSON.parse builds the object (every field the server sent is kept), then one walk
-// checks it against the operation's response shape. The shape tables are not written here: the core hands them over
-// once (`installShapes`), as text generated from the model declarations in src/api/ (see src/shape.rs for the format).
+// JSON across the boundary, both ways: a caller's value as JSON text for the core to validate (`jsonText`), and a
+// response body read into the object handed back (`readResponse`). V8's JSON.parse builds that object (every field
+// the server sent is kept), then one walk checks `data` against the shape of the operation's response model. The
+// shape tables are not written here: the core hands them over once (`installShapes`), as text generated from the
+// model declarations in src/api/ (the grammar is described in src/api/model.rs).
+
+/**
+ * A value as JSON text: `null` for `undefined`, nothing (`undefined`) for what JSON cannot write (a BigInt, a cycle,
+ * a function).
+ */
+export function jsonText(value) {
+  try {
+    return value === undefined ? 'null' : JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -13,13 +27,12 @@ const OBJ = 5;
 const ARR = 6;
 
 const EXPECTED = ['', 'a string', 'a number', 'true or false', 'any value', 'an object', 'an array'];
-const ANY_OUTPUT = { kind: { t: ANY }, nullable: true };
 
 let models = null; // name → { fields: { name → { kind, t, required, nullable } } (no prototype), required: [names] }
-let outputs = []; // operation position → { kind, nullable }
+const kinds = new Map(); // a kind's text (`Order`, `[OrderItem`) → its compiled form, made on first use
 
-/** Installs the shape tables: `models` has one model per line, `operations` one output kind per operation. */
-export function installShapes(modelText, outputText) {
+/** Installs the shape table: one response model per line. */
+export function installShapes(modelText) {
   models = new Map();
   const pending = [];
   for (const line of modelText.split('\n')) {
@@ -41,10 +54,16 @@ export function installShapes(modelText, outputText) {
     entry.kind = kind(text);
     entry.t = entry.kind.t;
   }
-  outputs = outputText.split('\n').filter(Boolean).map((line) => {
-    const nullable = line[0] === '?';
-    return { kind: kind(nullable ? line.slice(1) : line), nullable };
-  });
+}
+
+/** The compiled form of a kind of `data`, made once per kind. */
+function dataKind(text) {
+  let compiled = kinds.get(text);
+  if (compiled === undefined) {
+    compiled = kind(text);
+    kinds.set(text, compiled);
+  }
+  return compiled;
 }
 
 function kind(text) {
@@ -132,35 +151,39 @@ function mismatch(kind, value, nullable) {
 }
 
 /**
- * Reads a response body (`Uint8Array` or string) for the operation at position `op` and returns its `data` (`null`
- * when there is none). `ok` is a success status: only then is `data` checked. Anything but a good answer throws
- * `[what, why, hasData, success, code, message]` for the core to turn into a MintedError: `what` is `"json"` (not
- * JSON or not UTF-8), `"shape"` (`why` says what does not fit) or `"envelope"` (the envelope's fields follow).
+ * Reads a response body (`Uint8Array` or string) whose `data` is of `kind` (`nullable`: may be null or missing) and
+ * returns its `data` (`null` when there is none). `ok` is a success status: only then is `data` checked. Anything but
+ * a good answer throws `{ reason, why, hasData, success, code, message }` for the core to turn into a MintedError:
+ * `reason` is `"json"` (not JSON or not UTF-8), `"shape"` (`why` says what does not fit) or `"envelope"` (the
+ * envelope's fields follow).
  */
-export function readBody(body, op, ok) {
+export function readResponse(body, kind, nullable, ok) {
   let value;
   try {
     value = JSON.parse(typeof body === 'string' ? body : utf8.decode(body));
   } catch {
-    throw ['json'];
+    throw { reason: 'json' };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const what = Array.isArray(value) ? 'an array' : 'a plain value';
-    throw ['shape', `the body is not the API's envelope (${what})`];
+    throw { reason: 'shape', why: `the body is not the API's envelope (${what})` };
   }
   const data = value.data;
   const hasData = data !== undefined && data !== null;
-  const output = outputs[op] || ANY_OUTPUT;
   if (ok && hasData) {
-    const problem = check(output.kind, data, output.nullable);
-    if (problem !== undefined) throw ['shape', `\`data${problem.path.reverse().join('')}\` ${problem.text}`];
+    const problem = check(dataKind(kind), data, nullable);
+    if (problem !== undefined) throw { reason: 'shape', why: `\`data${problem.path.reverse().join('')}\` ${problem.text}` };
   }
   const success = value.success;
-  if (!ok || success === false || (!hasData && !output.nullable)) {
+  if (!ok || success === false || (!hasData && !nullable)) {
     const code = value.code;
-    throw ['envelope', '', hasData, typeof success === 'boolean' ? success : undefined,
-      typeof code === 'number' || typeof code === 'string' ? code : undefined,
-      typeof value.message === 'string' ? value.message : undefined];
+    throw {
+      reason: 'envelope',
+      hasData,
+      success: typeof success === 'boolean' ? success : undefined,
+      code: typeof code === 'number' || typeof code === 'string' ? code : undefined,
+      message: typeof value.message === 'string' ? value.message : undefined,
+    };
   }
   return hasData ? data : null;
 }

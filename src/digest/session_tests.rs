@@ -1,7 +1,6 @@
 use std::collections::{HashMap, HashSet};
 
 use super::*;
-use crate::transport::digest::Algorithm;
 
 fn challenge(nonce: &str, stale: bool) -> Challenge {
     Challenge {

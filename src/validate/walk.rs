@@ -1,23 +1,31 @@
-//! The walk: the JSON text of a body against a rule, in one pass over the text (serde_json's reader; no `Value` is
-//! built), reporting every problem with its path and, when asked, writing the body to send: the same JSON with phone
-//! and card numbers normalised and the call's top-level edits applied ([`Edits`]).
+//! The walk: the JSON text of a body against a request model's rules, in one pass over the text (serde_json's
+//! reader; no `Value` is built), reporting every problem with its path and, when asked, writing the body to send: the
+//! same JSON with phone and card numbers normalised and the call's top-level edits applied ([`Edits`]). The same walk
+//! copies JSON with a [`Transform`] (redaction), so the wasm holds one JSON reader.
 //!
 //! Issues come out in the order of the tables, whatever the order of the body: an object's declared fields in
 //! declaration order (each with what was found inside it), then its unknown fields in body order, then its checks.
 //! One visitor does it all (a value without a rule is copied as it is), so serde_json's reader is compiled once.
+//!
+//! As it goes the walk keeps a [`State`]: the issues found so far, each with its rank in the object being walked;
+//! the body being written; where a value sits ([`Path`], written out only for an issue); and at the top level of a
+//! body, its edits ([`Top`]).
 
 use std::borrow::Cow;
 
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use std::ops::Range;
+
+use serde::Serialize;
+
 use super::schema::{Check, Field, Rule, Schema, KNOWN_SKUS};
-use super::writer::{Path, State, Top};
-use super::{card, rules, Edits, Issue, Language, Member, Problem, Rewrite, Settings};
+use super::{card, rules, Language, Member, Problem, Settings, Severity, Transform, ValidationIssue};
 
 /// A walked body: its issues, and what the call layer needs from it.
 #[derive(Debug, Default, PartialEq)]
 pub struct Walked {
-    pub issues: Vec<Issue>,
+    pub issues: Vec<ValidationIssue>,
     /// The body to send, when it was written.
     pub body: String,
     /// The top level's `price_token`, when a string.
@@ -30,7 +38,7 @@ pub struct Walked {
 
 /// Walks `text` (a JSON body) against `schema`; writes the body when `write`. Text that is not JSON (or nests deeper
 /// than 128 levels) is one issue at the root.
-pub fn walk(schema: Option<&Schema>, text: &str, settings: &Settings, edits: Edits<'_>, write: bool) -> Walked {
+fn walk(schema: Option<&Schema>, text: &str, settings: &Settings, edits: Edits<'_>, write: bool) -> Walked {
     let mut st = State::new(settings, write.then(|| Vec::with_capacity(text.len() + 64)));
     let Some(schema) = schema else {
         if text.trim() != "null" {
@@ -59,10 +67,10 @@ pub fn walk(schema: Option<&Schema>, text: &str, settings: &Settings, edits: Edi
 }
 
 /// Settings of a copy: it reports no issues.
-const COPY: Settings = Settings { lang: Language::En, strict_identity_numbers: false, today: time::Date::MIN };
+const COPY: Settings = Settings { language: Language::En, strict_identity_numbers: false, today: time::Date::MIN };
 
-/// Copies JSON `text` as the rewrite says (see [`super::rewrite`]).
-pub fn rewrite(text: &str, rewrite: &dyn Rewrite) -> Option<String> {
+/// Copies JSON `text` as `rewrite` says (see [`transform()`]).
+fn copy_with(text: &str, rewrite: &dyn Transform) -> Option<String> {
     let mut st = State::new(&COPY, Some(Vec::with_capacity(text.len())));
     st.rewrite = Some(rewrite);
     let mut reader = serde_json::Deserializer::from_str(text);
@@ -170,7 +178,7 @@ impl<'a, 'p, 's, 'e> Walk<'a, 'p, 's, 'e> {
     }
 }
 
-/// Rewrites a value into the form the API wants, or says why it cannot.
+/// Transforms a value into the form the API wants, or says why it cannot.
 type Normalize = fn(&str) -> Result<String, Problem>;
 
 impl<'de> DeserializeSeed<'de> for Walk<'_, '_, '_, '_> {
@@ -221,7 +229,7 @@ impl<'de> Visitor<'de> for Walk<'_, '_, '_, '_> {
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Seen, E> {
-        self.st.write(crate::number::json(value).as_bytes());
+        self.st.write(number_text(value).as_bytes());
         Ok(self.number(value, None))
     }
 
@@ -496,5 +504,314 @@ fn check_string(rule: &Rule, text: &str, s: &Settings) -> Vec<Problem> {
         | Rule::Money
         | Rule::Phone
         | Rule::CardNumber => Vec::new(),
+    }
+}
+
+// The entry points.
+
+/// `true` when any issue stops the call.
+pub fn has_errors(issues: &[ValidationIssue]) -> bool {
+    issues.iter().any(|i| i.severity == Severity::Error)
+}
+
+/// Validates a path parameter: not blank, and not a value the URL would turn into another path (`.`, `..`, or
+/// their percent-encoded forms: URL parsers remove such segments, so the request would go elsewhere).
+pub fn path_param(name: &str, value: &str, settings: &Settings) -> Vec<ValidationIssue> {
+    if value.trim().is_empty() {
+        vec![settings.issue(name, Problem::Required)]
+    } else if rules::is_dot_segment(value) {
+        vec![settings.issue(name, Problem::DotSegment)]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Validates the JSON text of a body against a schema. Without a schema the call sends nothing: a missing body
+/// (`null`) is fine, anything else is reported.
+pub fn body(schema: Option<&Schema>, text: &str, settings: &Settings) -> Vec<ValidationIssue> {
+    walk(schema, text, settings, Edits::default(), false).issues
+}
+
+/// Validates the JSON text of a body against a schema and writes the body to send: normalised values, `edits` made.
+pub fn write(schema: Option<&Schema>, text: &str, settings: &Settings, edits: Edits<'_>) -> Walked {
+    walk(schema, text, settings, edits, true)
+}
+
+/// Copies JSON text compactly, changed as `transform` says; `None` when the text is not JSON. The same walk as
+/// validation, so the wasm holds one JSON reader.
+pub fn transform(text: &str, transform: &dyn Transform) -> Option<String> {
+    copy_with(text, transform)
+}
+
+// What the walk keeps as it goes.
+
+/// Changes to the top level of a body, made as it is written (the call layer's rewrites and order keys).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Edits<'e> {
+    /// Order calls: written as `external_id` unless the body has a string there (any other value is replaced).
+    pub external_id: Option<&'e str>,
+    /// `amount` becomes `items: [{ "sku": <this>, "amount": … }]`.
+    pub wrap_amount: Option<&'static str>,
+    /// Written as `payment_type` when the body has none.
+    pub payment_type: Option<&'static str>,
+}
+
+/// Where a value sits.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl Path<'_> {
+    /// The key of the nearest member this value sits in (array entries sit in their array's member).
+    pub fn last_key(&self) -> Option<&str> {
+        match self {
+            Path::Root => None,
+            Path::Key(_, key) => Some(key),
+            Path::Index(parent, _) => parent.last_key(),
+        }
+    }
+
+    /// `email`, `customer.phone`, `items[0].amount`; empty for the root.
+    fn render(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Key(parent, key) => {
+                parent.render(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Index(parent, index) => {
+                parent.render(out);
+                out.push('[');
+                push_number(out, *index);
+                out.push(']');
+            }
+        }
+    }
+}
+
+fn push_number(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_number(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// The walk's state: issues (each with its rank in the object being walked) and the body being written.
+struct State<'s> {
+    pub settings: &'s Settings,
+    pub issues: Vec<(usize, ValidationIssue)>,
+    /// The body written so far; `None` when only validating.
+    pub out: Option<Vec<u8>>,
+    /// How values copied without a rule are changed (see [`Transform`]).
+    pub rewrite: Option<&'s dyn Transform>,
+}
+
+impl<'s> State<'s> {
+    pub fn new(settings: &'s Settings, out: Option<Vec<u8>>) -> Self {
+        Self { settings, issues: Vec::new(), out, rewrite: None }
+    }
+
+    pub fn issue(&mut self, path: &Path<'_>, rank: usize, problem: Problem) {
+        let mut at = String::new();
+        path.render(&mut at);
+        self.issues.push((rank, self.settings.issue(&at, problem)));
+    }
+
+    pub fn problems(&mut self, path: &Path<'_>, problems: Vec<Problem>) {
+        for problem in problems {
+            self.issue(path, 0, problem);
+        }
+    }
+
+    /// Gives `rank` to the issues from `start` on (those of one member of the object being walked).
+    pub fn rank_from(&mut self, start: usize, rank: usize) {
+        for issue in self.issues.iter_mut().skip(start) {
+            issue.0 = rank;
+        }
+    }
+
+    /// Orders the issues from `start` by rank, keeping the order of equal ranks (there are few: insertion sort).
+    pub fn sort_from(&mut self, start: usize) {
+        let Some(issues) = self.issues.get_mut(start..) else { return };
+        for i in 1..issues.len() {
+            let mut j = i;
+            while j > 0 && issues.get(j - 1).map(|p| p.0) > issues.get(j).map(|p| p.0) {
+                issues.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+
+    pub fn into_issues(self) -> Vec<ValidationIssue> {
+        self.issues.into_iter().map(|(_, issue)| issue).collect()
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) {
+        if let Some(out) = &mut self.out {
+            out.extend_from_slice(bytes);
+        }
+    }
+
+    /// A JSON string or number, as serde_json writes it.
+    pub fn write_json<T: Serialize + ?Sized>(&mut self, value: &T) {
+        if let Some(out) = &mut self.out {
+            let _ = serde_json::to_writer(out, value);
+        }
+    }
+
+    /// A copied string, changed as the rewrite says.
+    pub fn write_text(&mut self, text: &str) {
+        match self.rewrite {
+            Some(rewrite) if self.out.is_some() => self.write_json(&rewrite.text(text)),
+            _ => self.write_json(text),
+        }
+    }
+
+    /// Writes what replaces a member's value under `member`: `text` is the value when a string, `copy` the value as
+    /// it was copied.
+    pub fn write_member(&mut self, member: Member, text: Option<&str>, copy: &[u8]) {
+        let number = copy.first().is_some_and(|b| b.is_ascii_digit() || *b == b'-');
+        match member {
+            Member::Copy => self.write(copy),
+            Member::Remove(_) if copy == b"null" => self.write(copy),
+            Member::Remove(instead) => self.write_json(instead),
+            Member::Mask(mask) => match (text, std::str::from_utf8(copy)) {
+                (Some(text), _) => self.write_json(&mask(text)),
+                (None, Ok(digits)) if number => self.write_json(&mask(digits)),
+                _ => self.write(copy),
+            },
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.out.as_ref().map_or(0, Vec::len)
+    }
+
+    pub fn truncate(&mut self, len: usize) {
+        if let Some(out) = &mut self.out {
+            out.truncate(len);
+        }
+    }
+
+    /// Cuts `range` out of the body written so far and returns it.
+    fn cut(&mut self, range: Range<usize>) -> Vec<u8> {
+        match &mut self.out {
+            Some(out) if range.start <= range.end && range.end <= out.len() => out.drain(range).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Ends a `{` or `[` opened at `open`: drops the comma written before its first member, then closes it.
+    pub fn close(&mut self, open: usize, closer: u8) {
+        if let Some(out) = &mut self.out {
+            if out.get(open + 1) == Some(&b',') {
+                out.remove(open + 1);
+            }
+            out.push(closer);
+        }
+    }
+}
+
+/// What the top level of a body said, and where its edited members were written.
+#[derive(Default)]
+struct Top<'e> {
+    pub edits: Edits<'e>,
+    pub price_token: Option<String>,
+    pub external_id: Option<String>,
+    pub items: Option<usize>,
+    payment_type_seen: bool,
+    amount: Option<Range<usize>>,
+    items_member: Option<Range<usize>>,
+    pub wrapped: bool,
+}
+
+impl<'e> Top<'e> {
+    pub fn new(edits: Edits<'e>) -> Self {
+        Self { edits, ..Self::default() }
+    }
+
+    /// Whether the top-level member `name` is read: kept as text when it is a string.
+    pub fn reads(name: &str) -> bool {
+        matches!(name, "price_token" | "external_id")
+    }
+
+    /// Notes a top-level member: its value (`text` when a string, `len` when an array) and where it was written.
+    pub fn saw(&mut self, key: &str, member: Range<usize>, text: Option<String>, len: Option<usize>) {
+        match key {
+            "price_token" => self.price_token = text,
+            "external_id" => self.external_id = text,
+            "payment_type" => self.payment_type_seen = true,
+            "amount" => self.amount = Some(member),
+            "items" => {
+                self.items = len;
+                self.items_member = Some(member);
+            }
+            _ => {}
+        }
+    }
+
+    /// Writes the edits at the end of the top-level object.
+    pub fn finish(&mut self, st: &mut State<'_>) {
+        if let (Some(sku), Some(amount)) = (self.edits.wrap_amount, self.amount.clone()) {
+            // `amount` goes, and so does a caller's own `items`, which the wrapped one replaces (later member first).
+            let items = self.items_member.take();
+            if let Some(items) = items.clone().filter(|items| items.start > amount.start) {
+                st.cut(items);
+            }
+            let member = st.cut(amount.clone());
+            if let Some(items) = items.filter(|items| items.start < amount.start) {
+                st.cut(items);
+            }
+            let value = member.get(",\"amount\":".len()..).unwrap_or_default();
+            st.write(b",\"items\":[{\"sku\":");
+            st.write_json(sku);
+            st.write(b",\"amount\":");
+            st.write(value);
+            st.write(b"}]");
+            self.wrapped = true;
+        }
+        if let (Some(kind), false) = (self.edits.payment_type, self.payment_type_seen) {
+            st.write(b",\"payment_type\":");
+            st.write_json(kind);
+        }
+        if let (Some(id), None) = (self.edits.external_id, &self.external_id) {
+            st.write(b",\"external_id\":");
+            st.write_json(id);
+        }
+    }
+}
+
+// Numbers.
+
+/// `value` written as a JSON number; `null` for NaN and the infinities, as `JSON.stringify` writes them.
+#[cfg(target_arch = "wasm32")]
+pub fn number_text(value: f64) -> String {
+    js_sys::JSON::stringify(&wasm_bindgen::JsValue::from_f64(value))
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| "null".to_owned())
+}
+
+/// `value` written as a JSON number; `null` for NaN and the infinities, as `JSON.stringify` writes them.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn number_text(value: f64) -> String {
+    serde_json::Number::from_f64(value).map_or_else(|| "null".to_owned(), |n| n.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_json() {
+        for (value, text) in [(1.5, "1.5"), (-0.25, "-0.25"), (0.1 + 0.2, "0.30000000000000004"), (f64::NAN, "null")] {
+            assert_eq!(number_text(value), text);
+        }
     }
 }

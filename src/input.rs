@@ -1,99 +1,19 @@
-//! Everything that crosses the JS boundary: reading the caller's input (config, options, bodies, queries, path
-//! values) with one small field reader, and handing errors and data back (the `MintedError` class, `JSON.parse`).
+//! What the caller hands in from JavaScript, read and checked: the config and options through one small field
+//! reader ([`Fields`]), request bodies and queries as JSON text, path values, the options of `request()` and of
+//! `digestAuthorization`. A mistake is a `MintedError` naming the field.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::error::{ErrorCode, ErrorKind, MintedError};
-use crate::routes::{Method, Query};
-use crate::transport::digest;
-use crate::validate::{Issue, Lang, Language, Problem, Settings};
+use crate::digest;
+use crate::error::{ErrorCode, MintedError};
+use crate::registry::{Method, Query};
+use crate::validate::{Language, Problem, Settings, ValidationIssue};
 
-#[wasm_bindgen(module = "/src/js/minted_error.js")]
+#[wasm_bindgen(module = "/src/js/json.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = MintedError)]
-    type JsMintedError;
-
-    #[wasm_bindgen(constructor, js_class = "MintedError")]
-    fn new(message: &str, details: &JsValue) -> JsMintedError;
-
     #[wasm_bindgen(js_name = jsonText)]
     fn json_text_js(value: &JsValue) -> Option<String>;
-
-    /// An async iterable (an async generator in JS) over pages that `next_page` resolves to, until it gives `null`.
-    #[wasm_bindgen(js_name = asyncIterable)]
-    pub fn async_iterable(next_page: &JsValue, stop: &JsValue) -> JsValue;
-}
-
-/// Runs `work` as a JS promise; a failure rejects with the [`MintedError`] named after `operation`. Every call goes
-/// through this one boxed future type, so the wasm holds one copy of the promise machinery, not one per call kind.
-pub fn promise(
-    operation: &'static str,
-    work: impl std::future::Future<Output = Result<JsValue, MintedError>> + 'static,
-) -> js_sys::Promise {
-    let work: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JsValue, MintedError>>>> = Box::pin(work);
-    wasm_bindgen_futures::future_to_promise(async move {
-        work.await.map_err(|err| JsValue::from(err.in_operation(operation)))
-    })
-}
-
-/// Plain data for JS, through JSON (the serialiser is already in the module for request bodies; a second one
-/// would cost wasm bytes).
-pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    serde_json::to_string(value).ok().and_then(|text| js_sys::JSON::parse(&text).ok()).unwrap_or(JsValue::NULL)
-}
-
-/// Validation issues as a JS array (none: a new empty array, without JSON on the way).
-pub fn issues(issues: &[Issue]) -> JsValue {
-    if issues.is_empty() {
-        return js_sys::Array::new().into();
-    }
-    to_js(issues)
-}
-
-fn set(target: &js_sys::Object, key: &str, value: JsValue) {
-    if !value.is_undefined() {
-        let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value);
-    }
-}
-
-impl From<MintedError> for JsValue {
-    fn from(err: MintedError) -> JsValue {
-        let details = js_sys::Object::new();
-        set(&details, "kind", JsValue::from_str(err.kind.as_str()));
-        if let Some(status) = err.status {
-            set(&details, "status", JsValue::from(status));
-        }
-        match &err.code {
-            Some(ErrorCode::Api(n)) => set(&details, "code", JsValue::from(*n)),
-            Some(ErrorCode::Sdk(s)) => set(&details, "code", JsValue::from_str(s)),
-            Some(ErrorCode::Text(s)) => set(&details, "code", JsValue::from_str(s)),
-            None => {}
-        }
-        if err.kind == ErrorKind::Validation {
-            set(&details, "issues", issues(&err.issues));
-        }
-        if let Some(id) = &err.request_id {
-            set(&details, "requestId", JsValue::from_str(id));
-        }
-        if let Some(body) = &err.body {
-            set(&details, "body", JsValue::from_str(body));
-        }
-        if let Some(operation) = err.operation {
-            set(&details, "operation", JsValue::from_str(operation));
-        }
-        if let Some(field) = err.field {
-            set(&details, "field", JsValue::from_str(field));
-        }
-        if err.attempts > 0 {
-            set(&details, "attempts", JsValue::from(err.attempts));
-        }
-        if let Some(external_id) = &err.external_id {
-            set(&details, "externalId", JsValue::from_str(external_id));
-        }
-        JsMintedError::new(&err.message, &details).into()
-    }
 }
 
 /// A JS value as JSON text (`JSON.stringify`); `undefined`/`null` give `null`, values JSON cannot express (BigInt,
@@ -104,8 +24,8 @@ pub fn json_text(value: &JsValue) -> Option<String> {
 
 /// A validation error about how the SDK was called (options, ids, argument types) rather than a request field: one
 /// issue at `path`, in `lang`, with the SDK's error `code`.
-pub fn misuse(code: &'static str, path: &str, problem: Problem, lang: Lang) -> MintedError {
-    MintedError::validation(vec![Issue::new(path, &problem, lang)], lang).with_code(ErrorCode::Sdk(code))
+pub fn misuse(code: &'static str, path: &str, problem: Problem, lang: Language) -> MintedError {
+    MintedError::validation(vec![ValidationIssue::new(path, &problem, lang)], lang).with_code(ErrorCode::Sdk(code))
 }
 
 /// Options accepted by every client method.
@@ -128,7 +48,7 @@ pub fn options_value(options: Option<tsify::Ts<CallOptions>>) -> JsValue {
 
 /// Reads a method's `{ signal }` options (the one field is read from the object as it is, no JSON on the way).
 /// Problems are validation errors in `lang`, naming the option.
-pub fn call_options(value: &JsValue, lang: Lang) -> Result<Options, MintedError> {
+pub fn call_options(value: &JsValue, lang: Language) -> Result<Options, MintedError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Options { signal: None });
     }
@@ -295,7 +215,8 @@ impl Fields {
 
 /// A call's body as JSON text; a value JSON cannot express is a validation error.
 pub fn body(value: &JsValue, settings: &Settings) -> Result<String, MintedError> {
-    json_text(value).ok_or_else(|| MintedError::validation(vec![settings.issue("", Problem::NotJson)], settings.lang))
+    json_text(value)
+        .ok_or_else(|| MintedError::validation(vec![settings.issue("", Problem::NotJson)], settings.language))
 }
 
 /// A call's query: its JSON text (`{}` for none) and the pairs to send.
@@ -346,7 +267,7 @@ pub fn path_value(name: &str, value: &JsValue, settings: &Settings) -> Result<Op
     match value.as_string() {
         Some(text) => Ok(Some(text)),
         None if value.is_undefined() || value.is_null() => Ok(None),
-        None => Err(MintedError::validation(vec![settings.issue(name, Problem::NotString)], settings.lang)),
+        None => Err(MintedError::validation(vec![settings.issue(name, Problem::NotString)], settings.language)),
     }
 }
 
@@ -392,7 +313,7 @@ pub struct RawOptions {
 }
 
 /// Reads the options of `client.request`. Problems are validation errors in `lang`, naming the option.
-pub fn raw_options(options: &JsValue, lang: Lang) -> Result<RawOptions, MintedError> {
+pub fn raw_options(options: &JsValue, lang: Language) -> Result<RawOptions, MintedError> {
     let bad = |path: &str, problem: Problem| misuse("invalid_options", path, problem, lang);
     if !options.is_object() {
         return Err(bad("options", Problem::NotObject));
@@ -408,7 +329,7 @@ pub fn raw_options(options: &JsValue, lang: Lang) -> Result<RawOptions, MintedEr
         .as_string()
         .filter(|p| p.starts_with('/') && !p.contains(['?', '#', ' ']))
         .ok_or_else(|| bad("path", Problem::RawPath))?;
-    if path.split('/').any(crate::routes::is_dot_segment) {
+    if path.split('/').any(crate::registry::is_dot_segment) {
         return Err(bad("path", Problem::DotSegment));
     }
     let api_version = match get("apiVersion") {
@@ -434,7 +355,7 @@ pub fn raw_options(options: &JsValue, lang: Lang) -> Result<RawOptions, MintedEr
 
 /// Reads the input of `digestAuthorization` and computes the header value. Problems are validation errors in
 /// `lang`, naming the field.
-pub fn digest_authorization(fields: &Fields, lang: Lang) -> Result<String, MintedError> {
+pub fn digest_authorization(fields: &Fields, lang: Language) -> Result<String, MintedError> {
     let bad = |field: &str, problem: Problem| misuse("invalid_input", field, problem, lang);
     let optional = |field: &'static str| fields.text(field).map_err(|_| bad(field, Problem::NotString));
     let text = |field: &'static str| optional(field)?.ok_or_else(|| bad(field, Problem::NotString));
@@ -475,6 +396,7 @@ pub fn digest_authorization(fields: &Fields, lang: Lang) -> Result<String, Minte
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorKind;
     use serde_json::json;
 
     #[test]

@@ -1,14 +1,17 @@
-//! The only file that does network I/O: one HTTP exchange through `fetch` (the client's `fetch` option, or the
-//! platform's), bounded by a timeout and the caller's `AbortSignal`.
+//! The client's only contact with the platform: one HTTP exchange through `fetch` (the client's `fetch` option, or
+//! the platform's through gloo-net), bounded by a timeout and the caller's `AbortSignal`; and the clock and timers
+//! calls wait on (on wasm, `std::time` panics, so the clock is JavaScript's `Date`; natively, the system clock).
 //!
 //! fetch only ever sees this module's own `AbortController`, aborted with an `Error` reason: a caller aborting with a
 //! non-Error reason (`controller.abort("stop")`) would otherwise make fetch reject with a non-Error value. The JS side
 //! (`src/js/minted_error.js`) calls fetch with the standard `(url, init)` signature and stops waiting as soon as that
 //! signal aborts, so a custom fetch that ignores the signal still cannot outlive `timeoutMs`.
 
+use time::{Date, OffsetDateTime};
+
 use crate::envelope::RawResponse;
 use crate::error::{ErrorKind, MintedError};
-use crate::routes::Method;
+use crate::registry::Method;
 
 /// One exchange to perform.
 pub struct HttpRequest<'a> {
@@ -40,7 +43,7 @@ pub struct HttpResponse {
 /// Performs one exchange. The synchronous steps live in `web`'s non-inlined functions, so the future that awaits
 /// them stays small.
 #[cfg(target_arch = "wasm32")]
-pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError> {
+pub async fn fetch(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
@@ -57,9 +60,9 @@ pub async fn send(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError
             .map_err(|e| armed.fail(request, rejection(&e, request.headers)))?
             .unchecked_into(),
     };
-    let (head, body) = web::head(&response, &signal);
-    let buffer = JsFuture::from(body).await.map_err(|_| armed.fail(request, web::read_failure()))?;
-    Ok(head.finish(buffer.unchecked_into()))
+    let (head, body) = web::head(&response, request.fetch.is_some(), &signal);
+    let bytes = JsFuture::from(body).await.map_err(|_| armed.fail(request, web::read_failure()))?;
+    Ok(head.finish(&bytes))
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -70,12 +73,11 @@ mod web {
     use gloo_net::http::{Request, RequestBuilder};
     use wasm_bindgen::prelude::*;
 
-    use super::{gloo_method, HttpRequest, HttpResponse};
+    use super::{gloo_method, HttpRequest, HttpResponse, Timer};
     use crate::envelope::RawResponse;
     use crate::error::{ErrorKind, MintedError};
-    use crate::transport::clock::Timer;
 
-    #[wasm_bindgen(module = "/src/js/minted_error.js")]
+    #[wasm_bindgen(module = "/src/js/fetch.js")]
     extern "C" {
         /// Calls the client's `fetch` option with the standard `(url, init)` signature; rejects with the signal's
         /// reason as soon as `signal` aborts, and refuses anything that is not Response-like.
@@ -88,7 +90,8 @@ mod web {
             body: Option<&str>,
             signal: &web_sys::AbortSignal,
         ) -> js_sys::Promise;
-        /// The body of `response` as a `Uint8Array`; rejects as soon as `signal` aborts.
+        /// The body of a response the `fetch` option returned, as a `Uint8Array`; rejects as soon as `signal`
+        /// aborts (such a response may ignore the signal).
         #[wasm_bindgen(js_name = readBody)]
         fn read_body(response: &web_sys::Response, signal: &web_sys::AbortSignal) -> js_sys::Promise;
     }
@@ -166,7 +169,7 @@ mod web {
                     ErrorKind::Timeout,
                     format!("no response within {} ms (timeoutMs)", request.timeout_ms),
                 ),
-                Stop::Caller => crate::transport::aborted(),
+                Stop::Caller => super::aborted(),
                 Stop::None => fallback,
             }
         }
@@ -216,9 +219,11 @@ mod web {
         retry_after: Option<String>,
     }
 
-    /// The status and headers of `response`, and the promise of its body.
+    /// The status and headers of `response`, and the promise of its body: read by the platform (its fetch stops
+    /// reading when the signal aborts), or for a response of the `fetch` option (`custom`) by a helper that stops
+    /// waiting when the signal aborts.
     #[inline(never)]
-    pub fn head(response: &web_sys::Response, signal: &web_sys::AbortSignal) -> (Head, js_sys::Promise) {
+    pub fn head(response: &web_sys::Response, custom: bool, signal: &web_sys::AbortSignal) -> (Head, js_sys::Promise) {
         let headers = response.headers();
         let get = |name: &str| headers.get(name).ok().flatten();
         let head = Head {
@@ -228,7 +233,11 @@ mod web {
             server_date: get("date"),
             retry_after: get("retry-after"),
         };
-        (head, read_body(response, signal))
+        let body = match custom {
+            true => read_body(response, signal),
+            false => response.array_buffer().unwrap_or_else(|e| js_sys::Promise::reject(&e)),
+        };
+        (head, body)
     }
 
     pub fn read_failure() -> MintedError {
@@ -236,9 +245,10 @@ mod web {
     }
 
     impl Head {
-        /// The response, with its body read from the `Uint8Array` it arrived in.
+        /// The response, with its body (an `ArrayBuffer` or a `Uint8Array`) as JS and Rust bytes.
         #[inline(never)]
-        pub fn finish(self, js_body: js_sys::Uint8Array) -> HttpResponse {
+        pub fn finish(self, bytes: &JsValue) -> HttpResponse {
+            let js_body = js_sys::Uint8Array::new(bytes);
             HttpResponse {
                 raw: RawResponse { status: self.status, body: js_body.to_vec(), request_id: self.request_id },
                 www_authenticate: self.www_authenticate,
@@ -250,6 +260,11 @@ mod web {
             }
         }
     }
+}
+
+/// The error of a call its `AbortSignal` aborted.
+pub fn aborted() -> MintedError {
+    MintedError::new(ErrorKind::Aborted, "the call was aborted by its AbortSignal")
 }
 
 /// gloo-net's name for a method.
@@ -267,7 +282,7 @@ fn gloo_method(method: Method) -> gloo_net::http::Method {
 
 /// Native builds (tests, the sandbox) have no fetch: the client is meant to run as WebAssembly.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn send(_request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError> {
+pub async fn fetch(_request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError> {
     Err(MintedError::new(ErrorKind::Network, "minted-connect performs HTTP only when compiled to WebAssembly"))
 }
 
@@ -323,6 +338,92 @@ fn is_unreachable(text: &str) -> bool {
     text.contains("Failed to fetch") || text.contains("fetch failed")
 }
 
+// The clock and timers.
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs_f64() * 1000.0)
+            .unwrap_or(0.0)
+    }
+}
+
+/// Parses a date the way JavaScript's `Date.parse` does (RFC 1123 HTTP dates, ISO 8601); NaN when it cannot.
+pub fn parse_date_ms(text: &str) -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::parse(text)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = text;
+        f64::NAN
+    }
+}
+
+/// Today's date in UTC.
+pub fn today_utc() -> Date {
+    let seconds = (now_ms() / 1000.0).floor() as i64;
+    OffsetDateTime::from_unix_timestamp(seconds).map(OffsetDateTime::date).unwrap_or(Date::MIN)
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/fetch.js")]
+extern "C" {
+    /// Resolves after `ms`, or as soon as `signal` aborts.
+    #[wasm_bindgen(js_name = sleep)]
+    fn sleep_js(ms: f64, signal: Option<web_sys::AbortSignal>) -> js_sys::Promise;
+}
+
+/// Waits `ms` (JS timers), cut short by the caller's `AbortSignal`.
+pub async fn sleep(ms: f64, signal: Option<&web_sys::AbortSignal>) {
+    let _ = wasm_bindgen_futures::JsFuture::from(sleep_js(ms, signal.cloned())).await;
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use timer::Timer;
+
+#[cfg(target_arch = "wasm32")]
+mod timer {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_name = setTimeout)]
+        fn set_timeout(handler: &js_sys::Function, ms: i32) -> JsValue;
+        #[wasm_bindgen(js_name = clearTimeout)]
+        fn clear_timeout(id: &JsValue);
+    }
+
+    /// A one-shot JS timer, cancelled when dropped (so it never keeps Node alive or fires late). Hand-rolled on
+    /// purpose: smaller than `gloo_timers` with `scopeguard` (docs/measurements.md).
+    pub struct Timer {
+        id: JsValue,
+        _callback: Closure<dyn FnMut()>,
+    }
+
+    impl Timer {
+        pub fn start(ms: u32, callback: impl FnMut() + 'static) -> Self {
+            let callback = Closure::<dyn FnMut()>::new(callback);
+            let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+            let id = set_timeout(callback.as_ref().unchecked_ref(), ms);
+            Self { id, _callback: callback }
+        }
+    }
+
+    impl Drop for Timer {
+        fn drop(&mut self) {
+            clear_timeout(&self.id);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,5 +469,11 @@ mod tests {
         assert!(fetch_failure("", "Failed to fetch", None).message.contains("CORS"));
         assert_eq!(fetch_failure("", "boom", None).message, "the request failed: boom");
         assert!(!fetch_failure("AbortError", "fetch failed", None).message.contains("CORS"));
+    }
+
+    #[test]
+    fn today_is_after_the_project_started() {
+        assert!(today_utc() > time::macros::date!(2026 - 01 - 01));
+        assert!(now_ms() > 1.7e12);
     }
 }

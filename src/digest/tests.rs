@@ -1,0 +1,167 @@
+//! The computation against RFC 7616's vectors, challenge parsing, and waking waiting calls.
+
+use super::*;
+
+const RFC_NONCE: &str = "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v";
+const RFC_CNONCE: &str = "f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ";
+const RFC_OPAQUE: &str = "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS";
+
+fn rfc_input(algorithm: Algorithm) -> AuthInput<'static> {
+    AuthInput {
+        username: "Mufasa",
+        password: "Circle of Life",
+        realm: "http-auth@example.org",
+        nonce: RFC_NONCE,
+        uri: "/dir/index.html",
+        method: "GET",
+        algorithm,
+        qop_auth: true,
+        nc: 1,
+        cnonce: RFC_CNONCE,
+        opaque: Some(RFC_OPAQUE),
+        userhash: false,
+    }
+}
+
+#[test]
+fn rfc7616_section_3_9_1_md5_response() {
+    assert_eq!(response_hash(&rfc_input(Algorithm::Md5)), "8ca523f5e9506fed4657c9700eebdbec");
+}
+
+#[test]
+fn rfc7616_section_3_9_1_sha256_response() {
+    assert_eq!(
+        response_hash(&rfc_input(Algorithm::Sha256)),
+        "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1"
+    );
+}
+
+#[test]
+fn rfc7616_header_carries_every_parameter() {
+    let header = authorization_header(&rfc_input(Algorithm::Sha256));
+    assert_eq!(
+        header,
+        format!(
+            "Digest username=\"Mufasa\", realm=\"http-auth@example.org\", uri=\"/dir/index.html\", \
+             algorithm=SHA-256, nonce=\"{RFC_NONCE}\", nc=00000001, cnonce=\"{RFC_CNONCE}\", qop=auth, \
+             response=\"753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1\", opaque=\"{RFC_OPAQUE}\""
+        )
+    );
+}
+
+#[test]
+fn rfc2617_section_3_5_md5_example() {
+    // The RFC 2617 worked example (same user, realm "testrealm@host.com").
+    let input = AuthInput {
+        username: "Mufasa",
+        password: "Circle Of Life",
+        realm: "testrealm@host.com",
+        nonce: "dcd98b7102dd2f0e8b11d0f600bfb0c093",
+        uri: "/dir/index.html",
+        method: "GET",
+        algorithm: Algorithm::Md5,
+        qop_auth: true,
+        nc: 1,
+        cnonce: "0a4f113b",
+        opaque: Some("5ccc069c403ebaf9f0171e9517f40e41"),
+        userhash: false,
+    };
+    assert_eq!(response_hash(&input), "6629fae49393a05397450978507c4ef1");
+}
+
+#[test]
+fn sess_variants_hash_the_nonce_and_cnonce_into_ha1() {
+    let plain = response_hash(&rfc_input(Algorithm::Md5));
+    let sess = response_hash(&rfc_input(Algorithm::Md5Sess));
+    assert_ne!(plain, sess);
+    // HA1 for -sess is H(H(user:realm:pass):nonce:cnonce); recompute by hand from the parts.
+    let ha1 = Algorithm::Md5.hash_hex("Mufasa:http-auth@example.org:Circle of Life");
+    let ha1_sess = Algorithm::Md5.hash_hex(&format!("{ha1}:{RFC_NONCE}:{RFC_CNONCE}"));
+    let ha2 = Algorithm::Md5.hash_hex("GET:/dir/index.html");
+    let expected = Algorithm::Md5.hash_hex(&format!("{ha1_sess}:{RFC_NONCE}:00000001:{RFC_CNONCE}:auth:{ha2}"));
+    assert_eq!(sess, expected);
+}
+
+#[test]
+fn parses_challenge_tables() {
+    let cases: &[(&str, Result<(Algorithm, bool, bool, Option<&str>), ChallengeError>)] = &[
+        (
+            r#"Digest realm="r", nonce="n", qop="auth", algorithm=SHA-256, opaque="o""#,
+            Ok((Algorithm::Sha256, true, false, Some("o"))),
+        ),
+        (r#"Digest realm="r", nonce="n""#, Ok((Algorithm::Md5, false, false, None))),
+        (
+            r#"digest realm="r", nonce="n", qop="auth,auth-int", algorithm=md5-sess, stale=TRUE"#,
+            Ok((Algorithm::Md5Sess, true, true, None)),
+        ),
+        (
+            // two challenges in one value: the stronger wins whatever the order
+            r#"Digest realm="r", nonce="a", qop="auth", algorithm=MD5, Digest realm="r", nonce="b", qop="auth", algorithm=SHA-256"#,
+            Ok((Algorithm::Sha256, true, false, None)),
+        ),
+        (r#"Basic realm="r""#, Err(ChallengeError::NotDigest)),
+        (r#"Digest realm="r""#, Err(ChallengeError::MissingParam("nonce"))),
+        (
+            r#"Digest realm="r", nonce="n", algorithm=SHA-512-256"#,
+            Err(ChallengeError::Unsupported("SHA-512-256".into())),
+        ),
+        (r#"Digest realm="r", nonce="n", qop="auth-int""#, Err(ChallengeError::Unsupported("qop=auth-int".into()))),
+        ("", Err(ChallengeError::NotDigest)),
+    ];
+    for (header, expected) in cases {
+        let got = parse_www_authenticate(Some(header)).map(|c| (c.algorithm, c.qop_auth, c.stale, c.opaque.clone()));
+        let expected = expected.clone().map(|(a, q, s, o)| (a, q, s, o.map(str::to_owned)));
+        assert_eq!(got, expected, "header: {header}");
+    }
+    assert_eq!(parse_www_authenticate(None), Err(ChallengeError::Missing));
+}
+
+#[test]
+fn quoted_values_keep_commas_and_escapes() {
+    let c = parse_www_authenticate(Some(r#"Digest realm="a, \"b\"", nonce="x,y""#)).unwrap();
+    assert_eq!(c.realm, r#"a, "b""#);
+    assert_eq!(c.nonce, "x,y");
+    let header = authorization_header(&AuthInput { realm: &c.realm, ..rfc_input(Algorithm::Md5) });
+    assert!(header.contains(r#"realm="a, \"b\"""#), "{header}");
+}
+
+#[test]
+fn signing_answers_the_challenge_with_the_given_count() {
+    let challenge = parse_www_authenticate(Some(r#"Digest realm="r", nonce="n", qop="auth", opaque="o""#)).unwrap();
+    let first = sign(&challenge, 1, "u", "p", "GET", "/a").unwrap();
+    let again = sign(&challenge, 1, "u", "p", "GET", "/a").unwrap();
+    assert!(first.contains("nc=00000001") && first.contains("nonce=\"n\"") && first.contains("opaque=\"o\""));
+    assert_ne!(first, again, "every request gets its own client nonce");
+    assert!(sign(&challenge, 255, "u", "p", "GET", "/a").unwrap().contains("nc=000000ff"));
+}
+
+#[test]
+fn userhash_replaces_the_username() {
+    let header = authorization_header(&AuthInput { userhash: true, ..rfc_input(Algorithm::Sha256) });
+    let expected = Algorithm::Sha256.hash_hex("Mufasa:http-auth@example.org");
+    assert!(header.contains(&format!("username=\"{expected}\"")), "{header}");
+    assert!(header.ends_with("userhash=true"));
+    assert!(!header.contains("Mufasa"));
+}
+
+#[test]
+fn cnonces_are_random_hex() {
+    let a = new_cnonce().unwrap();
+    let b = new_cnonce().unwrap();
+    assert_eq!(a.len(), 32);
+    assert_ne!(a, b);
+}
+
+#[test]
+fn a_waiter_completes_only_after_a_change() {
+    let notify = Notify::default();
+    let mut waiting = std::pin::pin!(notify.changed(notify.epoch()));
+    let mut cx = Context::from_waker(Waker::noop());
+    assert!(waiting.as_mut().poll(&mut cx).is_pending());
+    assert!(waiting.as_mut().poll(&mut cx).is_pending());
+    notify.notify_all();
+    assert!(waiting.as_mut().poll(&mut cx).is_ready());
+    assert!(notify.wakers.borrow().is_empty());
+    // a wait that starts from an older count is already over
+    assert!(std::pin::pin!(notify.changed(0)).poll(&mut cx).is_ready());
+}
