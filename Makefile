@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8787
 
-.PHONY: setup pkg docs sandbox-bin sandbox demo test soak fuzz cli-test consumers bench clean
+.PHONY: setup pkg docs api-report sandbox-bin sandbox demo test soak fuzz cli-test consumers bench clean
 
 ## setup: install the toolchain pieces and npm dependencies (idempotent; fast when done)
 setup:
@@ -16,6 +16,10 @@ pkg: setup
 ## docs: the API reference of the shipped declarations (TypeDoc) in target/api-docs/; fails on an undocumented export
 docs: pkg
 	@node scripts/docs.mjs
+
+## api-report: write docs/api/*.api.md, the report of the public declarations (make test fails when it is stale)
+api-report: pkg
+	@node scripts/api-report.mjs --update
 
 sandbox-bin:
 	@cargo build -q -p minted-sandbox

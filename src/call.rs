@@ -135,9 +135,15 @@ pub async fn run(
 /// Sends a call through [`with_retries`] and reads the response as the operation's `data`.
 pub async fn send(connection: &Connection, call: &Call, data: &DataShape) -> Result<Answered, MintedError> {
     let response = with_retries(connection, call).await?;
-    let secrets = connection.secrets(&response);
-    let data = envelope::read(&response.raw, &response.js_body, data, &secrets)
-        .map_err(|err| err.with_attempts(response.attempts))?;
+    let data = match envelope::read_data(&response.js_body, data, response.raw.is_success()) {
+        Ok(data) => data,
+        Err(reading) => {
+            let secrets = connection.secrets(&response);
+            envelope::check(&response.raw, reading, data, &secrets)
+                .map_err(|err| err.with_attempts(response.attempts))?;
+            JsValue::NULL
+        }
+    };
     Ok(Answered { response, data })
 }
 
@@ -185,7 +191,10 @@ async fn place_exactly_once(
 
 /// One placement or look-up, and what its outcome means for the order.
 async fn attempt(connection: &Connection, call: &Call, data: &DataShape) -> Attempt {
-    exactly_once::classify(send(connection, call, data).await.map(|answered| answered.data))
+    match send(connection, call, data).await {
+        Ok(answered) => Attempt::Done(answered.data),
+        Err(err) => exactly_once::classify(err),
+    }
 }
 
 /// Looks the order of `call` up by its `external_id`, one `getOrder` per order line.

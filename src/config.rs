@@ -1,5 +1,5 @@
-//! Client configuration: the TypeScript shape, defaults, and the checks that turn a bad config into a `config` error
-//! naming the field.
+//! Client configuration: its options declared once ([`ConfigFields`]: keys, TypeScript, typed reading), defaults, and
+//! the checks that turn a bad config into a `config` error naming the field.
 
 use std::fmt;
 
@@ -7,7 +7,7 @@ use tsify::Tsify;
 
 use crate::error::{ErrorCode, ErrorKind, MintedError};
 use crate::hooks::Hooks;
-use crate::input::{self, Fields};
+use crate::input::{self, declared_options, Fields};
 use crate::registry::{Method, Override, Overrides};
 use crate::retry::Policy;
 use crate::validate::Language;
@@ -17,55 +17,45 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
 /// Longest timeout accepted (10 minutes): anything longer is almost certainly a unit mistake.
 pub const MAX_TIMEOUT_MS: u32 = 600_000;
 
-/// Options for `new MintedClient(config)`.
-#[derive(Clone, Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientConfig {
-    /// Absolute http(s) URL of the API, e.g. `https://api.staging.mintedconnect.com`. A path prefix is kept.
-    pub base_url: String,
-    /// Partner user name for HTTP Digest authentication.
-    #[tsify(optional)]
-    pub username: Option<String>,
-    /// Partner password for HTTP Digest authentication. Never logged, never put in errors.
-    #[tsify(optional)]
-    pub password: Option<String>,
-    /// Sent as `x-client-id`. Default `"web"`.
-    #[tsify(optional)]
-    pub client_id: Option<String>,
-    /// Language of validation messages and of the API's own messages (`Accept-Language`). Default `"tr"`.
-    #[tsify(optional)]
-    pub language: Option<Language>,
-    /// Time allowed for one HTTP exchange, in milliseconds. Default 30000.
-    #[tsify(optional)]
-    pub timeout_ms: Option<f64>,
-    /// Treat failed T.C. identity number / VKN checksums as errors instead of warnings. Default `false`.
-    #[tsify(optional)]
-    pub strict_identity_numbers: Option<bool>,
-    /// Replace the method, path or `api-version` of operations, by operation id — for inferred paths that turn out
-    /// different: `{ getOrders: { path: '/partner/order/list' } }`. Aliases (`buyGold`) follow their operation.
-    #[tsify(optional, type = "Partial<Record<OperationId, RouteOverride>>")]
-    pub routes: Option<()>,
-    /// Retries of safe calls after a network error, a timeout, 408, 429 or 5xx. Default 2; 0 disables.
-    #[tsify(optional)]
-    pub max_retries: Option<f64>,
-    /// First backoff delay in ms (doubling, with jitter, up to 16×). Default 250.
-    #[tsify(optional)]
-    pub retry_backoff_ms: Option<f64>,
-    /// Called before every HTTP exchange with a redacted copy of the request. Observe-only: what it returns or
-    /// throws is ignored.
-    #[tsify(optional, type = "(event: RequestEvent) => void")]
-    pub on_request: Option<()>,
-    /// Called after every HTTP exchange with a redacted copy of the response (or the failure). Observe-only.
-    #[tsify(optional, type = "(event: ResponseEvent) => void")]
-    pub on_response: Option<()>,
-    /// Sends every HTTP exchange of this client (Digest challenges, retries, reconciliation look-ups) instead of the
-    /// global `fetch`, with the standard signature. Node behind a proxy:
-    /// `(url, init) => undici.fetch(url, { ...init, dispatcher: new undici.ProxyAgent(proxyUrl) })`; Workers:
-    /// `(url, init) => env.API.fetch(url, init)`. What it throws maps to kinds: `AbortError` → `aborted`,
-    /// `TimeoutError` → `timeout`, anything else → `network`; `timeoutMs` and `signal` hold even if it ignores
-    /// `init.signal`.
-    #[tsify(optional, type = "(url: string, init: FetchInit) => Promise<FetchResponse>")]
-    pub fetch: Option<()>,
+declared_options! {
+    /// Options for `new MintedClient(config)`.
+    pub struct ConfigFields as "ClientConfig" {
+        /// Absolute http(s) URL of the API, e.g. `https://api.staging.mintedconnect.com`. A path prefix is kept.
+        required base_url: String = "baseUrl" as "string" by Fields::text;
+        /// Partner user name for HTTP Digest authentication.
+        optional username: String = "username" as "string" by Fields::text;
+        /// Partner password for HTTP Digest authentication. Never logged, never put in errors.
+        optional password: String = "password" as "string" by Fields::text;
+        /// Sent as `x-client-id`. Default `"web"`.
+        optional client_id: String = "clientId" as "string" by Fields::text;
+        /// Language of validation messages and of the API's own messages (`Accept-Language`). Default `"tr"`.
+        optional language: Language = "language" as "Language" by input::language;
+        /// Time allowed for one HTTP exchange, in milliseconds. Default 30000.
+        optional timeout_ms: f64 = "timeoutMs" as "number" by Fields::number;
+        /// Treat failed T.C. identity number / VKN checksums as errors instead of warnings. Default `false`.
+        optional strict_identity_numbers: bool = "strictIdentityNumbers" as "boolean" by Fields::flag;
+        /// Replace the method, path or `api-version` of operations, by operation id — for inferred paths that turn
+        /// out different: `{ getOrders: { path: '/partner/order/list' } }`. Aliases (`buyGold`) follow their
+        /// operation.
+        optional routes: Fields = "routes" as "Partial<Record<OperationId, RouteOverride>>" by Fields::object;
+        /// Retries of safe calls after a network error, a timeout, 408, 429 or 5xx. Default 2; 0 disables.
+        optional max_retries: f64 = "maxRetries" as "number" by Fields::number;
+        /// First backoff delay in ms (doubling, with jitter, up to 16×). Default 250.
+        optional retry_backoff_ms: f64 = "retryBackoffMs" as "number" by Fields::number;
+        /// Called before every HTTP exchange with a redacted copy of the request. Observe-only: what it returns or
+        /// throws is ignored.
+        optional on_request: js_sys::Function = "onRequest" as "(event: RequestEvent) => void" by Fields::function;
+        /// Called after every HTTP exchange with a redacted copy of the response (or the failure). Observe-only.
+        optional on_response: js_sys::Function = "onResponse" as "(event: ResponseEvent) => void" by Fields::function;
+        /// Sends every HTTP exchange of this client (Digest challenges, retries, reconciliation look-ups) instead of
+        /// the global `fetch`, with the standard signature. Node behind a proxy:
+        /// `(url, init) => undici.fetch(url, { ...init, dispatcher: new undici.ProxyAgent(proxyUrl) })`; Workers:
+        /// `(url, init) => env.API.fetch(url, init)`. What it throws maps to kinds: `AbortError` → `aborted`,
+        /// `TimeoutError` → `timeout`, anything else → `network`; `timeoutMs` and `signal` hold even if it ignores
+        /// `init.signal`.
+        optional fetch: js_sys::Function = "fetch" as "(url: string, init: FetchInit) => Promise<FetchResponse>"
+            by Fields::function;
+    }
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
@@ -153,101 +143,92 @@ impl Config {
     }
 }
 
-const FIELDS: &[&str] = &[
-    "baseUrl",
-    "username",
-    "password",
-    "clientId",
-    "language",
-    "timeoutMs",
-    "strictIdentityNumbers",
-    "routes",
-    "maxRetries",
-    "retryBackoffMs",
-    "onRequest",
-    "onResponse",
-    "fetch",
-];
-
 /// Reads and checks a client's config (the object given to `new MintedClient`), applying defaults. The one way a
 /// config is read: from the JS object in the wasm, from JSON in native tests.
 pub fn parse(source: &Fields) -> Result<(Config, Hooks), MintedError> {
     if !source.is_object() {
         return Err(MintedError::config("baseUrl", "the config must be an object like { baseUrl: 'https://…' }"));
     }
+    let keys = ConfigFields::KEYS;
     for key in source.keys() {
-        if !FIELDS.contains(&key.as_str()) {
-            let hint = FIELDS.iter().find(|f| f.eq_ignore_ascii_case(&key)).map(|f| format!(" (did you mean {f}?)"));
+        if !keys.contains(&key.as_str()) {
+            let hint = keys.iter().find(|k| k.eq_ignore_ascii_case(&key)).map(|k| format!(" (did you mean {k}?)"));
             return Err(unknown_field(&key, hint.unwrap_or_default()));
         }
     }
-    let field = |name: &'static str| move |why: &'static str| MintedError::config(name, why);
-    let base_url = source.text("baseUrl").map_err(field("baseUrl"))?.ok_or_else(|| field("baseUrl")("is required"))?;
-    let (base_url, base_path) = parse_base_url(&base_url).map_err(field("baseUrl"))?;
-
-    let username = source.text("username").map_err(field("username"))?;
-    let password = source.text("password").map_err(field("password"))?;
-    let credentials = match (username, password) {
+    let given = ConfigFields::read(source, |key, why| match key {
+        "routes" => MintedError::config(key, ROUTES_SHAPE),
+        _ => MintedError::config(key, why),
+    })?;
+    let base_url = given.base_url.ok_or_else(|| MintedError::config("baseUrl", "is required"))?;
+    let (base_url, base_path) = parse_base_url(&base_url).map_err(|why| MintedError::config("baseUrl", why))?;
+    let credentials = match (given.username, given.password) {
         (Some(u), Some(p)) if !u.is_empty() => Some((u, p)),
         (Some(_), Some(_)) => return Err(MintedError::config("username", "must not be empty")),
         (None, None) => None,
         (Some(_), None) => return Err(MintedError::config("password", "is required when username is set")),
         (None, Some(_)) => return Err(MintedError::config("username", "is required when password is set")),
     };
-    let client_id = source.text("clientId").map_err(field("clientId"))?.unwrap_or_else(|| "web".to_owned());
+    let client_id = given.client_id.unwrap_or_else(|| "web".to_owned());
     if client_id.trim().is_empty() || !client_id.chars().all(|c| c.is_ascii_graphic()) {
         return Err(MintedError::config("clientId", "must be a non-empty header-safe token"));
     }
-    let language = input::language(source, "language").map_err(field("language"))?.unwrap_or_default();
-    let timeout_ms = match source.number("timeoutMs") {
-        Ok(None) => DEFAULT_TIMEOUT_MS,
-        Ok(Some(ms)) if ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) && ms.fract() == 0.0 => ms as u32,
-        _ => {
-            return Err(MintedError::config(
-                "timeoutMs",
-                format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}"),
-            ))
-        }
+    let timeout_ms = match given.timeout_ms {
+        None => DEFAULT_TIMEOUT_MS,
+        Some(ms) => timeout(ms).ok_or_else(|| MintedError::config("timeoutMs", timeout_range()))?,
     };
-    let strict_identity_numbers =
-        source.flag("strictIdentityNumbers").map_err(field("strictIdentityNumbers"))?.unwrap_or(false);
-    let routes = match source.object("routes") {
-        Ok(None) => Overrides::default(),
-        Ok(Some(routes)) => parse_routes(routes)?,
-        Err(_) => return Err(MintedError::config("routes", ROUTES_SHAPE)),
-    };
-    let whole = |name: &'static str, max: u32| -> Result<Option<u32>, MintedError> {
-        match source.number(name) {
-            Ok(None) => Ok(None),
-            Ok(Some(n)) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n) => Ok(Some(n as u32)),
-            _ => Err(MintedError::config(name, format!("must be a whole number from 0 to {max}"))),
-        }
+    let routes = match given.routes {
+        None => Overrides::default(),
+        Some(routes) => parse_routes(routes)?,
     };
     let mut retry = Policy::default();
-    if let Some(n) = whole("maxRetries", 10)? {
-        retry.max_retries = n;
+    if let Some(n) = given.max_retries {
+        retry.max_retries =
+            whole(n, MAX_RETRIES).ok_or_else(|| MintedError::config("maxRetries", whole_number_up_to(MAX_RETRIES)))?;
     }
-    if let Some(ms) = whole("retryBackoffMs", 60_000)? {
+    if let Some(ms) = given.retry_backoff_ms {
+        let ms = whole(ms, MAX_BACKOFF_MS)
+            .ok_or_else(|| MintedError::config("retryBackoffMs", whole_number_up_to(MAX_BACKOFF_MS)))?;
         retry.base_delay_ms = f64::from(ms);
         retry.max_delay_ms = f64::from(ms) * 16.0;
     }
-    let hooks = Hooks {
-        on_request: source.function("onRequest").map_err(field("onRequest"))?,
-        on_response: source.function("onResponse").map_err(field("onResponse"))?,
-    };
+    let hooks = Hooks { on_request: given.on_request, on_response: given.on_response };
     let config = Config {
         base_url,
         base_path,
         credentials,
         client_id,
-        language,
+        language: given.language.unwrap_or_default(),
         timeout_ms,
-        strict_identity_numbers,
+        strict_identity_numbers: given.strict_identity_numbers.unwrap_or(false),
         routes,
         retry,
-        fetch: source.function("fetch").map_err(field("fetch"))?,
+        fetch: given.fetch,
     };
     Ok((config, hooks))
+}
+
+/// Most retries a client may be given.
+const MAX_RETRIES: u32 = 10;
+/// Longest first backoff delay, in ms.
+const MAX_BACKOFF_MS: u32 = 60_000;
+
+/// A timeout in milliseconds, when it is a whole number from 1 to [`MAX_TIMEOUT_MS`].
+pub fn timeout(ms: f64) -> Option<u32> {
+    (ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) && ms.fract() == 0.0).then_some(ms as u32)
+}
+
+/// `n` when it is a whole number from 0 to `max`.
+pub fn whole(n: f64, max: u32) -> Option<u32> {
+    (n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n)).then_some(n as u32)
+}
+
+fn timeout_range() -> String {
+    format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}")
+}
+
+fn whole_number_up_to(max: u32) -> String {
+    format!("must be a whole number from 0 to {max}")
 }
 
 /// [`parse`] for a config given as JSON (native tests).
@@ -388,7 +369,7 @@ mod tests {
             (json!({"baseUrl": "http://x.test", "language": "de"}), Some("language"), "\"tr\" or \"en\""),
             (json!({"baseUrl": "http://x.test", "timeoutMs": 0}), Some("timeoutMs"), "whole number"),
             (json!({"baseUrl": "http://x.test", "timeoutMs": 1.5}), Some("timeoutMs"), "whole number"),
-            (json!({"baseUrl": "http://x.test", "timeoutMs": "10"}), Some("timeoutMs"), "whole number"),
+            (json!({"baseUrl": "http://x.test", "timeoutMs": "10"}), Some("timeoutMs"), "must be a number"),
             (json!({"baseUrl": "http://x.test", "clientId": ""}), Some("clientId"), "non-empty"),
             (
                 json!({"baseUrl": "http://x.test", "strictIdentityNumbers": "yes"}),

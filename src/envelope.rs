@@ -99,21 +99,6 @@ impl From<Code> for ErrorCode {
     }
 }
 
-/// Reads a response for an operation returning `data`: its `data` as the server sent it, or a [`MintedError`]
-/// carrying the status, the API's code and message, the request id and the redacted body. `body` is the response
-/// body as JS holds it (a `Uint8Array` or a string); `secrets` are cut out of anything kept.
-pub fn read(
-    response: &RawResponse,
-    body: &JsValue,
-    data: &DataShape,
-    secrets: &[&str],
-) -> Result<JsValue, MintedError> {
-    match read_data(body, data, response.is_success()) {
-        Ok(data) => Ok(data),
-        Err(reading) => check(response, reading, data, secrets).map(|()| JsValue::NULL),
-    }
-}
-
 /// Reads a body (a `Uint8Array` or a string) as the response of an operation returning `data`, with a success status
 /// (`ok`) or not: `data` when all is well, otherwise what the reader found.
 pub fn read_data(body: &JsValue, data: &DataShape, ok: bool) -> Result<JsValue, Reading> {

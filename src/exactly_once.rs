@@ -30,13 +30,12 @@ pub enum Attempt {
     Aborted(MintedError),
 }
 
-/// What a call's result means for its order.
-pub fn classify(result: Result<JsValue, MintedError>) -> Attempt {
-    match result {
-        Ok(value) => Attempt::Done(value),
-        Err(err) if err.kind == ErrorKind::Aborted => Attempt::Aborted(err),
-        Err(err) if is_unclear(err.kind, err.status) => Attempt::Unclear(err),
-        Err(err) => Attempt::Refused(err),
+/// What a call's failure means for its order.
+pub fn classify(err: MintedError) -> Attempt {
+    match err {
+        err if err.kind == ErrorKind::Aborted => Attempt::Aborted(err),
+        err if is_unclear(err.kind, err.status) => Attempt::Unclear(err),
+        err => Attempt::Refused(err),
     }
 }
 

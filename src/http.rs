@@ -4,7 +4,7 @@
 //!
 //! fetch only ever sees this module's own `AbortController`, aborted with an `Error` reason: a caller aborting with a
 //! non-Error reason (`controller.abort("stop")`) would otherwise make fetch reject with a non-Error value. The JS side
-//! (`src/js/minted_error.js`) calls fetch with the standard `(url, init)` signature and stops waiting as soon as that
+//! (`src/js/fetch.js`) calls fetch with the standard `(url, init)` signature and stops waiting as soon as that
 //! signal aborts, so a custom fetch that ignores the signal still cannot outlive `timeoutMs`.
 
 use time::{Date, OffsetDateTime};

@@ -213,6 +213,69 @@ impl Fields {
     }
 }
 
+/// Declares an options object once: each option's key, TypeScript type, docs and typed reader. From the one
+/// declaration come the TypeScript interface (shipped in the `.d.ts`), the list of accepted keys, and a struct of the
+/// values as read, each with the [`Fields`] getter named by `by` (a wrong type is refused naming the option).
+///
+/// ```ignore
+/// declared_options! {
+///     /// Options for `new MintedClient(config)`.
+///     pub struct ConfigFields as "ClientConfig" {
+///         /// Absolute http(s) URL of the API.
+///         required base_url: String = "baseUrl" as "string" by Fields::text;
+///     }
+/// }
+/// ```
+macro_rules! declared_options {
+    (
+        $(#[doc = $idoc:literal])+
+        $vis:vis struct $name:ident as $ts_name:literal {
+            $(
+                $(#[doc = $doc:literal])+
+                $presence:ident $field:ident: $ty:ty = $key:literal as $ts:literal by $read:path;
+            )*
+        }
+    ) => {
+        $(#[doc = $idoc])+
+        #[derive(Default)]
+        $vis struct $name {
+            $(
+                $(#[doc = $doc])+
+                pub $field: Option<$ty>,
+            )*
+        }
+
+        impl $name {
+            /// The keys of the object, as the caller writes them.
+            pub const KEYS: &'static [&'static str] = &[$($key),*];
+
+            /// Reads every declared option of `source`; `refuse(key, why)` makes the error for a wrong type.
+            #[inline(never)]
+            pub fn read(
+                source: &$crate::input::Fields,
+                refuse: impl Fn(&'static str, $crate::input::Why) -> $crate::error::MintedError,
+            ) -> Result<Self, $crate::error::MintedError> {
+                Ok(Self { $($field: $read(source, $key).map_err(|why| refuse($key, why))?,)* })
+            }
+        }
+
+        const _: () = {
+            #[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+            const TYPESCRIPT: &'static str = $crate::ts::cat!(
+                "\n", $crate::ts::doc_block!(""; $($idoc),+), "export interface ", $ts_name, " {\n",
+                $(
+                    $crate::ts::doc_block!("    "; $($doc),+),
+                    "    ", $key, $crate::input::declared_options!(@mark $presence), ": ", $ts, ";\n",
+                )*
+                "}\n"
+            );
+        };
+    };
+    (@mark required) => { "" };
+    (@mark optional) => { "?" };
+}
+pub(crate) use declared_options;
+
 /// A call's body as JSON text; a value JSON cannot express is a validation error.
 pub fn body(value: &JsValue, settings: &Settings) -> Result<String, MintedError> {
     json_text(value)

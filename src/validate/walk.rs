@@ -352,27 +352,95 @@ fn copy_object<'de, A: MapAccess<'de>>(mut map: A, path: &Path<'_>, st: &mut Sta
     Ok(Seen { card_token, ..Seen::default() })
 }
 
-/// An object against its fields and checks (see the module docs for the order of issues).
+/// An object against its fields and checks (see the module docs for the order of issues): its members one by one,
+/// then the required fields it lacks, then the checks across fields.
 fn walk_object<'de, A: MapAccess<'de>>(
-    mut map: A,
+    map: A,
     fields: &[Field],
     checks: &[Check],
     path: &Path<'_>,
     st: &mut State<'_>,
     mut top: Option<&mut Top<'_>>,
 ) -> Result<(), A::Error> {
-    let bit = |i: usize| u32::try_from(i).ok().and_then(|i| 1u64.checked_shl(i)).unwrap_or(0);
-    let position = |name: &str| fields.iter().position(|f| f.name == name);
-    let claimed = top.as_ref().is_some_and(|top| top.edits.external_id.is_some());
     let (start, open) = (st.issues.len(), st.len());
-    let (mut present, mut matched) = (0u64, 0u64);
     st.write(b"{");
+    let seen = walk_members(map, fields, checks, path, st, top.as_deref_mut())?;
+    for (i, field) in fields.iter().enumerate() {
+        if field.required && !seen.present.contains(i) {
+            st.issue(&Path::Key(path, field.name), i, Problem::Required);
+        }
+    }
+    let rank = fields.len() + 1;
+    for check in checks {
+        if let Some((at, problem)) = failed_check(check, &seen, path) {
+            st.issue(&at, rank, problem);
+        }
+    }
+    st.sort_from(start);
+    if let Some(top) = top {
+        top.finish(st);
+    }
+    st.close(open, b'}');
+    Ok(())
+}
+
+/// Which declared fields of an object were seen with a value, and which held the value a check compares with.
+struct Members<'f> {
+    fields: &'f [Field],
+    present: FieldSet,
+    matched: FieldSet,
+}
+
+impl Members<'_> {
+    fn is_present(&self, name: &str) -> bool {
+        self.position(name).is_some_and(|i| self.present.contains(i))
+    }
+
+    fn is_matched(&self, name: &str) -> bool {
+        self.position(name).is_some_and(|i| self.matched.contains(i))
+    }
+
+    fn position(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name)
+    }
+}
+
+/// A set of an object's declared fields, by their position in the table (tables have fewer than 64).
+#[derive(Clone, Copy, Default)]
+struct FieldSet(u64);
+
+impl FieldSet {
+    fn bit(i: usize) -> u64 {
+        u32::try_from(i).ok().and_then(|i| 1u64.checked_shl(i)).unwrap_or(0)
+    }
+
+    fn insert(&mut self, i: usize) {
+        self.0 |= Self::bit(i);
+    }
+
+    fn contains(self, i: usize) -> bool {
+        self.0 & Self::bit(i) != 0
+    }
+}
+
+/// Walks and writes an object's members, each against its field's rule (unknown ones are reported and copied).
+fn walk_members<'de, 'f, A: MapAccess<'de>>(
+    mut map: A,
+    fields: &'f [Field],
+    checks: &[Check],
+    path: &Path<'_>,
+    st: &mut State<'_>,
+    mut top: Option<&mut Top<'_>>,
+) -> Result<Members<'f>, A::Error> {
+    let mut seen = Members { fields, present: FieldSet::default(), matched: FieldSet::default() };
+    // An order call whose `external_id` the SDK claims: a caller's value that is not a string goes.
+    let claimed = top.as_ref().is_some_and(|top| top.edits.external_id.is_some());
     while let Some(key) = map.next_key_seed(Key)? {
         let (member, before) = (st.len(), st.issues.len());
         st.write(b",");
         st.write_json(&*key);
         st.write(b":");
-        let index = position(&key);
+        let index = seen.position(&key);
         let field = index.and_then(|i| fields.get(i));
         let mut walk = match field {
             Some(field) => Walk::new(Some(&field.rule), Path::Key(path, field.name), st),
@@ -386,61 +454,53 @@ fn walk_object<'de, A: MapAccess<'de>>(
             Check::PresentExactlyWhen { field, value, .. } if *field == key => Some(*value),
             _ => None,
         });
-        let seen = map.next_value_seed(walk)?;
-        if claimed && field.is_some() && key == "external_id" && seen.text.is_none() {
-            // An order's key must be a string: this value goes, the claimed one is written at the end.
+        let value = map.next_value_seed(walk)?;
+        if claimed && field.is_some() && key == "external_id" && value.text.is_none() {
+            // This value goes; the claimed one is written at the end.
             st.issues.truncate(before);
             st.truncate(member);
             continue;
         }
         if let Some(i) = index {
-            present |= if seen.null { 0 } else { bit(i) };
-            matched |= if seen.matched { bit(i) } else { 0 };
+            if !value.null {
+                seen.present.insert(i);
+            }
+            if value.matched {
+                seen.matched.insert(i);
+            }
             st.rank_from(before, i);
         }
         if let Some(top) = top.as_deref_mut() {
-            top.saw(&key, member..st.len(), seen.text, seen.len);
+            top.saw(&key, member..st.len(), value.text, value.len);
         }
     }
-    if let Some(i) = position("external_id").filter(|_| claimed) {
-        present |= bit(i);
+    if let Some(i) = seen.position("external_id").filter(|_| claimed) {
+        seen.present.insert(i);
     }
-    for (i, field) in fields.iter().enumerate() {
-        if field.required && present & bit(i) == 0 {
-            st.issue(&Path::Key(path, field.name), i, Problem::Required);
+    Ok(seen)
+}
+
+/// Where and why a check across an object's fields fails, if it does.
+fn failed_check<'p>(check: &Check, seen: &Members<'_>, path: &'p Path<'p>) -> Option<(Path<'p>, Problem)> {
+    match check {
+        Check::AtLeastOneOf(names) if !names.iter().any(|n| seen.is_present(n)) => {
+            Some((*path, Problem::AtLeastOneOf(names)))
         }
+        Check::ExactlyOneOf(names) if names.iter().filter(|n| seen.is_present(n)).count() != 1 => {
+            Some((*path, Problem::ExactlyOneOf(names)))
+        }
+        Check::Requires(field, needs) if seen.is_present(field) && !seen.is_present(needs) => {
+            Some((Path::Key(path, needs), Problem::RequiredWith(field)))
+        }
+        Check::PresentExactlyWhen { field, value, needs } if seen.is_matched(field) != seen.is_present(needs) => {
+            let problem = match seen.is_matched(field) {
+                true => Problem::RequiredWhen(field, value),
+                false => Problem::OnlyWhen(field, value),
+            };
+            Some((Path::Key(path, needs), problem))
+        }
+        _ => None,
     }
-    let is = |mask: u64, name: &str| position(name).is_some_and(|i| mask & bit(i) != 0);
-    let rank = fields.len() + 1;
-    for check in checks {
-        let (at, problem) = match check {
-            Check::AtLeastOneOf(names) if !names.iter().any(|n| is(present, n)) => {
-                (*path, Problem::AtLeastOneOf(names))
-            }
-            Check::ExactlyOneOf(names) if names.iter().filter(|n| is(present, n)).count() != 1 => {
-                (*path, Problem::ExactlyOneOf(names))
-            }
-            Check::Requires(field, needs) if is(present, field) && !is(present, needs) => {
-                (Path::Key(path, needs), Problem::RequiredWith(field))
-            }
-            Check::PresentExactlyWhen { field, value, needs } if is(matched, field) != is(present, needs) => {
-                let problem = if is(matched, field) {
-                    Problem::RequiredWhen(field, value)
-                } else {
-                    Problem::OnlyWhen(field, value)
-                };
-                (Path::Key(path, needs), problem)
-            }
-            _ => continue,
-        };
-        st.issue(&at, rank, problem);
-    }
-    st.sort_from(start);
-    if let Some(top) = top {
-        top.finish(st);
-    }
-    st.close(open, b'}');
-    Ok(())
 }
 
 /// A map key: a string, borrowed when it has no escapes.
