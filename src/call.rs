@@ -26,19 +26,20 @@ use crate::digest::{self, Answer, CallAuth, DigestSession, Notify, Role, Step, T
 use crate::envelope::{self, DataShape};
 use crate::error::{ErrorCode, ErrorKind, MintedError};
 use crate::exactly_once::{self, Attempt};
-use crate::hooks::{Exchange, Hooks};
 use crate::http::{self, HttpRequest, HttpResponse};
+use crate::observe::{self, Exchange, Observers, Watch};
 use crate::registry::{self, Resolved};
-use crate::retry::{self, Decision, Outcome};
+use crate::retry::{self, Decision, Outcome, Policy};
 use crate::validate::Language;
 
-/// What the calls of one client share to reach the API: its configuration, its Digest session and its hooks.
+/// What the calls of one client share to reach the API: its configuration, its Digest session and what watches
+/// its calls.
 pub struct Connection {
     pub config: Config,
     digest: RefCell<DigestSession>,
     /// Wakes the calls waiting on the Digest session.
     notify: Rc<Notify>,
-    pub hooks: Hooks,
+    pub observers: Observers,
 }
 
 /// One call, ready to send.
@@ -52,6 +53,12 @@ pub struct Call {
     pub name: &'static str,
     /// For calls that place orders: what identifies the order, so it is placed exactly once.
     pub order: Option<OrderKey>,
+    /// Time allowed for one HTTP attempt (the call's `timeoutMs`, or the client's).
+    pub timeout_ms: u32,
+    /// Retries (the call's `maxRetries`, or the client's) and backoff.
+    pub retry: Policy,
+    /// Resolve to the response's metadata with the data (`withResponse`).
+    pub with_response: bool,
 }
 
 impl fmt::Debug for Call {
@@ -83,18 +90,74 @@ pub trait ExpiredQuotes {
     fn is_expired_at(&self, token: &str, now_ms: f64) -> Option<bool>;
 }
 
-/// A call's result: the response (status, headers, attempts) and its `data` as the server sent it.
+/// A call's result: the last response (status, headers, attempts), its `data` as the server sent it, and whether an
+/// order was confirmed by looking it up.
 pub struct Answered {
     pub response: HttpResponse,
     pub data: JsValue,
+    pub reconciled: bool,
+    /// From the call's start to its end.
+    pub duration_ms: f64,
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const RESPONSE_TYPES: &'static str = r#"
+/** What a call resolves to with `withResponse: true` in its options: its data and what the last response said. */
+export interface WithResponse<T> {
+    /** What the call resolves to without `withResponse`. */
+    data: T;
+    /** The server's `x-request-id` of the last response, for support and tracing. */
+    requestId?: string;
+    /** The HTTP status of the last response. */
+    status: number;
+    /** HTTP attempts the call took (retries, Digest challenges and look-ups count). */
+    attempts: number;
+    /** Time from the call's start to its end, in milliseconds. */
+    durationMs: number;
+    /** The order was confirmed by looking it up after a placement without a clear answer (exactly-once). */
+    reconciled: boolean;
+    /** The last response's headers, all but cookies, by lower-case name. */
+    headers: Record<string, string>;
+}
+
+/**
+ * What a call with options `O` resolves to: its data `T`, or with `withResponse: true` a `WithResponse<T>` (when the
+ * options' type cannot tell, either).
+ */
+export type CallResult<O, T> = O extends { withResponse: true } ? WithResponse<T>
+    : O extends { withResponse?: false | undefined } ? T : T | WithResponse<T>;
+
+/** One page of a listing, as `listOrders(…).pages()` yields it. */
+export interface OrderPage {
+    /** The page's orders. */
+    orders: Order[];
+    /** The page number (`current_page`). */
+    page?: number;
+    /** The last page number (`last_page`). */
+    lastPage?: number;
+    /** Orders per page (`per_page`). */
+    perPage?: number;
+    /** Orders matching the query (`total`). */
+    total?: number;
+    /** The server's `x-request-id` for this page. */
+    requestId?: string;
+}
+
+/** What `listOrders` returns: an async iterable over every matching order, fetching pages as the loop advances. */
+export interface OrderListing extends AsyncIterable<Order> {
+    /** Walks the listing page by page, with each page's metadata. */
+    pages(): AsyncIterable<OrderPage>;
+    /** Collects the orders, at most `limit` of them (fetching no page beyond what that needs). */
+    toArray(options?: { limit?: number }): Promise<Order[]>;
+}
+"#;
 
 const REJECTED: &str = "the server rejected the username or password";
 const KEPT_CHALLENGING: &str = "the server kept answering 401 with new nonces";
 
 impl Connection {
-    pub fn new(config: Config, hooks: Hooks) -> Self {
-        Self { config, digest: RefCell::new(DigestSession::default()), notify: Rc::default(), hooks }
+    pub fn new(config: Config, observers: Observers) -> Self {
+        Self { config, digest: RefCell::new(DigestSession::default()), notify: Rc::default(), observers }
     }
 
     /// Everything that must not appear in what is reported about `response`: the password and the Authorization
@@ -118,23 +181,94 @@ pub fn promise(
     })
 }
 
-/// Runs a call and resolves to its response `data`: exactly once for calls that place orders, through
-/// [`with_retries`] for the others.
+/// Runs a call and resolves to its response `data` (with `withResponse`, to the data and the response's metadata).
 pub async fn run(
     connection: &Connection,
     quotes: &dyn ExpiredQuotes,
     call: &Call,
     data: &DataShape,
 ) -> Result<JsValue, MintedError> {
-    match &call.order {
-        Some(key) => place_exactly_once(connection, quotes, call, key, data).await,
-        None => send(connection, call, data).await.map(|answered| answered.data),
+    let answered = answer(connection, quotes, call, data).await?;
+    let value = answered.data.clone();
+    Ok(resolution(call, &answered, value))
+}
+
+/// Runs a call, watched when anything watches the client: exactly once for calls that place orders, through
+/// [`send`] for the others.
+pub async fn answer(
+    connection: &Connection,
+    quotes: &dyn ExpiredQuotes,
+    call: &Call,
+    data: &DataShape,
+) -> Result<Answered, MintedError> {
+    let started = http::now_ms();
+    let watch = watch(connection, call);
+    let result = match &call.order {
+        Some(key) => place_exactly_once(connection, quotes, call, key, data, &watch).await,
+        None => send(connection, call, data, &watch).await,
+    };
+    ended(call, result, started, &watch)
+}
+
+/// Tells what watches the client that `call` starts.
+#[inline(never)]
+fn watch(connection: &Connection, call: &Call) -> Watch {
+    let observers = &connection.observers;
+    if !observers.watches() {
+        return Watch::none();
     }
+    let url = format!("{}{}", connection.config.base_url, call.path);
+    Watch::start(observers, call.name, call.route.method.as_str(), &call.route.path, &url)
+}
+
+/// Notes the call's duration, and tells its watchers how it ended.
+#[inline(never)]
+fn ended(
+    call: &Call,
+    result: Result<Answered, MintedError>,
+    started: f64,
+    watch: &Watch,
+) -> Result<Answered, MintedError> {
+    let duration_ms = http::now_ms() - started;
+    let result = result.map(|answered| Answered { duration_ms, ..answered });
+    if watch.is_watched() {
+        match &result {
+            Ok(answered) => watch.end(&metadata(answered).into(), &JsValue::UNDEFINED, duration_ms),
+            Err(err) => {
+                watch.end(&JsValue::UNDEFINED, &JsValue::from(err.clone().in_operation(call.name)), duration_ms)
+            }
+        }
+    }
+    result
+}
+
+/// What the caller's promise resolves to: `value`, or with `withResponse` the response's metadata and `value` as
+/// `data`.
+pub fn resolution(call: &Call, answered: &Answered, value: JsValue) -> JsValue {
+    if !call.with_response {
+        return value;
+    }
+    let response = metadata(answered);
+    observe::set(&response, "data", &value);
+    response.into()
+}
+
+/// What a call's last response says about it (see [`observe::metadata`]).
+fn metadata(answered: &Answered) -> js_sys::Object {
+    let response = &answered.response;
+    let raw = &response.raw;
+    let (attempts, duration_ms, reconciled) = (response.attempts, answered.duration_ms, answered.reconciled);
+    observe::metadata(raw.status, raw.request_id.clone(), attempts, duration_ms, reconciled, &response.headers)
 }
 
 /// Sends a call through [`with_retries`] and reads the response as the operation's `data`.
-pub async fn send(connection: &Connection, call: &Call, data: &DataShape) -> Result<Answered, MintedError> {
-    let response = with_retries(connection, call).await?;
+pub async fn send(
+    connection: &Connection,
+    call: &Call,
+    data: &DataShape,
+    watch: &Watch,
+) -> Result<Answered, MintedError> {
+    let response = with_retries(connection, call, watch).await?;
     let data = match envelope::read_data(&response.js_body, data, response.raw.is_success()) {
         Ok(data) => data,
         Err(reading) => {
@@ -144,7 +278,7 @@ pub async fn send(connection: &Connection, call: &Call, data: &DataShape) -> Res
             JsValue::NULL
         }
     };
-    Ok(Answered { response, data })
+    Ok(Answered { response, data, reconciled: false, duration_ms: 0.0 })
 }
 
 /// Loop 1: places an order exactly once (see the module docs and `exactly_once.rs`). Every error carries the
@@ -155,29 +289,35 @@ async fn place_exactly_once(
     call: &Call,
     key: &OrderKey,
     data: &DataShape,
-) -> Result<JsValue, MintedError> {
+    watch: &Watch,
+) -> Result<Answered, MintedError> {
     let tag = |err: MintedError| err.with_external_id(&key.external_id);
-    let mut last = match attempt(connection, call, data).await {
-        Attempt::Done(value) => return Ok(value),
+    let mut last = match attempt(connection, call, data, watch).await {
+        Attempt::Done(answered) => return Ok(answered),
         Attempt::Refused(err) | Attempt::Aborted(err) => return Err(tag(err)),
         Attempt::Unclear(err) => err,
     };
-    let policy = &connection.config.retry;
+    let policy = &call.retry;
     for round in 1..=policy.max_retries.saturating_add(1) {
-        http::sleep(exactly_once::pause(policy, round), call.signal.as_ref()).await;
+        let pause = exactly_once::pause(policy, round);
+        watch.lookup(round, pause, &key.external_id, &reason(&last));
+        http::sleep(pause, call.signal.as_ref()).await;
         if is_aborted(call) {
             return Err(tag(exactly_once::unconfirmed(last, "the call was aborted while confirming the order")));
         }
-        match look_up(connection, call, key).await {
-            exactly_once::Lookup::Found(orders) => return Ok(exactly_once::reconciled(&orders)),
-            exactly_once::Lookup::Unknown(err) => last = err,
-            exactly_once::Lookup::Absent => {
+        match look_up(connection, call, key, watch).await {
+            Lookup::Found { orders, last } => {
+                let data = exactly_once::reconciled(&orders);
+                return Ok(Answered { data, reconciled: true, ..last });
+            }
+            Lookup::Unknown(err) => last = err,
+            Lookup::Absent => {
                 let token = key.price_token.as_deref();
                 if token.and_then(|t| quotes.is_expired_at(t, http::now_ms())) == Some(true) {
                     return Err(tag(exactly_once::not_placed(&last)));
                 }
-                match attempt(connection, call, data).await {
-                    Attempt::Done(value) => return Ok(value),
+                match attempt(connection, call, data, watch).await {
+                    Attempt::Done(answered) => return Ok(answered),
                     Attempt::Aborted(err) => return Err(tag(exactly_once::unconfirmed(err, "the call was aborted"))),
                     // A refusal of the re-sent request may be the API seeing the first one ("already exists",
                     // "token used"): the next round's look-up tells.
@@ -190,60 +330,91 @@ async fn place_exactly_once(
 }
 
 /// One placement or look-up, and what its outcome means for the order.
-async fn attempt(connection: &Connection, call: &Call, data: &DataShape) -> Attempt {
-    match send(connection, call, data).await {
-        Ok(answered) => Attempt::Done(answered.data),
+async fn attempt(connection: &Connection, call: &Call, data: &DataShape, watch: &Watch) -> Attempt<Answered> {
+    match send(connection, call, data, watch).await {
+        Ok(answered) => Attempt::Done(answered),
         Err(err) => exactly_once::classify(err),
     }
 }
 
-/// Looks the order of `call` up by its `external_id`, one `getOrder` per order line.
-async fn look_up(connection: &Connection, call: &Call, key: &OrderKey) -> exactly_once::Lookup {
+/// What a look-up by `external_id` found.
+enum Lookup {
+    /// The order of every line that exists, and the last look-up's answer.
+    Found {
+        orders: Vec<JsValue>,
+        last: Answered,
+    },
+    Absent,
+    Unknown(MintedError),
+}
+
+/// Looks the order of `call` up by its `external_id`, one `getOrder` per order line, with the call's own signal,
+/// timeout and retries.
+async fn look_up(connection: &Connection, call: &Call, key: &OrderKey, watch: &Watch) -> Lookup {
     let get_order = &registry::op::getOrder;
     let route = connection.config.routes.resolve(get_order.route);
-    let mut orders = Vec::new();
+    let (mut orders, mut last) = (Vec::new(), None);
     for line in 1..=key.lines.max(1) {
         let id = if line == 1 { key.external_id.clone() } else { format!("{}-{line}", key.external_id) };
         let Some(path) = registry::fill_path(&route.path, &[("external_order_id", &id)]) else {
-            return exactly_once::Lookup::Unknown(MintedError::new(
-                ErrorKind::Config,
-                "the getOrder route has no path",
-            ));
+            return Lookup::Unknown(MintedError::new(ErrorKind::Config, "the getOrder route has no path"));
         };
-        let get = Call {
-            route: route.clone(),
-            path,
-            body: None,
-            signal: call.signal.clone(),
-            name: get_order.id,
-            order: None,
-        };
-        match attempt(connection, &get, get_order.output).await {
-            Attempt::Done(order) => orders.push(order),
-            Attempt::Refused(err) if err.status == Some(404) => {
-                if line == 1 {
-                    return exactly_once::Lookup::Absent;
-                }
-                break; // fewer orders than lines: report what exists
+        let get =
+            Call { route: route.clone(), path, body: None, name: get_order.id, order: None, ..call.same_options() };
+        match attempt(connection, &get, get_order.output, watch).await {
+            Attempt::Done(order) => {
+                orders.push(order.data.clone());
+                last = Some(order);
             }
-            Attempt::Refused(err) | Attempt::Unclear(err) | Attempt::Aborted(err) => {
-                return exactly_once::Lookup::Unknown(err)
-            }
+            // Fewer orders than lines: what exists is reported.
+            Attempt::Refused(err) if err.status == Some(404) => break,
+            Attempt::Refused(err) | Attempt::Unclear(err) | Attempt::Aborted(err) => return Lookup::Unknown(err),
         }
     }
-    exactly_once::Lookup::Found(orders)
+    match last {
+        Some(last) => Lookup::Found { orders, last },
+        None => Lookup::Absent,
+    }
+}
+
+/// What an attempt ended with, for the watchers: its status, `network`, `timeout`…
+fn reason(err: &MintedError) -> String {
+    match err.status {
+        Some(status) => status.to_string(),
+        None => err.kind.as_str().to_owned(),
+    }
+}
+
+impl Call {
+    /// A call with this call's signal, timeout, retries and response form, for the fields it does not set.
+    fn same_options(&self) -> Call {
+        Call {
+            route: self.route.clone(),
+            path: String::new(),
+            body: None,
+            signal: self.signal.clone(),
+            name: self.name,
+            order: None,
+            timeout_ms: self.timeout_ms,
+            retry: self.retry,
+            with_response: self.with_response,
+        }
+    }
 }
 
 /// Loop 2: sends a call, retrying what is safe to retry. Returns the last response, which may be an error status
 /// for the caller to read; every error and response carries the number of attempts made.
-pub async fn with_retries(connection: &Connection, call: &Call) -> Result<HttpResponse, MintedError> {
+pub async fn with_retries(connection: &Connection, call: &Call, watch: &Watch) -> Result<HttpResponse, MintedError> {
     let mut attempt = 1;
     loop {
-        let result = exchange(connection, call, attempt).await;
-        let delay_ms = match retry_delay(connection, call, attempt, result) {
+        let result = exchange(connection, call, attempt, watch).await;
+        let (delay_ms, outcome) = match retry_delay(call, attempt, result) {
             ControlFlow::Break(result) => return result,
-            ControlFlow::Continue(delay_ms) => delay_ms,
+            ControlFlow::Continue(next) => next,
         };
+        if watch.is_watched() {
+            watch.retry(attempt + 1, delay_ms, &outcome.to_string());
+        }
         http::sleep(delay_ms, call.signal.as_ref()).await;
         if is_aborted(call) {
             return Err(http::aborted().with_attempts(attempt));
@@ -253,14 +424,13 @@ pub async fn with_retries(connection: &Connection, call: &Call) -> Result<HttpRe
 }
 
 /// What follows attempt number `attempt`: its result to return (with the number of attempts made), or the delay
-/// before the next one.
+/// before the next one and why.
 #[inline(never)]
 fn retry_delay(
-    connection: &Connection,
     call: &Call,
     attempt: u32,
     result: Result<HttpResponse, MintedError>,
-) -> ControlFlow<Result<HttpResponse, MintedError>, f64> {
+) -> ControlFlow<Result<HttpResponse, MintedError>, (f64, Outcome)> {
     let outcome = match &result {
         Ok(response) if retry::is_transient(Outcome::Status(response.raw.status)) => {
             Some(Outcome::Status(response.raw.status))
@@ -275,14 +445,13 @@ fn retry_delay(
             let retry_after = result.as_ref().ok().and_then(|r| r.retry_after.as_deref()).and_then(|value| {
                 retry::parse_retry_after(value, http::now_ms(), |date| Some(http::parse_date_ms(date)))
             });
-            let policy = &connection.config.retry;
-            retry::decide(policy, attempt, call.route.idempotent, outcome, retry_after, retry::jitter())
+            retry::decide(&call.retry, attempt, call.route.idempotent, outcome, retry_after, retry::jitter())
         }
         None => Decision::Stop,
     };
-    match decision {
-        Decision::Retry { delay_ms } => ControlFlow::Continue(delay_ms),
-        Decision::Stop => ControlFlow::Break(match result {
+    match (decision, outcome) {
+        (Decision::Retry { delay_ms }, Some(outcome)) => ControlFlow::Continue((delay_ms, outcome)),
+        _ => ControlFlow::Break(match result {
             Ok(mut response) => {
                 response.attempts = attempt;
                 Ok(response)
@@ -326,7 +495,12 @@ impl Drop for Claim<'_> {
 /// a nonce is known, one challenge at a time for concurrent calls, counts a strict server accepts. Rejected
 /// credentials end in a `MintedError` of kind `auth`; a server that keeps challenging is given up after a bounded
 /// number of 401s, never in a loop.
-async fn exchange(connection: &Connection, call: &Call, attempt: u32) -> Result<HttpResponse, MintedError> {
+async fn exchange(
+    connection: &Connection,
+    call: &Call,
+    attempt: u32,
+    watch: &Watch,
+) -> Result<HttpResponse, MintedError> {
     let config = &connection.config;
     let url = format!("{}{}", config.base_url, call.path);
     let digest_uri = format!("{}{}", config.base_path, call.path);
@@ -363,18 +537,18 @@ async fn exchange(connection: &Connection, call: &Call, attempt: u32) -> Result<
         let claim = ticket.map(|ticket| Claim { connection, ticket, armed: true });
         let headers = signed_headers(connection, call, claim.as_ref(), &digest_uri)?;
         let exchange = Exchange { operation: call.name, attempt, method, url: &url };
-        let started = announce(connection, &exchange, &headers, call.body.as_deref());
+        let started = announce(connection, watch, &exchange, &headers, call.body.as_deref());
         let sent = http::fetch(&HttpRequest {
             method: call.route.method,
             url: &url,
             headers: &headers,
             body: call.body.as_deref(),
-            timeout_ms: config.timeout_ms,
+            timeout_ms: call.timeout_ms,
             signal: call.signal.as_ref(),
             fetch: config.fetch.as_ref(),
         })
         .await;
-        step = match received(connection, &exchange, headers, started, sent, &mut auth, claim) {
+        step = match received(connection, watch, &exchange, headers, started, sent, &mut auth, claim) {
             Flow::Next(step) => step,
             Flow::Return(result) => return result,
         };
@@ -382,16 +556,18 @@ async fn exchange(connection: &Connection, call: &Call, attempt: u32) -> Result<
 }
 
 /// The headers every request carries, before `Authorization`.
-pub fn base_headers(config: &Config, route: &Resolved, has_body: bool) -> Vec<(&'static str, String)> {
+pub fn base_headers<'a>(config: &'a Config, route: &Resolved, has_body: bool) -> Vec<(&'a str, String)> {
     let language = match config.language {
         Language::Tr => "tr",
         Language::En => "en",
     };
+    let (identity, sdk) = &config.identity;
     let mut headers = vec![
         ("api-version", route.api_version.to_string()),
         ("x-client-id", config.client_id.clone()),
         ("Accept-Language", language.to_owned()),
         ("Accept", "application/json".to_owned()),
+        (identity.as_str(), sdk.clone()),
     ];
     if has_body {
         headers.push(("Content-Type", "application/json".to_owned()));
@@ -400,12 +576,12 @@ pub fn base_headers(config: &Config, route: &Resolved, has_body: bool) -> Vec<(&
 }
 
 /// The headers of one request: the base headers and, for a ticket, its `Authorization`.
-fn signed_headers(
-    connection: &Connection,
+fn signed_headers<'a>(
+    connection: &'a Connection,
     call: &Call,
     claim: Option<&Claim<'_>>,
     digest_uri: &str,
-) -> Result<Vec<(&'static str, String)>, MintedError> {
+) -> Result<Vec<(&'a str, String)>, MintedError> {
     let config = &connection.config;
     let mut headers = base_headers(config, &call.route, call.body.is_some());
     if let (Some(claim), Some((user, password))) = (claim, &config.credentials) {
@@ -421,35 +597,41 @@ fn signed_headers(
     Ok(headers)
 }
 
-/// Shows a request to the `onRequest` hook, when there is one; returns when it was sent.
+/// Shows a request to the `onRequest` hook and the debug log, when they listen; returns when it was sent.
 #[inline(never)]
 fn announce(
     connection: &Connection,
+    watch: &Watch,
     exchange: &Exchange<'_>,
-    headers: &[(&'static str, String)],
+    headers: &[(&str, String)],
     body: Option<&str>,
 ) -> f64 {
-    if connection.hooks.on_request.is_some() {
+    let observers = &connection.observers;
+    if observers.hear_requests(watch) {
         let mut secrets = connection.config.secrets();
         secrets.extend(authorization(headers));
-        connection.hooks.request(exchange, headers, body, &secrets);
+        observers.request(watch, exchange, headers, body, &secrets);
     }
     http::now_ms()
 }
 
-/// Shows what an exchange brought to the `onResponse` hook, when there is one, and concludes it (see [`conclude`]).
+/// Shows what an exchange brought to the `onResponse` hook and the debug log, when they listen, and concludes it
+/// (see [`conclude`]).
 #[inline(never)]
+#[allow(clippy::too_many_arguments)] // the exchange's state, handed over once
 fn received(
     connection: &Connection,
+    watch: &Watch,
     exchange: &Exchange<'_>,
-    headers: Vec<(&'static str, String)>,
+    headers: Vec<(&str, String)>,
     started: f64,
     sent: Result<HttpResponse, MintedError>,
     auth: &mut CallAuth,
     claim: Option<Claim<'_>>,
 ) -> Flow {
     let sent_authorization = authorization(&headers).map(str::to_owned);
-    if connection.hooks.on_response.is_some() {
+    let observers = &connection.observers;
+    if observers.hear_responses(watch) {
         let elapsed = http::now_ms() - started;
         let mut secrets = connection.config.secrets();
         secrets.extend(sent_authorization.as_deref());
@@ -460,7 +642,7 @@ fn received(
             }
             Err(err) => Err(err.message.as_str()),
         };
-        connection.hooks.response(exchange, outcome, elapsed, &secrets);
+        observers.response(watch, exchange, outcome, elapsed, &secrets);
     }
     let sent = sent.map(|mut response| {
         response.sent_authorization = sent_authorization;
@@ -525,7 +707,7 @@ fn is_aborted(call: &Call) -> bool {
 }
 
 /// The `Authorization` value among `headers`.
-fn authorization<'a>(headers: &'a [(&'static str, String)]) -> Option<&'a str> {
+fn authorization<'a>(headers: &'a [(&'a str, String)]) -> Option<&'a str> {
     headers.iter().find(|(name, _)| *name == "Authorization").map(|(_, value)| value.as_str())
 }
 
@@ -545,6 +727,9 @@ mod tests {
             signal: None,
             name: "cardPaymentBuyWithCardNumber",
             order: None,
+            timeout_ms: 1000,
+            retry: Policy::default(),
+            with_response: false,
         };
         let shown = format!("{call:?}");
         for secret in ["4111111111111111", "\"123\"", "tok_x"] {
@@ -567,6 +752,7 @@ mod tests {
                 ("x-client-id", "panel".to_owned()),
                 ("Accept-Language", "en".to_owned()),
                 ("Accept", "application/json".to_owned()),
+                ("User-Agent", format!("minted-connect/{} (native)", env!("CARGO_PKG_VERSION"))),
             ]
         );
         let with_body = base_headers(&config, &find("createCustomer").unwrap().into(), true);

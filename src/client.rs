@@ -7,7 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 use crate::call::{self, Call, Connection};
-use crate::config;
+use crate::config::{self, Config};
 use crate::envelope;
 use crate::error::MintedError;
 use crate::input;
@@ -16,7 +16,7 @@ use crate::pages;
 use crate::prepare::{self, ClientState, Payload, QuoteBook};
 use crate::quote;
 use crate::registry::{self, Input, Method, Operation, PathSource, Resolved};
-use crate::validate::{Language, Problem, Settings, ValidationIssue};
+use crate::validate::{Problem, Settings, ValidationIssue};
 
 /// A client for the Minted Connect Partner API.
 ///
@@ -128,15 +128,11 @@ impl MintedClient {
     }
 
     /// Makes any call with the client's authentication, headers, envelope decoding and errors, and resolves to the
-    /// response `data` untouched: for endpoints whose real shape differs from what this SDK infers.
-    ///
-    /// ```js
-    /// const data = await client.request({ method: 'GET', path: '/partner/order/list', query: { page: 2 } });
-    /// ```
-    #[wasm_bindgen(unchecked_return_type = "Promise<unknown>")]
-    pub fn request(&self, options: tsify::Ts<crate::api::RawRequest>) -> js_sys::Promise {
+    /// response `data` untouched (its TypeScript is declared beside `RawRequest`, in `api/mod.rs`).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn request(&self, options: JsValue) -> js_sys::Promise {
         let state = self.state.clone();
-        match raw_call(&options.js_value(), state.connection.config.language) {
+        match raw_call(&state.connection.config, &options) {
             Ok(call) => call::promise("request", async move {
                 call::run(&state.connection, &state.quotes, &call, &envelope::ANY).await
             }),
@@ -165,9 +161,9 @@ impl MintedClient {
                 Some(name) => input::path_value(name, path, &settings)?,
                 None => None,
             };
-            let signal = input::call_options(options, settings.language)?.signal;
+            let options = input::call_options(options)?;
             let payload = payload(op.input, input, &settings)?;
-            prepare::prepare(config, &state.quotes, op, path.as_deref(), payload, signal)
+            prepare::prepare(config, &state.quotes, op, path.as_deref(), payload, options)
         })();
         let call = match prepared {
             Ok(call) => call,
@@ -191,8 +187,9 @@ fn payload(input: Input, value: &JsValue, settings: &Settings) -> Result<Payload
 }
 
 /// Checks a raw request's options and builds its call.
-fn raw_call(options: &JsValue, lang: Language) -> Result<Call, MintedError> {
-    let input::RawOptions { method, path, api_version, query, body, signal } = input::raw_options(options, lang)?;
+fn raw_call(config: &Config, options: &JsValue) -> Result<Call, MintedError> {
+    let input::RawOptions { method, path, api_version, query, body, options } =
+        input::raw_options(options, config.language)?;
     let route = Resolved {
         method,
         path: path.clone().into(),
@@ -201,7 +198,7 @@ fn raw_call(options: &JsValue, lang: Language) -> Result<Call, MintedError> {
         source: PathSource::Inferred,
     };
     let path = path + &registry::query_string(&query.pairs);
-    Ok(Call { route, path, body, signal, name: "request", order: None })
+    Ok(prepare::ready(config, route, path, body, "request", None, options))
 }
 
 /// Validates a JS body for an operation (shared by the client method and the free function).

@@ -6,16 +6,14 @@ use std::fmt;
 use tsify::Tsify;
 
 use crate::error::{ErrorCode, ErrorKind, MintedError};
-use crate::hooks::Hooks;
-use crate::input::{self, declared_options, Fields};
+use crate::input::{self, declared_options, timeout, timeout_range, whole, whole_number_up_to, Fields, MAX_RETRIES};
+use crate::observe::{self, Hooks, Observers, LOG_LEVELS};
 use crate::registry::{Method, Override, Overrides};
 use crate::retry::Policy;
 use crate::validate::Language;
 
 /// Default per-attempt timeout.
 pub const DEFAULT_TIMEOUT_MS: u32 = 30_000;
-/// Longest timeout accepted (10 minutes): anything longer is almost certainly a unit mistake.
-pub const MAX_TIMEOUT_MS: u32 = 600_000;
 
 declared_options! {
     /// Options for `new MintedClient(config)`.
@@ -55,6 +53,19 @@ declared_options! {
         /// `init.signal`.
         optional fetch: js_sys::Function = "fetch" as "(url: string, init: FetchInit) => Promise<FetchResponse>"
             by Fields::function;
+        /// What the built-in logger writes: `"off"` (default), `"error"` (failed calls), `"warn"` (and retries and
+        /// look-ups), `"info"` (and one line per call) or `"debug"` (and one line per HTTP exchange, with redacted
+        /// headers and bodies). In Node, Bun and Deno the environment variable `MINTED_LOG` sets the default.
+        optional log_level: String = "logLevel" as "LogLevel" by Fields::text;
+        /// Where log lines go: an object with console's methods (`error`, `warn`, `info`, `debug`). Default
+        /// `console`.
+        optional logger: Fields = "logger" as "Logger" by Fields::object;
+        /// What else watches every call: each hears when a call starts, retries and ends, e.g. `openTelemetry()` from
+        /// `minted-connect/otel`.
+        optional observers: js_sys::Array = "observers" as "MintedObserver[]" by Fields::array;
+        /// Your application's name and version (`my-app/1.2`), added to the SDK's identification: the `User-Agent`
+        /// header (`minted-connect/0.1.0 (node 20.20.2) my-app/1.2`), or `x-minted-sdk` in browsers.
+        optional app_name: String = "appName" as "string" by Fields::text;
     }
 }
 
@@ -117,6 +128,8 @@ pub struct Config {
     pub retry: Policy,
     /// The `fetch` option: read from the JS object (JSON cannot carry a function).
     pub fetch: Option<js_sys::Function>,
+    /// The header that says which SDK (and application) sends a request, and its value.
+    pub identity: (String, String),
 }
 
 impl fmt::Debug for Config {
@@ -145,7 +158,7 @@ impl Config {
 
 /// Reads and checks a client's config (the object given to `new MintedClient`), applying defaults. The one way a
 /// config is read: from the JS object in the wasm, from JSON in native tests.
-pub fn parse(source: &Fields) -> Result<(Config, Hooks), MintedError> {
+pub fn parse(source: &Fields) -> Result<(Config, Observers), MintedError> {
     if !source.is_object() {
         return Err(MintedError::config("baseUrl", "the config must be an object like { baseUrl: 'https://…' }"));
     }
@@ -192,7 +205,17 @@ pub fn parse(source: &Fields) -> Result<(Config, Hooks), MintedError> {
         retry.base_delay_ms = f64::from(ms);
         retry.max_delay_ms = f64::from(ms) * 16.0;
     }
+    let level = match given.log_level {
+        Some(level) => log_level(&level).ok_or_else(|| MintedError::config("logLevel", log_levels_hint()))?,
+        None => observe::log_level_from_environment().and_then(|level| log_level(&level)).unwrap_or(0),
+    };
+    let app_name = given.app_name;
+    if app_name.as_ref().is_some_and(|name| name.is_empty() || !name.chars().all(|c| (' '..='~').contains(&c))) {
+        return Err(MintedError::config("appName", "must be printable ASCII, like my-app/1.2"));
+    }
     let hooks = Hooks { on_request: given.on_request, on_response: given.on_response };
+    let logger = given.logger.map(|logger| logger.js_value());
+    let observers = Observers::new(hooks, level, logger, given.observers);
     let config = Config {
         base_url,
         base_path,
@@ -204,32 +227,27 @@ pub fn parse(source: &Fields) -> Result<(Config, Hooks), MintedError> {
         routes,
         retry,
         fetch: given.fetch,
+        identity: observe::sdk_identity(app_name),
     };
-    Ok((config, hooks))
+    Ok((config, observers))
 }
 
-/// Most retries a client may be given.
-const MAX_RETRIES: u32 = 10;
+/// The position of a log level in [`LOG_LEVELS`] (0 is `off`).
+fn log_level(name: &str) -> Option<usize> {
+    LOG_LEVELS.iter().position(|level| *level == name)
+}
+
+fn log_levels_hint() -> String {
+    let mut hint = "must be one of".to_owned();
+    for level in LOG_LEVELS {
+        hint.push(' ');
+        hint.push_str(level);
+    }
+    hint
+}
+
 /// Longest first backoff delay, in ms.
 const MAX_BACKOFF_MS: u32 = 60_000;
-
-/// A timeout in milliseconds, when it is a whole number from 1 to [`MAX_TIMEOUT_MS`].
-pub fn timeout(ms: f64) -> Option<u32> {
-    (ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) && ms.fract() == 0.0).then_some(ms as u32)
-}
-
-/// `n` when it is a whole number from 0 to `max`.
-pub fn whole(n: f64, max: u32) -> Option<u32> {
-    (n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n)).then_some(n as u32)
-}
-
-fn timeout_range() -> String {
-    format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}")
-}
-
-fn whole_number_up_to(max: u32) -> String {
-    format!("must be a whole number from 0 to {max}")
-}
 
 /// [`parse`] for a config given as JSON (native tests).
 #[cfg(any(test, not(target_arch = "wasm32")))]

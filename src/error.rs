@@ -122,9 +122,27 @@ impl MintedError {
 
     #[inline(never)]
     fn config_of(field: &'static str, message: String) -> Self {
-        let mut err = Self::of(ErrorKind::Config, format!("invalid config.{field}: {message}"));
+        Self::setting("config", field, message)
+    }
+
+    /// A `config` error about a call's own options (`timeoutMs`, `maxRetries`…), naming the option.
+    pub fn option(field: &'static str, message: impl Into<String>) -> Self {
+        Self::setting("options", field, message.into())
+    }
+
+    /// A call option the SDK does not know.
+    pub fn unknown_option(key: &str, hint: &str) -> Self {
+        let mut err = Self::of(ErrorKind::Config, format!("invalid options: unknown option `{key}`{hint}"));
+        err.code = Some(ErrorCode::Sdk("invalid_options"));
+        err
+    }
+
+    /// A `config` error about one setting of `what` (the client's `config`, or a call's `options`).
+    #[inline(never)]
+    fn setting(what: &'static str, field: &'static str, message: String) -> Self {
+        let mut err = Self::of(ErrorKind::Config, format!("invalid {what}.{field}: {message}"));
         err.field = Some(field);
-        err.code = Some(ErrorCode::Sdk("invalid_config"));
+        err.code = Some(ErrorCode::Sdk(if what == "config" { "invalid_config" } else { "invalid_options" }));
         err
     }
 

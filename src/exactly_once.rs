@@ -20,8 +20,8 @@ use crate::error::{ErrorCode, ErrorKind, MintedError};
 use crate::retry::{self, Policy};
 
 /// How one placement or look-up ended.
-pub enum Attempt {
-    Done(JsValue),
+pub enum Attempt<T> {
+    Done(T),
     /// The API answered and said no.
     Refused(MintedError),
     /// No clear answer: the order may or may not exist.
@@ -31,7 +31,7 @@ pub enum Attempt {
 }
 
 /// What a call's failure means for its order.
-pub fn classify(err: MintedError) -> Attempt {
+pub fn classify<T>(err: MintedError) -> Attempt<T> {
     match err {
         err if err.kind == ErrorKind::Aborted => Attempt::Aborted(err),
         err if is_unclear(err.kind, err.status) => Attempt::Unclear(err),
@@ -46,14 +46,6 @@ pub fn is_unclear(kind: ErrorKind, status: Option<u16>) -> bool {
         ErrorKind::Api | ErrorKind::Http => status.is_some_and(|s| s >= 500 || s == 408 || s == 429),
         _ => false,
     }
-}
-
-/// What a look-up by `external_id` found.
-pub enum Lookup {
-    /// The orders of every line that exists.
-    Found(Vec<JsValue>),
-    Absent,
-    Unknown(MintedError),
 }
 
 /// The wait before round `round` of look-ups: the retry backoff without jitter.

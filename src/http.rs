@@ -17,7 +17,7 @@ use crate::registry::Method;
 pub struct HttpRequest<'a> {
     pub method: Method,
     pub url: &'a str,
-    pub headers: &'a [(&'static str, String)],
+    pub headers: &'a [(&'a str, String)],
     pub body: Option<&'a str>,
     pub timeout_ms: u32,
     pub signal: Option<&'a web_sys::AbortSignal>,
@@ -36,8 +36,10 @@ pub struct HttpResponse {
     pub server_date: Option<String>,
     /// The server's `Retry-After` header.
     pub retry_after: Option<String>,
-    /// HTTP attempts this response took (set by the transport).
+    /// HTTP attempts this response took (set by the retry loop).
     pub attempts: u32,
+    /// The response's `Headers` (or what the `fetch` option's Response has), for `withResponse`.
+    pub headers: wasm_bindgen::JsValue,
 }
 
 /// Performs one exchange. The synchronous steps live in `web`'s non-inlined functions, so the future that awaits
@@ -217,6 +219,7 @@ mod web {
         www_authenticate: Option<String>,
         server_date: Option<String>,
         retry_after: Option<String>,
+        headers: web_sys::Headers,
     }
 
     /// The status and headers of `response`, and the promise of its body: read by the platform (its fetch stops
@@ -232,6 +235,7 @@ mod web {
             www_authenticate: get("www-authenticate"),
             server_date: get("date"),
             retry_after: get("retry-after"),
+            headers,
         };
         let body = match custom {
             true => read_body(response, signal),
@@ -257,6 +261,7 @@ mod web {
                 server_date: self.server_date,
                 retry_after: self.retry_after,
                 attempts: 1,
+                headers: self.headers.into(),
             }
         }
     }
@@ -289,7 +294,7 @@ pub async fn fetch(_request: &HttpRequest<'_>) -> Result<HttpResponse, MintedErr
 /// A fetch rejection as a typed error (see `fetch_failure`), with the `Authorization` value sent cut out of anything a
 /// custom fetch function put in its message.
 #[cfg(target_arch = "wasm32")]
-fn rejection(reason: &wasm_bindgen::JsValue, headers: &[(&'static str, String)]) -> MintedError {
+fn rejection(reason: &wasm_bindgen::JsValue, headers: &[(&str, String)]) -> MintedError {
     use wasm_bindgen::JsValue;
     let get = |value: &JsValue, key: &str| {
         js_sys::Reflect::get(value, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())

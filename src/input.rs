@@ -28,36 +28,92 @@ pub fn misuse(code: &'static str, path: &str, problem: Problem, lang: Language) 
     MintedError::validation(vec![ValidationIssue::new(path, &problem, lang)], lang).with_code(ErrorCode::Sdk(code))
 }
 
-/// Options accepted by every client method.
-#[derive(tsify::Tsify)]
+/// Longest timeout accepted (10 minutes): anything longer is almost certainly a unit mistake.
+pub const MAX_TIMEOUT_MS: u32 = 600_000;
+/// Most retries a client or a call may be given.
+pub const MAX_RETRIES: u32 = 10;
+
+/// A timeout in milliseconds, when it is a whole number from 1 to [`MAX_TIMEOUT_MS`].
+pub fn timeout(ms: f64) -> Option<u32> {
+    (ms >= 1.0 && ms <= f64::from(MAX_TIMEOUT_MS) && ms.fract() == 0.0).then_some(ms as u32)
+}
+
+/// `n` when it is a whole number from 0 to `max`.
+pub fn whole(n: f64, max: u32) -> Option<u32> {
+    (n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n)).then_some(n as u32)
+}
+
+pub fn timeout_range() -> String {
+    format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}")
+}
+
+pub fn whole_number_up_to(max: u32) -> String {
+    format!("must be a whole number from 0 to {max}")
+}
+
+declared_options! {
+    /// Options every client method takes as its last argument; they apply to this call only.
+    pub struct CallFields as "CallOptions" {
+        /// Aborts the call: it rejects with a `MintedError` of kind `aborted`.
+        optional signal: web_sys::AbortSignal = "signal" as "AbortSignal" by Fields::signal;
+        /// Time allowed for one HTTP attempt of this call, in milliseconds (1 to 600000), instead of the client's
+        /// `timeoutMs`.
+        optional timeout_ms: f64 = "timeoutMs" as "number" by Fields::number;
+        /// Retries of this call (0 to 10) instead of the client's `maxRetries`: for a call that places an order, the
+        /// rounds of look-ups that settle an unclear answer.
+        optional max_retries: f64 = "maxRetries" as "number" by Fields::number;
+        /// Resolve to `{ data, requestId, status, attempts, durationMs, reconciled, headers }` instead of the data
+        /// alone (see `WithResponse`).
+        optional with_response: bool = "withResponse" as "boolean" by Fields::flag;
+    }
+}
+
+/// A call's own options, checked: what they set overrides the client's configuration for this call.
+#[derive(Clone, Default)]
 pub struct CallOptions {
-    /// Aborts the call: it rejects with a `MintedError` of kind `aborted`.
-    #[tsify(optional, type = "AbortSignal")]
-    pub signal: Option<()>,
-}
-
-/// Per-call options, checked.
-pub struct Options {
     pub signal: Option<web_sys::AbortSignal>,
+    pub timeout_ms: Option<u32>,
+    pub max_retries: Option<u32>,
+    pub with_response: bool,
 }
 
-/// The options argument of a method, or `undefined`.
-pub fn options_value(options: Option<tsify::Ts<CallOptions>>) -> JsValue {
-    options.map_or(JsValue::UNDEFINED, |o| o.js_value())
-}
-
-/// Reads a method's `{ signal }` options (the one field is read from the object as it is, no JSON on the way).
-/// Problems are validation errors in `lang`, naming the option.
-pub fn call_options(value: &JsValue, lang: Language) -> Result<Options, MintedError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Options { signal: None });
-    }
-    if !value.is_object() {
-        return Err(misuse("invalid_options", "options", Problem::NotObject, lang));
-    }
+/// Reads a method's options (its last argument): `undefined`, `null` or an object of [`CallFields`]. Anything else,
+/// an unknown key or a bad value is a `config` error naming the option.
+pub fn call_options(value: &JsValue) -> Result<CallOptions, MintedError> {
     let fields = Fields::Js(value.clone());
-    let not_a_signal = |_| misuse("invalid_options", "options.signal", Problem::NotAbortSignal, lang);
-    Ok(Options { signal: fields.signal("signal").map_err(not_a_signal)? })
+    if fields.is_null() {
+        return Ok(CallOptions::default());
+    }
+    if !fields.is_object() {
+        return Err(MintedError::option("options", "must be an object like { signal, timeoutMs, maxRetries }"));
+    }
+    let keys = CallFields::KEYS;
+    if let Some(key) = fields.keys().into_iter().find(|key| !keys.contains(&key.as_str())) {
+        let hint = keys.iter().find(|k| k.eq_ignore_ascii_case(&key)).map(|k| format!(" (did you mean {k}?)"));
+        return Err(MintedError::unknown_option(&key, &hint.unwrap_or_default()));
+    }
+    options_of(&fields)
+}
+
+/// Reads the call options among other fields (the options of `request()`), without refusing other keys.
+pub fn options_of(fields: &Fields) -> Result<CallOptions, MintedError> {
+    let given = CallFields::read(fields, MintedError::option)?;
+    let timeout_ms = match given.timeout_ms {
+        Some(ms) => Some(timeout(ms).ok_or_else(|| MintedError::option("timeoutMs", timeout_range()))?),
+        None => None,
+    };
+    let max_retries = match given.max_retries {
+        Some(n) => Some(
+            whole(n, MAX_RETRIES).ok_or_else(|| MintedError::option("maxRetries", whole_number_up_to(MAX_RETRIES)))?,
+        ),
+        None => None,
+    };
+    Ok(CallOptions {
+        signal: given.signal,
+        timeout_ms,
+        max_retries,
+        with_response: given.with_response.unwrap_or(false),
+    })
 }
 
 /// Why a field was refused (the caller adds the field name and the error kind).
@@ -210,6 +266,20 @@ impl Fields {
     /// An `AbortSignal` field.
     pub fn signal(&self, name: &str) -> Result<Option<web_sys::AbortSignal>, Why> {
         self.js_typed(name, "must be an AbortSignal")
+    }
+
+    /// The object this reader reads, as JS holds it (`undefined` for JSON).
+    pub fn js_value(&self) -> JsValue {
+        match self {
+            Fields::Js(value) => value.clone(),
+            #[cfg(any(test, not(target_arch = "wasm32")))]
+            Fields::Json(_) => JsValue::UNDEFINED,
+        }
+    }
+
+    /// An array field.
+    pub fn array(&self, name: &str) -> Result<Option<js_sys::Array>, Why> {
+        self.js_typed(name, "must be an array")
     }
 }
 
@@ -372,7 +442,8 @@ pub struct RawOptions {
     pub api_version: String,
     pub query: Query,
     pub body: Option<String>,
-    pub signal: Option<web_sys::AbortSignal>,
+    /// What every call takes: `signal`, `timeoutMs`, `maxRetries`, `withResponse`.
+    pub options: CallOptions,
 }
 
 /// Reads the options of `client.request`. Problems are validation errors in `lang`, naming the option.
@@ -412,8 +483,8 @@ pub fn raw_options(options: &JsValue, lang: Language) -> Result<RawOptions, Mint
         v if v.is_undefined() => None,
         v => Some(json_text(&v).ok_or_else(|| bad("body", Problem::NotJson))?),
     };
-    let signal = call_options(options, lang)?.signal;
-    Ok(RawOptions { method, path, api_version, query, body, signal })
+    let options = options_of(&Fields::Js(options.clone()))?;
+    Ok(RawOptions { method, path, api_version, query, body, options })
 }
 
 /// Reads the input of `digestAuthorization` and computes the header value. Problems are validation errors in

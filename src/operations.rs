@@ -20,7 +20,7 @@ macro_rules! operation_table {
                 route: Post "/partner/pricefix", Documented, idempotent, api_version "3";
                 input: body(PriceFixRequest);
                 output: PriceFix;
-                method: custom "Promise<Quote>";
+                method: custom "Promise<CallResult<O, Quote>>";
                 example: "const quote = await client.priceFix({ type: 'digital', customer_external_id: 'MTD0018232' });";
             }
             /// Prices a basket at a quote's locked prices, from grams or from money (inferred path
@@ -315,7 +315,7 @@ macro_rules! operation_table {
                 via: getOrders;
                 input: query(OrdersQuery);
                 output: OrdersPage;
-                method: custom "AsyncIterable<Order>";
+                method: custom "OrderListing";
                 example: "for await (const order of client.listOrders({ customer_external_id: 'MTD0018232' })) console.log(order.order_code);";
             }
             /// Gets an order by your order id (`GET /partner/order/{external_order_id}`).

@@ -1,4 +1,5 @@
-//! `listOrders`: an async iterable over every order matching a query, fetching `getOrders` pages lazily.
+//! `listOrders`: an async iterable over every order matching a query, fetching `getOrders` pages lazily; its
+//! `pages()` walks page by page with each page's metadata, and `toArray({ limit })` collects (see `src/js/pages.js`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -8,15 +9,16 @@ use wasm_bindgen::prelude::*;
 
 use crate::call;
 use crate::error::MintedError;
-use crate::input;
+use crate::input::{self, CallOptions};
+use crate::observe;
 use crate::prepare::{self, ClientState, Payload};
 use crate::registry::{self, Query};
 
 #[wasm_bindgen(module = "/src/js/pages.js")]
 extern "C" {
-    /// An async iterable (an async generator in JS) over pages that `next_page` resolves to, until it gives `null`.
-    #[wasm_bindgen(js_name = asyncIterable)]
-    fn async_iterable(next_page: &JsValue, stop: &JsValue) -> JsValue;
+    /// The listing: an async iterable over the orders of the pages `next_page` resolves to (`{ orders, page,
+    /// lastPage, perPage, total, requestId }`, until `null`), with `pages()` and `toArray()`.
+    fn listing(next_page: &JsValue, stop: &JsValue) -> JsValue;
 }
 
 /// Where the iteration stands.
@@ -24,7 +26,8 @@ struct Pager {
     state: Rc<ClientState>,
     /// The query's JSON text; each page sets its `page`.
     query: String,
-    signal: Option<web_sys::AbortSignal>,
+    /// The call's own options (signal, timeout, retries), for every page.
+    options: CallOptions,
     next_page: u64,
     done: bool,
 }
@@ -43,14 +46,21 @@ fn first_page(query: &Query) -> u64 {
 pub fn list_orders(state: Rc<ClientState>, query: &JsValue, options: &JsValue) -> Result<JsValue, MintedError> {
     let config = &state.connection.config;
     let settings = prepare::settings(config);
-    let signal = input::call_options(options, settings.language)?.signal;
+    let options = input::call_options(options)?;
+    if options.with_response {
+        return Err(MintedError::option(
+            "withResponse",
+            "does not apply to listOrders: each of its pages() has a requestId",
+        ));
+    }
     let query = input::query(query, &settings)?;
     // Validate once up front with the request model getOrders uses.
     let get_orders = &registry::op::getOrders;
-    prepare::prepare(config, &state.quotes, get_orders, None, Payload::Query(query.clone()), signal.clone())?;
+    let payload = Payload::Query(query.clone());
+    prepare::prepare(config, &state.quotes, get_orders, None, payload, options.clone())?;
     let first = first_page(&query);
     let query = query.text;
-    let pager = Rc::new(RefCell::new(Pager { state, query, signal, next_page: first, done: false }));
+    let pager = Rc::new(RefCell::new(Pager { state, query, options, next_page: first, done: false }));
 
     let next = {
         let pager = pager.clone();
@@ -60,33 +70,44 @@ pub fn list_orders(state: Rc<ClientState>, query: &JsValue, options: &JsValue) -
         let pager = pager.clone();
         Closure::<dyn FnMut()>::new(move || pager.borrow_mut().done = true)
     };
-    Ok(async_iterable(&next.into_js_value(), &stop.into_js_value()))
+    Ok(listing(&next.into_js_value(), &stop.into_js_value()))
 }
 
-/// The next page's orders (a JS array), or `null` once the iteration is over. The JS side (an async generator,
-/// `asyncIterable` in src/js/pages.js) yields them one by one, so the core is called once per page.
+/// The next page, `{ orders, page, lastPage, perPage, total, requestId }`, or `null` once the iteration is over. The
+/// JS side (`listing` in src/js/pages.js) yields the orders one by one, so the core is called once per page.
 fn next_page(pager: Rc<RefCell<Pager>>) -> Promise {
     if pager.borrow().done {
         return Promise::resolve(&JsValue::NULL);
     }
     call::promise("listOrders", async move {
-        let (state, query, signal, page) = {
+        let (state, query, options, page) = {
             let p = pager.borrow();
-            (p.state.clone(), input::query_page(&p.query, p.next_page), p.signal.clone(), p.next_page)
+            (p.state.clone(), input::query_page(&p.query, p.next_page), p.options.clone(), p.next_page)
         };
         let get_orders = &registry::op::getOrders;
         let config = &state.connection.config;
-        let call = prepare::prepare(config, &state.quotes, get_orders, None, Payload::Query(query), signal)?;
-        let data = call::run(&state.connection, &state.quotes, &call, get_orders.output).await?;
-        let items = js_sys::Array::from(&Reflect::get(&data, &"data".into()).unwrap_or(JsValue::UNDEFINED));
-        let last_page = Reflect::get(&data, &"last_page".into()).ok().and_then(|v| v.as_f64());
+        let call = prepare::prepare(config, &state.quotes, get_orders, None, Payload::Query(query), options)?;
+        let answered = call::answer(&state.connection, &state.quotes, &call, get_orders.output).await?;
+        let get = |key: &str| Reflect::get(&answered.data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+        let orders = js_sys::Array::from(&get("data"));
+        let last_page = get("last_page").as_f64();
         let mut p = pager.borrow_mut();
-        if p.done {
+        if p.done || orders.length() == 0 {
+            p.done = true;
             return Ok(JsValue::NULL);
         }
         p.next_page = page + 1;
-        p.done = !has_more(page, last_page, items.length() as usize);
-        Ok(if items.length() == 0 { JsValue::NULL } else { items.into() })
+        p.done = !has_more(page, last_page, orders.length() as usize);
+        let out = js_sys::Object::new();
+        observe::set(&out, "orders", &orders);
+        observe::set(&out, "page", &get("current_page"));
+        observe::set(&out, "lastPage", &get("last_page"));
+        observe::set(&out, "perPage", &get("per_page"));
+        observe::set(&out, "total", &get("total"));
+        if let Some(id) = &answered.response.raw.request_id {
+            observe::set(&out, "requestId", &JsValue::from_str(id));
+        }
+        Ok(out.into())
     })
 }
 

@@ -10,7 +10,8 @@ use crate::call::{Call, Connection, ExpiredQuotes, OrderKey};
 use crate::config::Config;
 use crate::error::{ErrorCode, ErrorKind, MintedError};
 use crate::http;
-use crate::registry::{self, Operation, Query};
+use crate::input::CallOptions;
+use crate::registry::{self, Operation, Query, Resolved};
 use crate::validate::{self, Edits, Problem, Settings, ValidationIssue, Walked};
 
 /// What a call sends besides its path parameter, already read from JS.
@@ -39,7 +40,7 @@ pub fn prepare(
     op: &'static Operation,
     path_value: Option<&str>,
     payload: Payload,
-    signal: Option<web_sys::AbortSignal>,
+    options: CallOptions,
 ) -> Result<Call, MintedError> {
     let settings = settings(config);
     let route = config.routes.resolve(op.route);
@@ -72,7 +73,35 @@ pub fn prepare(
     };
     refuse_errors(issues, &settings)?;
     let path = target(&route.path, op, path_value)? + &query;
-    Ok(Call { route, path, body, signal, name: op.id, order })
+    Ok(ready(config, route, path, body, op.id, order, options))
+}
+
+/// A call with the client's settings, overridden by the call's own options.
+pub fn ready(
+    config: &Config,
+    route: Resolved,
+    path: String,
+    body: Option<String>,
+    name: &'static str,
+    order: Option<OrderKey>,
+    options: CallOptions,
+) -> Call {
+    let mut retry = config.retry;
+    if let Some(max_retries) = options.max_retries {
+        retry.max_retries = max_retries;
+    }
+    let timeout_ms = options.timeout_ms.unwrap_or(config.timeout_ms);
+    Call {
+        route,
+        path,
+        body,
+        signal: options.signal,
+        name,
+        order,
+        timeout_ms,
+        retry,
+        with_response: options.with_response,
+    }
 }
 
 /// The key of an order call: the body's `external_id` as sent (the caller's, or the one claimed for it), its order

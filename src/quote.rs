@@ -48,9 +48,9 @@ pub(crate) fn price_fix(state: Rc<ClientState>, body: JsValue, options: JsValue)
     let op = &registry::op::priceFix;
     let config = &state.connection.config;
     let settings = prepare::settings(config);
-    let prepared = input::call_options(&options, settings.language).and_then(|options| {
+    let prepared = input::call_options(&options).and_then(|options| {
         let text = input::body(&body, &settings)?;
-        prepare::prepare(config, &state.quotes, op, None, Payload::Body(text), options.signal)
+        prepare::prepare(config, &state.quotes, op, None, Payload::Body(text), options)
     });
     let call = match prepared {
         Ok(call) => call,
@@ -60,14 +60,16 @@ pub(crate) fn price_fix(state: Rc<ClientState>, body: JsValue, options: JsValue)
     let request = js_sys::JSON::parse(call.body.as_deref().unwrap_or("{}")).unwrap_or(body);
     call::promise(op.id, async move {
         let sent = http::now_ms();
-        let call::Answered { response, data } = call::send(&state.connection, &call, op.output).await?;
-        let get = |name: &str| Reflect::get(&data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let answered = call::answer(&state.connection, &state.quotes, &call, op.output).await?;
+        let (data, response) = (&answered.data, &answered.response);
+        let get = |name: &str| Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
         let token = get("token").as_string().unwrap_or_default();
         let expires_at = get("expires_at").as_string().map(|s| js_sys::Date::parse(&s));
         let server_date = response.server_date.as_deref().map(js_sys::Date::parse);
         let deadline =
             deadline(sent, http::now_ms(), get("expire_ttl").as_f64(), expires_at, server_date).unwrap_or(sent);
-        Ok(JsValue::from(Quote::new(data, token, deadline, request, state.clone())))
+        let quote = JsValue::from(Quote::new(data.clone(), token, deadline, request, state.clone()));
+        Ok(call::resolution(&call, &answered, quote))
     })
 }
 
@@ -172,8 +174,11 @@ impl Quote {
     /// if (quote.remainingSeconds() < 20) quote = await quote.refresh();
     /// ```
     #[wasm_bindgen(unchecked_return_type = "Promise<Quote>")]
-    pub fn refresh(&self, options: Option<tsify::Ts<input::CallOptions>>) -> js_sys::Promise {
-        price_fix(self.state.clone(), self.request.clone(), input::options_value(options))
+    pub fn refresh(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "CallOptions | null")] options: Option<JsValue>,
+    ) -> js_sys::Promise {
+        price_fix(self.state.clone(), self.request.clone(), options.unwrap_or(JsValue::UNDEFINED))
     }
 
     /// The data plus the token and local expiry, for logs and `JSON.stringify`.

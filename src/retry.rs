@@ -16,6 +16,17 @@ pub enum Outcome {
     Status(u16),
 }
 
+impl std::fmt::Display for Outcome {
+    /// What the attempt ended with, as the watchers hear it: `503`, `network`, `timeout`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Outcome::Network => f.write_str("network"),
+            Outcome::Timeout => f.write_str("timeout"),
+            Outcome::Status(status) => write!(f, "{status}"),
+        }
+    }
+}
+
 /// Retry settings from the client config.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Policy {

@@ -17,33 +17,38 @@ pub mod pricing;
 pub mod trade;
 pub mod values;
 
-use tsify::Tsify;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Options of `client.request`, the raw escape hatch.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct RawRequest {
-    /// The HTTP method.
-    #[tsify(type = "\"GET\" | \"POST\" | \"PUT\" | \"PATCH\" | \"DELETE\"")]
-    pub method: String,
-    /// Path below the base URL, starting with `/`, e.g. `/partner/order/list`.
-    pub path: String,
-    /// Query parameters (encoded by the SDK).
-    #[tsify(optional, type = "Record<string, string | number | boolean>")]
-    pub query: Option<()>,
-    /// JSON body.
-    #[tsify(optional, type = "unknown")]
-    pub body: Option<()>,
-    /// `api-version` header; default `"2"`.
-    #[tsify(optional)]
-    pub api_version: Option<String>,
-    /// Aborts the call: it rejects with a `MintedError` of kind `aborted`.
-    #[tsify(optional, type = "AbortSignal")]
-    pub signal: Option<()>,
+#[wasm_bindgen(typescript_custom_section)]
+const RAW_REQUEST: &'static str = r#"
+/** What `client.request()` takes: the raw escape hatch, with the options every call takes. */
+export interface RawRequest extends CallOptions {
+    /** The HTTP method. */
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+    /** Path below the base URL, starting with `/`, e.g. `/partner/order/list`. */
+    path: string;
+    /** Query parameters (encoded by the SDK). */
+    query?: Record<string, string | number | boolean>;
+    /** JSON body. */
+    body?: unknown;
+    /** `api-version` header; default `"2"`. */
+    apiVersion?: string;
 }
 
-/// Every response model's line of the shape table the response reader checks `data` against (see `shape.rs`).
+export interface MintedClient {
+    /**
+     * Makes any call with the client's authentication, headers, envelope decoding and errors, and resolves to the
+     * response `data` untouched: for endpoints whose real shape differs from what this SDK infers.
+     *
+     * ```js
+     * const data = await client.request({ method: 'GET', path: '/partner/order/list', query: { page: 2 } });
+     * ```
+     */
+    request<R extends RawRequest>(options: R): Promise<CallResult<R, unknown>>;
+}
+"#;
+
+/// Every response model's line of the shape table the response reader checks `data` against (see `envelope.rs`).
 pub const SHAPES: &str = crate::ts::cat!(
     balances::SHAPES,
     customers::SHAPES,

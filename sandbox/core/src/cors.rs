@@ -3,7 +3,8 @@
 use crate::http::{status, Response};
 
 pub const ALLOW_METHODS: &str = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
-pub const ALLOW_HEADERS: &str = "authorization, content-type, api-version, x-client-id, accept-language, accept";
+pub const ALLOW_HEADERS: &str =
+    "authorization, content-type, api-version, x-client-id, accept-language, accept, x-minted-sdk";
 /// A browser's fetch only shows response headers listed here; the SDK needs the challenge, the request id and (on
 /// 429 and 503) `Retry-After`.
 pub const EXPOSE_HEADERS: &str = "WWW-Authenticate, x-request-id, Retry-After";
