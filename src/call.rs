@@ -93,7 +93,7 @@ pub trait ExpiredQuotes {
 /// A call's result: the last response (status, headers, attempts), its `data` as the server sent it, and whether an
 /// order was confirmed by looking it up.
 pub struct Answered {
-    pub response: HttpResponse,
+    pub response: Box<HttpResponse>,
     pub data: JsValue,
     pub reconciled: bool,
     /// From the call's start to its end.
@@ -404,7 +404,7 @@ impl Call {
 
 /// Loop 2: sends a call, retrying what is safe to retry. Returns the last response, which may be an error status
 /// for the caller to read; every error and response carries the number of attempts made.
-pub async fn with_retries(connection: &Connection, call: &Call, watch: &Watch) -> Result<HttpResponse, MintedError> {
+pub async fn with_retries(connection: &Connection, call: &Call, watch: &Watch) -> Result<Box<HttpResponse>, MintedError> {
     let mut attempt = 1;
     loop {
         let result = exchange(connection, call, attempt, watch).await;
@@ -429,8 +429,8 @@ pub async fn with_retries(connection: &Connection, call: &Call, watch: &Watch) -
 fn retry_delay(
     call: &Call,
     attempt: u32,
-    result: Result<HttpResponse, MintedError>,
-) -> ControlFlow<Result<HttpResponse, MintedError>, (f64, Outcome)> {
+    result: Result<Box<HttpResponse>, MintedError>,
+) -> ControlFlow<Result<Box<HttpResponse>, MintedError>, (f64, Outcome)> {
     let outcome = match &result {
         Ok(response) if retry::is_transient(Outcome::Status(response.raw.status)) => {
             Some(Outcome::Status(response.raw.status))
@@ -464,7 +464,7 @@ fn retry_delay(
 /// What the exchange does after one HTTP request.
 enum Flow {
     Next(Step),
-    Return(Result<HttpResponse, MintedError>),
+    Return(Result<Box<HttpResponse>, MintedError>),
 }
 
 /// A request's claim on the Digest session. Given back as lost if the exchange never completes (its future dropped,
@@ -500,7 +500,7 @@ async fn exchange(
     call: &Call,
     attempt: u32,
     watch: &Watch,
-) -> Result<HttpResponse, MintedError> {
+) -> Result<Box<HttpResponse>, MintedError> {
     let config = &connection.config;
     let url = format!("{}{}", config.base_url, call.path);
     let digest_uri = format!("{}{}", config.base_path, call.path);
@@ -625,7 +625,7 @@ fn received(
     exchange: &Exchange<'_>,
     headers: Vec<(&str, String)>,
     started: f64,
-    sent: Result<HttpResponse, MintedError>,
+    sent: Result<Box<HttpResponse>, MintedError>,
     auth: &mut CallAuth,
     claim: Option<Claim<'_>>,
 ) -> Flow {
@@ -656,7 +656,7 @@ fn conclude(
     connection: &Connection,
     auth: &mut CallAuth,
     claim: Option<Claim<'_>>,
-    sent: Result<HttpResponse, MintedError>,
+    sent: Result<Box<HttpResponse>, MintedError>,
 ) -> Flow {
     let Some(claim) = claim else {
         return Flow::Return(match sent {

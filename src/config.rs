@@ -5,8 +5,8 @@ use std::fmt;
 
 use tsify::Tsify;
 
-use crate::error::{ErrorCode, ErrorKind, MintedError};
-use crate::input::{self, declared_options, timeout, timeout_range, whole, whole_number_up_to, Fields, MAX_RETRIES};
+use crate::error::MintedError;
+use crate::input::{self, declared_options, timeout, unknown_key, whole, Fields, MAX_RETRIES, RETRIES_RANGE, TIMEOUT_RANGE};
 use crate::observe::{self, Hooks, Observers, LOG_LEVELS};
 use crate::registry::{Method, Override, Overrides};
 use crate::retry::Policy;
@@ -162,12 +162,8 @@ pub fn parse(source: &Fields) -> Result<(Config, Observers), MintedError> {
     if !source.is_object() {
         return Err(MintedError::config("baseUrl", "the config must be an object like { baseUrl: 'https://…' }"));
     }
-    let keys = ConfigFields::KEYS;
-    for key in source.keys() {
-        if !keys.contains(&key.as_str()) {
-            let hint = keys.iter().find(|k| k.eq_ignore_ascii_case(&key)).map(|k| format!(" (did you mean {k}?)"));
-            return Err(unknown_field(&key, hint.unwrap_or_default()));
-        }
+    if let Some((key, hint)) = unknown_key(source, ConfigFields::KEYS) {
+        return Err(MintedError::unknown_setting("config", &key, hint));
     }
     let given = ConfigFields::read(source, |key, why| match key {
         "routes" => MintedError::config(key, ROUTES_SHAPE),
@@ -188,7 +184,7 @@ pub fn parse(source: &Fields) -> Result<(Config, Observers), MintedError> {
     }
     let timeout_ms = match given.timeout_ms {
         None => DEFAULT_TIMEOUT_MS,
-        Some(ms) => timeout(ms).ok_or_else(|| MintedError::config("timeoutMs", timeout_range()))?,
+        Some(ms) => timeout(ms).ok_or_else(|| MintedError::config("timeoutMs", TIMEOUT_RANGE))?,
     };
     let routes = match given.routes {
         None => Overrides::default(),
@@ -196,12 +192,10 @@ pub fn parse(source: &Fields) -> Result<(Config, Observers), MintedError> {
     };
     let mut retry = Policy::default();
     if let Some(n) = given.max_retries {
-        retry.max_retries =
-            whole(n, MAX_RETRIES).ok_or_else(|| MintedError::config("maxRetries", whole_number_up_to(MAX_RETRIES)))?;
+        retry.max_retries = whole(n, MAX_RETRIES).ok_or_else(|| MintedError::config("maxRetries", RETRIES_RANGE))?;
     }
     if let Some(ms) = given.retry_backoff_ms {
-        let ms = whole(ms, MAX_BACKOFF_MS)
-            .ok_or_else(|| MintedError::config("retryBackoffMs", whole_number_up_to(MAX_BACKOFF_MS)))?;
+        let ms = whole(ms, MAX_BACKOFF_MS).ok_or_else(|| MintedError::config("retryBackoffMs", BACKOFF_RANGE))?;
         retry.base_delay_ms = f64::from(ms);
         retry.max_delay_ms = f64::from(ms) * 16.0;
     }
@@ -246,8 +240,10 @@ fn log_levels_hint() -> String {
     hint
 }
 
-/// Longest first backoff delay, in ms.
-const MAX_BACKOFF_MS: u32 = 60_000;
+input::limit! {
+    /// Longest first backoff delay, in ms.
+    MAX_BACKOFF_MS = 60000, BACKOFF_RANGE = "must be a whole number from 0 to "
+}
 
 /// [`parse`] for a config given as JSON (native tests).
 #[cfg(any(test, not(target_arch = "wasm32")))]
@@ -286,11 +282,6 @@ fn parse_routes(routes: Fields) -> Result<Overrides, MintedError> {
         overrides.add(&operation, value).map_err(bad)?;
     }
     Ok(overrides)
-}
-
-fn unknown_field(key: &str, hint: String) -> MintedError {
-    MintedError::new(ErrorKind::Config, format!("invalid config: unknown field `{key}`{hint}"))
-        .with_code(ErrorCode::Sdk("invalid_config"))
 }
 
 /// Splits an absolute http(s) URL into (base without trailing slash, path prefix). Rejects user info (credentials

@@ -130,10 +130,17 @@ impl MintedError {
         Self::setting("options", field, message.into())
     }
 
-    /// A call option the SDK does not know.
-    pub fn unknown_option(key: &str, hint: &str) -> Self {
-        let mut err = Self::of(ErrorKind::Config, format!("invalid options: unknown option `{key}`{hint}"));
-        err.code = Some(ErrorCode::Sdk("invalid_options"));
+    /// A key of the client's `config` or of a call's `options` the SDK does not know, with the key it may be a
+    /// misspelling of.
+    pub fn unknown_setting(what: &'static str, key: &str, hint: Option<&str>) -> Self {
+        let mut message = format!("invalid {what}: unknown field `{key}`");
+        if let Some(hint) = hint {
+            message.push_str(" (did you mean ");
+            message.push_str(hint);
+            message.push_str("?)");
+        }
+        let mut err = Self::of(ErrorKind::Config, message);
+        err.code = Some(ErrorCode::Sdk(if what == "config" { "invalid_config" } else { "invalid_options" }));
         err
     }
 

@@ -45,7 +45,7 @@ pub struct HttpResponse {
 /// Performs one exchange. The synchronous steps live in `web`'s non-inlined functions, so the future that awaits
 /// them stays small.
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch(request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError> {
+pub async fn fetch(request: &HttpRequest<'_>) -> Result<Box<HttpResponse>, MintedError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
@@ -251,9 +251,9 @@ mod web {
     impl Head {
         /// The response, with its body (an `ArrayBuffer` or a `Uint8Array`) as JS and Rust bytes.
         #[inline(never)]
-        pub fn finish(self, bytes: &JsValue) -> HttpResponse {
+        pub fn finish(self, bytes: &JsValue) -> Box<HttpResponse> {
             let js_body = js_sys::Uint8Array::new(bytes);
-            HttpResponse {
+            Box::new(HttpResponse {
                 raw: RawResponse { status: self.status, body: js_body.to_vec(), request_id: self.request_id },
                 www_authenticate: self.www_authenticate,
                 js_body,
@@ -262,7 +262,7 @@ mod web {
                 retry_after: self.retry_after,
                 attempts: 1,
                 headers: self.headers.into(),
-            }
+            })
         }
     }
 }
@@ -287,7 +287,7 @@ fn gloo_method(method: Method) -> gloo_net::http::Method {
 
 /// Native builds (tests, the sandbox) have no fetch: the client is meant to run as WebAssembly.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch(_request: &HttpRequest<'_>) -> Result<HttpResponse, MintedError> {
+pub async fn fetch(_request: &HttpRequest<'_>) -> Result<Box<HttpResponse>, MintedError> {
     Err(MintedError::new(ErrorKind::Network, "minted-connect performs HTTP only when compiled to WebAssembly"))
 }
 

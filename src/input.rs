@@ -28,10 +28,26 @@ pub fn misuse(code: &'static str, path: &str, problem: Problem, lang: Language) 
     MintedError::validation(vec![ValidationIssue::new(path, &problem, lang)], lang).with_code(ErrorCode::Sdk(code))
 }
 
-/// Longest timeout accepted (10 minutes): anything longer is almost certainly a unit mistake.
-pub const MAX_TIMEOUT_MS: u32 = 600_000;
-/// Most retries a client or a call may be given.
-pub const MAX_RETRIES: u32 = 10;
+/// Declares a limit once, as a number and in the message that names it.
+macro_rules! limit {
+    ($(#[doc = $doc:literal])+ $name:ident = $value:literal, $range:ident = $($text:literal),+) => {
+        $(#[doc = $doc])+
+        pub const $name: u32 = $value;
+        /// What a value outside the limit is told.
+        pub const $range: &str = concat!($($text,)+ $value);
+    };
+}
+
+pub(crate) use limit;
+
+limit! {
+    /// Longest timeout accepted (10 minutes): anything longer is almost certainly a unit mistake.
+    MAX_TIMEOUT_MS = 600000, TIMEOUT_RANGE = "must be a whole number of milliseconds from 1 to "
+}
+limit! {
+    /// Most retries a client or a call may be given.
+    MAX_RETRIES = 10, RETRIES_RANGE = "must be a whole number from 0 to "
+}
 
 /// A timeout in milliseconds, when it is a whole number from 1 to [`MAX_TIMEOUT_MS`].
 pub fn timeout(ms: f64) -> Option<u32> {
@@ -43,12 +59,11 @@ pub fn whole(n: f64, max: u32) -> Option<u32> {
     (n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n)).then_some(n as u32)
 }
 
-pub fn timeout_range() -> String {
-    format!("must be a whole number of milliseconds from 1 to {MAX_TIMEOUT_MS}")
-}
-
-pub fn whole_number_up_to(max: u32) -> String {
-    format!("must be a whole number from 0 to {max}")
+/// The first key of `fields` that is not among `keys`, and the key it may be a misspelling of.
+pub fn unknown_key(fields: &Fields, keys: &[&'static str]) -> Option<(String, Option<&'static str>)> {
+    let key = fields.keys().into_iter().find(|key| !keys.contains(&key.as_str()))?;
+    let hint = keys.iter().copied().find(|k| k.eq_ignore_ascii_case(&key));
+    Some((key, hint))
 }
 
 declared_options! {
@@ -87,10 +102,8 @@ pub fn call_options(value: &JsValue) -> Result<CallOptions, MintedError> {
     if !fields.is_object() {
         return Err(MintedError::option("options", "must be an object like { signal, timeoutMs, maxRetries }"));
     }
-    let keys = CallFields::KEYS;
-    if let Some(key) = fields.keys().into_iter().find(|key| !keys.contains(&key.as_str())) {
-        let hint = keys.iter().find(|k| k.eq_ignore_ascii_case(&key)).map(|k| format!(" (did you mean {k}?)"));
-        return Err(MintedError::unknown_option(&key, &hint.unwrap_or_default()));
+    if let Some((key, hint)) = unknown_key(&fields, CallFields::KEYS) {
+        return Err(MintedError::unknown_setting("options", &key, hint));
     }
     options_of(&fields)
 }
@@ -99,12 +112,12 @@ pub fn call_options(value: &JsValue) -> Result<CallOptions, MintedError> {
 pub fn options_of(fields: &Fields) -> Result<CallOptions, MintedError> {
     let given = CallFields::read(fields, MintedError::option)?;
     let timeout_ms = match given.timeout_ms {
-        Some(ms) => Some(timeout(ms).ok_or_else(|| MintedError::option("timeoutMs", timeout_range()))?),
+        Some(ms) => Some(timeout(ms).ok_or_else(|| MintedError::option("timeoutMs", TIMEOUT_RANGE))?),
         None => None,
     };
     let max_retries = match given.max_retries {
         Some(n) => Some(
-            whole(n, MAX_RETRIES).ok_or_else(|| MintedError::option("maxRetries", whole_number_up_to(MAX_RETRIES)))?,
+            whole(n, MAX_RETRIES).ok_or_else(|| MintedError::option("maxRetries", RETRIES_RANGE))?,
         ),
         None => None,
     };
@@ -187,6 +200,7 @@ impl Fields {
         }
     }
 
+    #[inline(never)]
     fn get(&self, name: &str) -> Got {
         match self {
             Fields::Js(_) => {
