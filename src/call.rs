@@ -404,7 +404,11 @@ impl Call {
 
 /// Loop 2: sends a call, retrying what is safe to retry. Returns the last response, which may be an error status
 /// for the caller to read; every error and response carries the number of attempts made.
-pub async fn with_retries(connection: &Connection, call: &Call, watch: &Watch) -> Result<Box<HttpResponse>, MintedError> {
+pub async fn with_retries(
+    connection: &Connection,
+    call: &Call,
+    watch: &Watch,
+) -> Result<Box<HttpResponse>, MintedError> {
     let mut attempt = 1;
     loop {
         let result = exchange(connection, call, attempt, watch).await;

@@ -6,7 +6,9 @@ use std::fmt;
 use tsify::Tsify;
 
 use crate::error::MintedError;
-use crate::input::{self, declared_options, timeout, unknown_key, whole, Fields, MAX_RETRIES, RETRIES_RANGE, TIMEOUT_RANGE};
+use crate::input::{
+    self, declared_options, timeout, unknown_key, whole, Fields, MAX_RETRIES, RETRIES_RANGE, TIMEOUT_RANGE,
+};
 use crate::observe::{self, Hooks, Observers, LOG_LEVELS};
 use crate::registry::{Method, Override, Overrides};
 use crate::retry::Policy;

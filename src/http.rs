@@ -305,7 +305,7 @@ fn rejection(reason: &wasm_bindgen::JsValue, headers: &[(&str, String)]) -> Mint
     let detail = cause.and_then(|cause| get(&cause, "code").or_else(|| get(&cause, "message")));
     let mut err = fetch_failure(&name, &message, detail.as_deref());
     for (_, value) in headers.iter().filter(|(name, _)| name.eq_ignore_ascii_case("authorization")) {
-        err.message = err.message.replace(value.as_str(), crate::redact::REDACTED);
+        err.message = crate::redact::replace_all(&err.message, value, crate::redact::REDACTED);
     }
     err
 }
@@ -340,7 +340,7 @@ fn fetch_failure(name: &str, message: &str, cause: Option<&str>) -> MintedError 
 /// Node: `fetch failed`, the reason in its cause): the error then gets a hint.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn is_unreachable(text: &str) -> bool {
-    text.contains("Failed to fetch") || text.contains("fetch failed")
+    crate::redact::contains(text, "Failed to fetch") || crate::redact::contains(text, "fetch failed")
 }
 
 // The clock and timers.

@@ -116,9 +116,7 @@ pub fn options_of(fields: &Fields) -> Result<CallOptions, MintedError> {
         None => None,
     };
     let max_retries = match given.max_retries {
-        Some(n) => Some(
-            whole(n, MAX_RETRIES).ok_or_else(|| MintedError::option("maxRetries", RETRIES_RANGE))?,
-        ),
+        Some(n) => Some(whole(n, MAX_RETRIES).ok_or_else(|| MintedError::option("maxRetries", RETRIES_RANGE))?),
         None => None,
     };
     Ok(CallOptions {

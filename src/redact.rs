@@ -57,11 +57,38 @@ pub fn redact_json(text: &str, secrets: &[&str]) -> Option<String> {
 pub fn redact_text_plain(text: &str, secrets: &[&str]) -> String {
     let mut out = text.to_owned();
     for secret in secrets.iter().filter(|s| s.len() >= 3) {
-        if out.contains(secret) {
-            out = out.replace(secret, REDACTED);
+        if contains(&out, secret) {
+            out = replace_all(&out, secret, REDACTED);
         }
     }
     mask_card_runs(&out)
+}
+
+/// Whether `text` contains `needle` (not empty). A byte search: the wasm then carries no string searcher, whose
+/// panic messages alone weigh more than this.
+pub fn contains(text: &str, needle: &str) -> bool {
+    !needle.is_empty() && text.as_bytes().windows(needle.len()).any(|window| window == needle.as_bytes())
+}
+
+/// `text` with every `needle` (not empty) replaced by `with`. Both are UTF-8, so a byte match starts and ends on
+/// character boundaries and the result is UTF-8.
+pub fn replace_all(text: &str, needle: &str, with: &str) -> String {
+    let (haystack, needle) = (text.as_bytes(), needle.as_bytes());
+    if needle.is_empty() {
+        return text.to_owned();
+    }
+    let mut out = Vec::with_capacity(haystack.len());
+    let mut rest = haystack;
+    while let Some(&first) = rest.first() {
+        if rest.starts_with(needle) {
+            out.extend_from_slice(with.as_bytes());
+            rest = rest.get(needle.len()..).unwrap_or_default();
+        } else {
+            out.push(first);
+            rest = rest.get(1..).unwrap_or_default();
+        }
+    }
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Masks runs of 13–19 digits that pass Luhn.
@@ -107,6 +134,22 @@ pub fn redact_body(body: &[u8], secrets: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_search_finds_and_replaces_whole_matches() {
+        let cases: &[(&str, &str, bool, &str)] = &[
+            ("pw hunter22 and hunter22", "hunter22", true, "pw [REDACTED] and [REDACTED]"),
+            ("şifre: gizliş", "gizliş", true, "şifre: [REDACTED]"),
+            ("aaa", "aa", true, "[REDACTED]a"),
+            ("no secret here", "hunter22", false, "no secret here"),
+            ("", "x", false, ""),
+            ("x", "", false, "x"),
+        ];
+        for (text, needle, found, replaced) in cases {
+            assert_eq!(contains(text, needle), *found, "{text} / {needle}");
+            assert_eq!(replace_all(text, needle, REDACTED), *replaced, "{text} / {needle}");
+        }
+    }
     use serde_json::json;
 
     #[test]

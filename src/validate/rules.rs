@@ -61,6 +61,9 @@ pub fn middle_name(value: &str) -> Vec<Problem> {
     }
 }
 
+/// The symbols an e-mail address's local part may hold besides letters and digits (RFC 5322's `atext`, and `.`).
+const LOCAL_PART_SYMBOLS: &str = "!#$%&'*+/=?^_`{|}~.-";
+
 /// A pragmatic e-mail check: one `@`, a dot-atom local part of at most 64 characters, a domain of at least two
 /// labels (letters, digits, hyphens inside), 254 characters at most.
 pub fn email(value: &str) -> Vec<Problem> {
@@ -74,7 +77,7 @@ pub fn email(value: &str) -> Vec<Problem> {
             && !local.starts_with('.')
             && !local.ends_with('.')
             && !local.as_bytes().windows(2).any(|pair| pair == b"..")
-            && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+            && local.chars().all(|c| c.is_alphanumeric() || LOCAL_PART_SYMBOLS.bytes().any(|b| char::from(b) == c));
         let (mut labels, mut tld) = (0, "");
         for label in domain.split('.') {
             let label_ok = !label.is_empty()

@@ -196,7 +196,14 @@ impl<'de> DeserializeSeed<'de> for Walk<'_, '_, '_, '_> {
                 let text = copy.out.and_then(|out| String::from_utf8(out).ok()).unwrap_or_default();
                 let table = Rule::Object(if seen.card_token { stored } else { card });
                 let mut reader = serde_json::Deserializer::from_str(&text);
-                Walk { rule: Some(&table), ..self }.deserialize(&mut reader).map_err(|_| de::Error::custom("not JSON"))
+                // The copy is JSON this walk wrote, so it reads back; were it not, that is an issue here, not an
+                // error of the outer reader (serde_json's custom errors carry a message parser the wasm need not).
+                let Walk { path, st, expect, capture, top, .. } = self;
+                let walk = Walk { rule: Some(&table), path, st: &mut *st, expect, capture, top };
+                Ok(walk.deserialize(&mut reader).unwrap_or_else(|_| {
+                    st.issue(&path, 0, Problem::NotJson);
+                    Seen::default()
+                }))
             }
             _ => deserializer.deserialize_any(self),
         }
