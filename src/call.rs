@@ -121,11 +121,10 @@ export interface WithResponse<T> {
 }
 
 /**
- * What a call with options `O` resolves to: its data `T`, or with `withResponse: true` a `WithResponse<T>` (when the
- * options' type cannot tell, either).
+ * What a call resolves to: its data `T`, or with `withResponse: true` in its options (`W`) a `WithResponse<T>`; when
+ * the options' type cannot tell (`boolean`), either.
  */
-export type CallResult<O, T> = O extends { withResponse: true } ? WithResponse<T>
-    : O extends { withResponse?: false | undefined } ? T : T | WithResponse<T>;
+export type CallResult<W extends boolean, T> = W extends true ? WithResponse<T> : T;
 
 /** One page of a listing, as `listOrders(…).pages()` yields it. */
 export interface OrderPage {

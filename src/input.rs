@@ -59,10 +59,12 @@ pub fn whole(n: f64, max: u32) -> Option<u32> {
     (n.fract() == 0.0 && (0.0..=f64::from(max)).contains(&n)).then_some(n as u32)
 }
 
-/// The first key of `fields` that is not among `keys`, and the key it may be a misspelling of.
+/// The first key of `fields` that is not among `keys`, and the key it may be meant as: the same but for case
+/// (`baseURL`), or one it begins (`timeout` for `timeoutMs`).
 pub fn unknown_key(fields: &Fields, keys: &[&'static str]) -> Option<(String, Option<&'static str>)> {
     let key = fields.keys().into_iter().find(|key| !keys.contains(&key.as_str()))?;
-    let hint = keys.iter().copied().find(|k| k.eq_ignore_ascii_case(&key));
+    let lower = key.to_ascii_lowercase();
+    let hint = keys.iter().copied().find(|k| k.eq_ignore_ascii_case(&key) || k.to_ascii_lowercase().starts_with(&lower));
     Some((key, hint))
 }
 

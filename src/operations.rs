@@ -20,7 +20,7 @@ macro_rules! operation_table {
                 route: Post "/partner/pricefix", Documented, idempotent, api_version "3";
                 input: body(PriceFixRequest);
                 output: PriceFix;
-                method: custom "Promise<CallResult<O, Quote>>";
+                method: custom "Promise<CallResult<W, Quote>>";
                 example: "const quote = await client.priceFix({ type: 'digital', customer_external_id: 'MTD0018232' });";
             }
             /// Prices a basket at a quote's locked prices, from grams or from money (inferred path

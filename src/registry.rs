@@ -276,14 +276,14 @@ macro_rules! registry_rows {
     };
     (@method_ts $id:ident [$($doc:literal),+] $input:ident ($($arg:tt)*) [] ($output:expr), $example:literal) => {
         registry_rows!(@method_decl $id [$($doc),+] $input ($($arg)*)
-            ($crate::ts::cat!("Promise<CallResult<O, ", $output, ">>")), $example)
+            ($crate::ts::cat!("Promise<CallResult<W, ", $output, ">>")), $example)
     };
     (@method_decl $id:ident [$($doc:literal),+] $input:ident ($($arg:tt)*) ($returns:expr), $example:literal) => {
         $crate::ts::cat!(
             "    /**\n", $("     *", $doc, "\n",)+
             "     *\n     * ```js\n     * ", $example, "\n     * ```\n     */\n",
-            "    ", stringify!($id), "<O extends CallOptions = {}>(", registry_rows!(@params $input ($($arg)*)),
-            "options?: O | null): ", $returns, ";\n"
+            "    ", stringify!($id), "<W extends boolean = false>(", registry_rows!(@params $input ($($arg)*)),
+            "options?: (CallOptions & { withResponse?: W }) | null): ", $returns, ";\n"
         )
     };
 
@@ -523,7 +523,7 @@ mod tests {
     fn the_declared_path_parameter_is_the_route_placeholder() {
         for op in OPERATIONS {
             if let Some(name) = op.path_parameter() {
-                let declared = format!("    {}<O extends CallOptions = {{}}>({name}: string, ", op.id);
+                let declared = format!("    {}<W extends boolean = false>({name}: string, ", op.id);
                 assert!(TYPESCRIPT.contains(&declared), "{}: no `{declared}`", op.id);
                 assert_eq!(placeholders(op.route.path), [name], "{}", op.id);
             }

@@ -44,7 +44,7 @@ export interface MintedClient {
      * const data = await client.request({ method: 'GET', path: '/partner/order/list', query: { page: 2 } });
      * ```
      */
-    request<R extends RawRequest>(options: R): Promise<CallResult<R, unknown>>;
+    request<W extends boolean = false>(options: RawRequest & { withResponse?: W }): Promise<CallResult<W, unknown>>;
 }
 "#;
 

@@ -77,7 +77,8 @@ class CallWatch {
       durationMs, error } : metadata;
     const log = this.log;
     if (log) {
-      const { operation, method, path } = this.startEvent;
+      const { operation, method, url } = this.startEvent;
+      const path = url.replace(/^[a-z]+:\/\/[^/]*/i, '');
       const outcome = event.error ? `failed: ${event.error.kind}: ${event.error.message}` : `${event.status}`;
       const detail = [`${event.attempts} attempt${event.attempts === 1 ? '' : 's'}`];
       if (event.requestId) detail.push(`request id ${event.requestId}`);

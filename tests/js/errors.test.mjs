@@ -133,7 +133,7 @@ describe('error kinds', () => {
       assert.equal(hanging.counts.received, 3);
       await hanging.allCut();
       const bad = await failureOf(sdk.getOrder('x', { signal: 'not a signal' }));
-      assert.equal(bad.kind, 'validation');
+      assert.deepEqual([bad.kind, bad.field], ['config', 'signal']);
     } finally {
       await hanging.close();
     }

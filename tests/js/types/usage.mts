@@ -1,8 +1,8 @@
 // Compiled (not run) by types.test.mjs: typical use must type-check, misuse must not.
 import {
   MintedClient, MintedError, decodeResponse, digestAuthorization, operations, validateRequest,
-  type CustomerRecord, type CustomerWithWallets, type MintedErrorKind, type Order, type OperationInfo,
-  type ValidationIssue,
+  type CallOptions, type CustomerRecord, type CustomerWithWallets, type LogLevel, type MintedErrorKind, type Order,
+  type OperationInfo, type OrderPage, type Quote, type ValidationIssue, type WithResponse,
 } from 'minted-connect';
 import minted from 'minted-connect';
 import { init, initSync, type WasmSource } from 'minted-connect/slim';
@@ -28,6 +28,30 @@ export async function typicalUse(): Promise<void> {
   const rows: OperationInfo[] = operations();
   const data: unknown = decodeResponse('getOrder', '{}');
   void [balance, guid, status, undocumented, created, wasRemoved, severity, header, rows, data];
+}
+
+export async function perCallControlAndMetadata(): Promise<void> {
+  const plain: Order = await client.getOrder('x', { timeoutMs: 500, maxRetries: 0 });
+  const answer: WithResponse<Order> = await client.getOrder('x', { withResponse: true });
+  const requestId: string | undefined = answer.requestId;
+  const attempts: number = answer.attempts;
+  const guid: string = answer.data.guid;
+  const quote: WithResponse<Quote> = await client.priceFix({ type: 'digital' }, { withResponse: true });
+  const seconds: number = quote.data.remainingSeconds();
+  const raw: WithResponse<unknown> = await client.request({ method: 'GET', path: '/partner/balance', withResponse: true });
+  const options: CallOptions = { signal: new AbortController().signal };
+  const either: Order | WithResponse<Order> = await client.getOrder('x', options);
+  const pages: AsyncIterable<OrderPage> = client.listOrders({ total: 5 }).pages();
+  const some: Order[] = await client.listOrders({}).toArray({ limit: 10 });
+  const logged = new MintedClient({ baseUrl: 'https://x.test', logLevel: 'debug', logger: console, appName: 'my-app/1.2' });
+  const level: LogLevel = 'info';
+  // @ts-expect-error the metadata form is not the data
+  const wrong: Order = await client.getOrder('x', { withResponse: true });
+  // @ts-expect-error timeoutMs is a number
+  await client.getOrder('x', { timeoutMs: '500' });
+  // @ts-expect-error logLevel is one of the levels
+  new MintedClient({ baseUrl: 'https://x.test', logLevel: 'verbose' });
+  void [plain, requestId, attempts, guid, seconds, raw, either, pages, some, logged, level, wrong];
 }
 
 export function errorHandling(err: unknown): string {
