@@ -176,7 +176,7 @@ describe('a shared panel (operators sign in)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('401 before sign-in, works after, sign-out ends it', async () => {
+  test('401 before sign-in, works after, expiry and sign-out end it', async () => {
     const { page, problems, close } = await openPage(browser, `${shared.url}#/customers/MTD0018232`, { expectStatus: [429] });
     await page.locator('main h1', { hasText: 'Sign in' }).waitFor();
     const apiStatus = () => page.evaluate(async () => {
@@ -203,6 +203,14 @@ describe('a shared panel (operators sign in)', () => {
     const [cookie] = await page.context().cookies();
     assert.deepEqual([cookie.name, cookie.httpOnly, cookie.sameSite, cookie.secure], ['panel_session', true, 'Strict', false]);
     await shot(page, 'security-signed-in');
+    now += 31 * 60_000; // half an hour without a request: the server ends the session, the page notices at its next call
+    await page.getByRole('link', { name: 'Orders', exact: true }).click();
+    await page.locator('main h1', { hasText: 'Sign in' }).waitFor();
+    assert.equal(await page.locator('#operator').count(), 0);
+    await form.getByLabel('Operator').fill('ayse');
+    await form.getByLabel('Password').fill('ayse-long-password');
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#orders-table').waitFor();
     await page.locator('#sign-out').click();
     await page.locator('main h1', { hasText: 'Sign in' }).waitFor();
     assert.equal(await apiStatus(), 401);

@@ -1,7 +1,7 @@
 // The admin panel's shell: reads the server's defaults (config.json), connects, and routes `#/…` links to pages.
 // Every page is a module with `render(main, { params, query })` that may return a cleanup function.
 import { initLanguage, language, setLanguage, t } from './i18n.js';
-import { connect, connectDemo, connection, isConnected, loadSettings, relanguage, settings, signOut, whenSignedOut } from './session.js';
+import { connect, connectDemo, connection, isConnected, loadSettings, relanguage, settings, whenSignedOut } from './session.js';
 import { h } from './ui.js';
 import * as connectPage from './pages/connect.js';
 import * as customer from './pages/customer.js';
@@ -10,7 +10,6 @@ import * as dashboard from './pages/dashboard.js';
 import * as delivery from './pages/delivery.js';
 import * as order from './pages/order.js';
 import * as orders from './pages/orders.js';
-import * as signInPage from './pages/sign-in.js';
 import * as trade from './pages/trade.js';
 
 const ROUTES = [
@@ -29,6 +28,7 @@ const main = document.querySelector('#main');
 const header = document.querySelector('#top');
 let cleanup = null;
 let shownPath = null;
+let signInPage = null; // pages/sign-in.js, loaded when the server asks operators to sign in
 
 function parseHash() {
   const [path, search = ''] = decodeURI(location.hash.replace(/^#/, '') || '/').split('?');
@@ -50,7 +50,7 @@ function renderHeader(section) {
         : t('connect.none')),
       settings.operator ? h('span', { className: 'operator', id: 'operator' }, settings.operator) : null,
       settings.operator ? h('button', { type: 'button', className: 'secondary', id: 'sign-out', onclick: async () => {
-        await signOut();
+        await signInPage.signOut();
         render();
       } }, t('signIn.out')) : null,
       h('label', { className: 'language' }, h('span', {}, t('app.language')), select)));
@@ -118,6 +118,7 @@ window.addEventListener('hashchange', () => render());
 /** Reads the server's defaults, connects (unless an operator must sign in first), and shows the current route. */
 async function start(loaded = null) {
   const config = loaded ?? await loadSettings();
+  if (settings.signIn) signInPage ??= await import('./pages/sign-in.js');
   main.replaceChildren(h('p', { className: 'muted' }, t('common.loading')));
   // ?demo in the address: demo mode, whatever the server's defaults (a static host has none).
   const demo = new URLSearchParams(location.search).has('demo');

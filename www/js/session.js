@@ -1,26 +1,24 @@
 // The connection: one MintedClient per connection, so the Digest nonce of the first call is reused by every later
 // one (one round trip per call). Credentials live only in this module's memory, never in storage or the DOM after
-// connecting; proxy mode has none at all (the panel's server adds them, and this page sends its anti-CSRF token with
-// every call). Demo mode connects to a sandbox running in this page (minted-connect/sandbox, loaded only then): no
-// server at all. A shared panel signs its operators in first (an HttpOnly cookie the page never sees).
+// connecting; proxy mode has none at all (the panel's server adds them; the page sends its anti-CSRF token). Demo
+// mode connects to a sandbox running in this page (minted-connect/sandbox, loaded only then): no server at all.
 import { MintedClient, MintedError } from 'minted-connect';
 import { language, t } from './i18n.js';
 
 /**
  * Defaults from the panel's server (config.json): the operator's address for card payments, the price refresh, the
- * proxy's path, the APIs direct mode may call, the anti-CSRF token, and whether operators sign in (and who did).
+ * proxy's path, the APIs direct mode may call, the anti-CSRF token, whether operators sign in and who did.
  */
-export const settings = { clientIp: '', priceRefreshSeconds: 10, proxy: null, apis: null, csrf: null, signIn: false, operator: null };
+const DEFAULTS = { clientIp: '', priceRefreshSeconds: 10, proxy: null, apis: null, csrf: null, signIn: false, operator: null };
+export const settings = { ...DEFAULTS };
 
-/** The header the panel's server wants the token in (www/server/guard.mjs). */
-const CSRF_HEADER = 'x-csrf-token';
-/** Called when the server says the operator's session ended (set by the shell). */
 let onSignedOut = () => {};
+/** `handler` runs when the server says the operator's session has ended. */
 export const whenSignedOut = (handler) => { onSignedOut = handler; };
 
-/** fetch with the anti-CSRF token, for the panel's own server; a 401 asking for sign-in ends the session here too. */
-async function ownFetch(url, init = {}) {
-  const response = await fetch(url, { ...init, headers: { ...init.headers, [CSRF_HEADER]: settings.csrf ?? '' } });
+/** fetch for the panel's own server: with the anti-CSRF token; a 401 asking for sign-in ends the session here too. */
+export async function panelFetch(url, init = {}) {
+  const response = await fetch(url, { ...init, headers: { ...init.headers, 'x-csrf-token': settings.csrf ?? '' } });
   if (response.status === 401 && response.headers.get('x-sign-in') === 'required' && settings.operator) {
     settings.operator = null;
     disconnect();
@@ -29,33 +27,11 @@ async function ownFetch(url, init = {}) {
   return response;
 }
 
-/** Reads the server's defaults (config.json) into `settings`; returns them ({} from a static host). */
+/** Reads the server's defaults into `settings` and returns them (none from a static host). */
 export async function loadSettings() {
-  let config = {};
-  try {
-    const response = await fetch('config.json', { cache: 'no-store' });
-    if (response.ok) config = await response.json();
-  } catch {
-    // no defaults: the operator connects by hand
-  }
-  Object.assign(settings, { clientIp: config.clientIp ?? '', priceRefreshSeconds: config.priceRefreshSeconds ?? 10, proxy: config.proxy ?? null,
-    apis: config.apis ?? null, csrf: config.csrf ?? null, signIn: config.signIn === true, operator: config.operator ?? null });
+  const config = await fetch('config.json', { cache: 'no-store' }).then((r) => (r.ok ? r.json() : {}), () => ({}));
+  for (const key of Object.keys(DEFAULTS)) settings[key] = config[key] ?? DEFAULTS[key];
   return config;
-}
-
-/** Signs an operator in; throws an Error whose message says why not (wrong password, wait). */
-export async function signIn(name, password) {
-  const response = await ownFetch('session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
-  if (response.ok) return;
-  const answer = await response.json().catch(() => ({}));
-  throw new Error(response.status === 429 ? t('signIn.wait', { seconds: answer.retryAfter ?? 1 }) : t('signIn.refused'));
-}
-
-/** Signs out: the server forgets the session, the page its connection. */
-export async function signOut() {
-  await ownFetch('session', { method: 'DELETE', headers: { 'content-type': 'application/json' } });
-  settings.operator = null;
-  disconnect();
 }
 
 let current = null; // { mode: 'direct' | 'proxy' | 'demo', baseUrl, username?, password?, fetch? }
@@ -66,7 +42,7 @@ let legal = new Map(); // language → legal texts, fetched once
 
 function build() {
   const { mode, baseUrl, username, password, fetch } = current;
-  const through = mode === 'proxy' ? ownFetch : fetch;
+  const through = mode === 'proxy' ? panelFetch : fetch;
   return new MintedClient({ baseUrl, username: username || undefined, password: password || undefined, language: language(), ...(through && { fetch: through }) });
 }
 

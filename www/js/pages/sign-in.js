@@ -1,10 +1,25 @@
-// Sign-in of a shared panel (the server was started with --operators): every route shows this page until an
-// operator has signed in. The session lives in an HttpOnly cookie this page never sees; the password leaves the
-// form once sent.
+// Sign-in of a shared panel (the server was started with --operators), loaded only there: every route shows this
+// page until an operator has signed in. The session lives in an HttpOnly cookie the page never sees; the password
+// leaves the form once sent.
 import { field, liveForm } from '../form.js';
 import { t } from '../i18n.js';
-import { signIn } from '../session.js';
+import { disconnect, panelFetch, settings } from '../session.js';
 import { errorBox, h, live } from '../ui.js';
+
+/** Signs an operator in; throws an Error saying why not (wrong password, or wait). */
+async function signIn(name, password) {
+  const response = await panelFetch('session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
+  if (response.ok) return;
+  const { retryAfter } = await response.json().catch(() => ({}));
+  throw new Error(response.status === 429 ? t('signIn.wait', { seconds: retryAfter ?? 1 }) : t('signIn.refused'));
+}
+
+/** Signs out: the server forgets the session, the page its connection. */
+export async function signOut() {
+  await panelFetch('session', { method: 'DELETE' });
+  settings.operator = null;
+  disconnect();
+}
 
 const required = (body) => ['name', 'password'].filter((name) => !body[name])
   .map((path) => ({ path, code: 'required', message: t('signIn.required'), severity: 'error' }));
