@@ -72,7 +72,7 @@ function readRequestBody(req) {
   });
 }
 
-const plain = (res, status, text, headers = {}) => res.writeHead(status, { 'content-type': 'text/plain', 'cache-control': 'no-store', ...headers }).end(text);
+const plain = (res, status, text, headers = {}) => res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(text);
 /** Statuses whose answer has no body (a Response with one cannot be built). */
 const BODILESS = [101, 204, 205, 304];
 
@@ -133,9 +133,13 @@ export function createProxy({ upstream, username, password, sdk = nodePackage(),
         }
       }
       const query = Object.fromEntries(target.searchParams);
-      const outcome = await pooled.client.request({ method: req.method, path: target.pathname.slice(prefix.length), query, body,
-        apiVersion: req.headers['api-version'], signal: aborted.signal }).then(() => null, (err) => err);
-      if (!call.answer) throw outcome ?? new Error('no answer');
+      // the page's api-version goes out as it came, with the page's other headers (call.headers)
+      const outcome = await pooled.client.request({ method: req.method, path: target.pathname.slice(prefix.length), query, body, signal: aborted.signal })
+        .then(() => null, (err) => err);
+      if (!call.answer) {
+        const unsendable = outcome?.kind === 'validation' || outcome?.kind === 'config'; // refused before any I/O
+        throw unsendable ? Object.assign(new Error(outcome.message), { status: 400 }) : outcome ?? new Error('no answer');
+      }
       const { status, headers, body: answer } = call.answer;
       await record(status, headers.get('x-request-id'));
       const out = { 'cache-control': 'no-store' };

@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { createProxy, nodePackage } from './proxy.mjs';
 import { openAudit } from './server/audit.mjs';
 import { contentSecurityPolicy, inlineScriptHashes, originOf, securityHeaders } from './server/headers.mjs';
-import { hostAllowed, hostName, isLoopback, LOOPBACK_NAMES, refusal } from './server/guard.mjs';
+import { allowedNames, hostAllowed, isLoopback, refusal, WILDCARDS } from './server/guard.mjs';
 import { addOperator, checkOperator, MIN_PASSWORD, readOperators } from './server/operators.mjs';
 import { COOKIE, createSessions, createThrottle, parseCookies, sessionCookie } from './server/sessions.mjs';
 
@@ -89,7 +89,7 @@ export async function startWww({
   const log = audit ? openAudit(audit) : null;
   const proxy = upstream ? createProxy({ upstream: upstream.url, username: upstream.username, password: upstream.password, sdk, audit: log }) : null;
   const roots = [...mounts, ['/pkg/', join(here, '..', 'pkg')], ['/', here]];
-  const names = [...new Set([...LOOPBACK_NAMES, ...(['0.0.0.0', '::'].includes(host) ? [] : [hostName(host.includes(':') ? `[${host}]` : host)]), ...allowedHosts.map((name) => hostName(name) ?? name.toLowerCase())])];
+  const names = allowedNames(host, allowedHosts);
   const directApis = upstream ? [] : [...new Set([...(apis.length ? apis : DEFAULT_APIS), ...(config?.baseUrl ? [config.baseUrl] : [])].map(originOf))];
   const policyOf = (html = '') => contentSecurityPolicy({ scriptHashes: inlineScriptHashes(html), connect: directApis });
   const policy = policyOf();
@@ -102,7 +102,7 @@ export async function startWww({
    * What this request says about itself, trusting a reverse proxy's X-Forwarded-* only with `trustProxy`: the last
    * value of each, the one the nearest proxy (the operator's own) wrote; earlier ones are a client's claims.
    */
-  const describe = (req) => {
+  const whoIs = (req) => {
     const forwarded = (name) => (trustProxy ? String(req.headers[`x-forwarded-${name}`] ?? '').split(',').at(-1).trim() : '');
     const hostHeader = forwarded('host') || req.headers.host;
     const scheme = forwarded('proto') === 'https' ? 'https' : 'http';
@@ -141,7 +141,7 @@ export async function startWww({
   };
 
   const handle = async (req, res) => {
-    const who = describe(req);
+    const who = whoIs(req);
     // a plain static host has no policy of its own: what it serves (the consumer projects' builds) brings theirs
     if (!plain) for (const [name, value] of Object.entries(securityHeaders({ policy, secure: who.secure }))) res.setHeader(name, value);
     if (!who.origin || !hostAllowed(who.hostHeader, names)) {
@@ -194,7 +194,7 @@ export async function startWww({
     });
   });
   await new Promise((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
-  const shown = ['0.0.0.0', '::'].includes(host) ? (allowedHosts[0] ?? '127.0.0.1') : host.includes(':') ? `[${host}]` : host;
+  const shown = WILDCARDS.includes(host) ? (allowedHosts[0] ?? '127.0.0.1') : host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shown}:${server.address().port}/`,
     close: () => { server.closeAllConnections(); return new Promise((resolve) => server.close(resolve)); },

@@ -52,6 +52,16 @@ describe('the proxy against the sandbox', () => {
     }
   });
 
+  test('what the page sends passes as sent (an empty api-version too); a body that is not JSON is refused here', async () => {
+    const before = (await sandboxCounters(sandbox)).partner_requests;
+    const empty = await raw(`${panel.www.url}api/partner/balance`, { headers: { ...pageHeaders(panel.www, await panelToken(panel.www)), 'api-version': '' } });
+    assert.notEqual(empty.status, 502, empty.body);
+    assert.equal((await sandboxCounters(sandbox)).partner_requests, before + 1, 'the sandbox answered it');
+    const broken = await panel.call('/partner/legal', { method: 'POST', body: '{"type":' });
+    assert.deepEqual([broken.status, broken.body], [400, 'the body is not JSON']);
+    assert.equal((await sandboxCounters(sandbox)).partner_requests, before + 1, 'and nothing was forwarded');
+  });
+
   test('wrong credentials stay a plain 401, without a challenge for the browser', async () => {
     const wrong = await panelFor({ url: sandbox.url, username: sandbox.username, password: 'not-the-password' });
     try {

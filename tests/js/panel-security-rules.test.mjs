@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { operations } from 'minted-connect';
 import { routeTable } from '../../www/proxy.mjs';
 import { bodyIds } from '../../www/server/audit.mjs';
-import { hostAllowed, hostName, isJson, isLoopback, refusal } from '../../www/server/guard.mjs';
+import { allowedNames, hostAllowed, hostName, isJson, isLoopback, refusal } from '../../www/server/guard.mjs';
 import { contentSecurityPolicy, inlineScriptHashes } from '../../www/server/headers.mjs';
 import { addOperator, checkOperator, hashPassword, parseHash, readOperators, verifyPassword } from '../../www/server/operators.mjs';
 import { createSessions, createThrottle, parseCookies, sessionCookie } from '../../www/server/sessions.mjs';
@@ -27,6 +27,18 @@ describe('Host allow-list', () => {
       ['panel.partner.example.:443', 'panel.partner.example'], ['attacker.example:8080', 'attacker.example'],
       ['a b', null], ['x:y', null], ['', null], [undefined, null], ['host:123456', null], ['user@host', null]];
     for (const [header, expected] of cases) assert.equal(hostName(header), expected, String(header));
+  });
+
+  test('the names a server answers to: loopback, its own address, --allowed-host', () => {
+    const loopback = ['localhost', '127.0.0.1', '::1'];
+    const cases = [
+      ['127.0.0.1', [], loopback],
+      ['0.0.0.0', ['Panel.Partner.Example'], [...loopback, 'panel.partner.example']],
+      ['::', [], loopback],
+      ['10.1.2.3', ['panel.partner.example:443'], [...loopback, '10.1.2.3', 'panel.partner.example']],
+      ['fd00::5', [], [...loopback, 'fd00::5']],
+    ];
+    for (const [host, extra, expected] of cases) assert.deepEqual(allowedNames(host, extra), expected, host);
   });
 
   test('only the allowed names pass', () => {

@@ -27,6 +27,15 @@ export function hostName(host) {
   return (match[1] ?? match[2]).toLowerCase().replace(/\.$/, '');
 }
 
+/** Addresses that mean every interface: the server has no name of its own then. */
+export const WILDCARDS = ['0.0.0.0', '::'];
+
+/** The host names a server listening on `host` answers to: loopback, `host` itself, and each of `extra`. */
+export function allowedNames(host, extra = []) {
+  const own = WILDCARDS.includes(host) ? [] : [hostName(host.includes(':') ? `[${host}]` : host)];
+  return [...new Set([...LOOPBACK_NAMES, ...own, ...extra.map((name) => hostName(name) ?? name.toLowerCase())])];
+}
+
 /** Whether a Host header names this server: one of `allowed` (host names, lower case), ports ignored. */
 export function hostAllowed(host, allowed) {
   const name = hostName(host);
