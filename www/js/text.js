@@ -67,6 +67,17 @@ export const TEXT = {
   'connect.required': ['Not connected: open Connection first', 'Bağlı değil: önce Bağlantı sayfasını açın'],
   'connect.warning': ['Credentials typed here stay in this tab\'s memory only, but anyone who can use this page can use them. Prefer proxy mode: `node www/serve.mjs --upstream URL` keeps them on the server.', 'Buraya yazılan kimlik bilgileri yalnızca bu sekmenin belleğinde tutulur, ama bu sayfayı kullanabilen herkes onları kullanabilir. Vekil sunucu tercih edin: `node www/serve.mjs --upstream URL` bilgileri sunucuda tutar.'],
   'connect.proxyNote': ['In proxy mode this page holds no credentials: the panel\'s server adds them to every API call.', 'Vekil modunda bu sayfada hiçbir kimlik bilgisi yoktur: panelin sunucusu her API çağrısına ekler.'],
+  'connect.apiNotAllowed': ['This panel\'s server lets direct mode call {apis} only (start it with --api URL for another API).', 'Bu panelin sunucusu doğrudan modda yalnızca şu adrese izin veriyor: {apis} (başka bir API için sunucuyu --api URL ile başlatın).'],
+
+  'signIn.title': ['Sign in', 'Oturum açın'],
+  'signIn.note': ['This panel is shared by a team: sign in with the name and password you were given.', 'Bu panel bir ekip tarafından paylaşılıyor: size verilen ad ve parolayla oturum açın.'],
+  'signIn.name': ['Operator', 'Operatör'],
+  'signIn.password': ['Password', 'Parola'],
+  'signIn.submit': ['Sign in', 'Oturum aç'],
+  'signIn.required': ['required', 'zorunlu'],
+  'signIn.refused': ['Wrong name or password.', 'Ad veya parola yanlış.'],
+  'signIn.wait': ['Too many failed sign-ins: try again in {seconds} s.', 'Çok fazla başarısız deneme: {seconds} sn sonra yeniden deneyin.'],
+  'signIn.out': ['Sign out', 'Oturumu kapat'],
 
   'dash.title': ['Dashboard', 'Özet'],
   'dash.wallets': ['Partner balance', 'İş ortağı bakiyesi'],
