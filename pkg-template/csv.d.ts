@@ -87,6 +87,8 @@ export declare function detectDelimiter(headerLine: string): ',' | ';' | '\t';
 
 /** A file's bytes could not be decoded in the encoding asked for (thrown by {@link decodeText}). */
 export declare class EncodingError extends Error {
+    /** Made by {@link decodeText}; the message is written from the details. */
+    constructor(details: Pick<EncodingError, 'encoding' | 'line' | 'byte' | 'value' | 'reason'>);
     /** Always `"EncodingError"`. */
     readonly name: 'EncodingError';
     /** The encoding that was tried (the Encoding Standard's name, e.g. `utf-8`). */
