@@ -2,6 +2,8 @@
 // row the header, each cell as the spreadsheet typed it. Out: exceljs's streaming writer, one row at a time,
 // numbers as numbers and dates as dates, waiting for the output to drain so memory stays flat.
 import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { finished } from 'node:stream/promises';
 
 async function excel() {
   return (await import('exceljs')).default;
@@ -49,11 +51,15 @@ export async function readXlsx(bytes) {
 
 /**
  * A streaming XLSX writer to `stream` with one sheet whose first row is `columns`; `dateColumns` get a date format.
- * `add(values)` writes a row (numbers, Dates, text) and waits while the output is full; `end()` finishes the file.
+ * `add(values)` writes a row (numbers, Dates, text) and waits while the output is full; `end()` finishes the file
+ * and, unless `end` is false (stdout, which stays open), ends `stream` and waits until it is written.
  */
-export async function xlsxWriter(stream, { sheet: name, columns, dateColumns = [] }) {
+export async function xlsxWriter(stream, { sheet: name, columns, dateColumns = [], end = true }) {
   const { stream: { xlsx: { WorkbookWriter } } } = await excel();
-  const workbook = new WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  // exceljs waits for its stream's 'finish': a pass-through of its own, piped on, finishes even when stdout does not.
+  const sink = new PassThrough();
+  sink.pipe(stream, { end });
+  const workbook = new WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(name);
   sheet.columns = columns.map((key) => ({
     header: key, key, width: Math.max(12, key.length + 2),
@@ -62,11 +68,12 @@ export async function xlsxWriter(stream, { sheet: name, columns, dateColumns = [
   return {
     async add(values) {
       sheet.addRow(values).commit();
-      if (stream.writableNeedDrain) await once(stream, 'drain');
+      if (sink.writableNeedDrain) await once(sink, 'drain');
     },
     async end() {
       sheet.commit();
       await workbook.commit();
+      if (end) await finished(stream);
     },
   };
 }

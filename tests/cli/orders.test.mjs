@@ -136,6 +136,10 @@ describe('orders export', () => {
     const filtered = await minted(bin, ['orders', 'export', '--customer', name, '--status', 'Cancelled', '--from', today, '--to', today], { env, cwd: dir });
     assert.equal(filtered.code, 0, filtered.stderr);
     assert.equal(filtered.stdout.trim().split('\n').length, 1, 'only the header: no cancelled orders');
+    const piped = await minted('sh', ['-c', `'${bin}' orders export --customer ${name} --format xlsx > piped.xlsx`], { env, cwd: dir });
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.match(piped.stderr, /75 orders exported to stdout/);
+    assert.equal((await firstSheet(join(dir, 'piped.xlsx'))).rowCount, 76, 'an XLSX on stdout when it is not a terminal');
     const bad = await minted(bin, ['orders', 'export', '--from', '2026-13-01'], { env, cwd: dir });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^error: validation: /m);

@@ -37,7 +37,7 @@ function formatOf(opts) {
 /** How each order becomes output: `start()` once, `add(order)` per order, `end()` once. */
 async function writerFor(format, write, target, dialect) {
   if (format === 'xlsx') {
-    const book = await xlsxWriter(target, { sheet: 'orders', columns: ORDER_FIELDS, dateColumns: DATE_FIELDS });
+    const book = await xlsxWriter(target, { sheet: 'orders', columns: ORDER_FIELDS, dateColumns: DATE_FIELDS, end: target !== process.stdout });
     return { add: (order) => book.add(ORDER_FIELDS.map((f) => xlsxCell(f, order[f]))), end: () => book.end() };
   }
   if (format === 'jsonl') return { add: (order) => write(`${JSON.stringify(order)}\n`), end: () => {} };
@@ -98,7 +98,7 @@ every field the server sent. Progress goes to stderr. With --out the file appear
       }
       await writer.end();
       if (partial) {
-        // The XLSX writer ends the file itself; the others are ended here.
+        // The XLSX writer ends its file itself; the others are ended here.
         if (!target.writableFinished) await new Promise((resolve, reject) => target.end((err) => (err ? reject(err) : resolve())));
         renameSync(partial, opts.out);
       }
