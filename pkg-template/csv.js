@@ -136,7 +136,8 @@ function utf8SequenceStart(bytes, at) {
  * A file's bytes as text. A byte order mark decides the encoding (UTF-8, UTF-16LE, UTF-16BE) and is dropped;
  * otherwise `encoding` (default `utf-8`; any label of the Encoding Standard, such as `windows-1254`, `iso-8859-9`
  * or `utf-16le`) is used, strictly: bytes that are not valid in it throw an {@link EncodingError} naming the line
- * and byte, so no character is ever replaced by U+FFFD. Text with a NUL byte is refused too (UTF-16 read as UTF-8).
+ * and byte, so no character is ever replaced by U+FFFD. A NUL byte is refused too, in any encoding but UTF-16 (it is
+ * what UTF-16 without a BOM looks like read as UTF-8).
  */
 export function decodeText(bytes, { encoding = 'utf-8' } = {}) {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
@@ -145,6 +146,9 @@ export function decodeText(bytes, { encoding = 'utf-8' } = {}) {
   const body = data.subarray(bom ? bom.bytes.length : 0);
   const offset = bom ? bom.bytes.length : 0;
   const lineAt = (end) => decoder(label, false).decode(body.subarray(0, end)).split('\n').length;
+  // A NUL byte in an ASCII-compatible encoding: UTF-16 without a BOM, most likely (before it fails as invalid).
+  const nul = label.startsWith('utf-16') ? -1 : body.indexOf(0);
+  if (nul >= 0) throw new EncodingError({ encoding: label, line: lineAt(nul), byte: offset + nul + 1, value: 0, reason: 'nul' });
   let text;
   try {
     text = decoder(label, true).decode(body);
@@ -153,12 +157,6 @@ export function decodeText(bytes, { encoding = 'utf-8' } = {}) {
     if (label === 'utf-8') at = utf8SequenceStart(body, at);
     if (label.startsWith('utf-16')) at -= at % 2; // the start of the code unit
     throw new EncodingError({ encoding: label, line: lineAt(at), byte: offset + at + 1, value: body[at] ?? 0, reason: 'invalid' });
-  }
-  const nul = text.indexOf('\u0000');
-  if (nul >= 0) {
-    const before = text.slice(0, nul);
-    const at = label === 'utf-8' ? new TextEncoder().encode(before).length : nul;
-    throw new EncodingError({ encoding: label, line: before.split('\n').length, byte: offset + at + 1, value: 0, reason: 'nul' });
   }
   return { text, encoding: label, bom: Boolean(bom) };
 }
