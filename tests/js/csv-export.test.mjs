@@ -19,14 +19,16 @@ let order;
 before(async () => {
   sandbox = await startSandbox();
   [www, browser] = await Promise.all([directPanel(sandbox), launch()]);
-  // An order whose external id is a formula: what an attacker who can name an order would try.
+  // An order whose external id a spreadsheet would compute (-1 minus a number): the worst the API's external id
+  // characters (A-Z a-z 0-9 _ . -) allow; the neutralisation is the same for =, + and @ (tests/cli/csv.test.mjs).
   const client = new MintedClient({ baseUrl: sandbox.url, username: sandbox.username, password: sandbox.password, language: 'en' });
   const customer = await client.getCustomer(CUSTOMER);
   const quote = await client.priceFix({ type: 'digital', customer_external_id: CUSTOMER });
-  const externalId = `=HYPERLINK("http://x.test/${Date.now().toString(36)}","x")`;
+  const externalId = `-1-${Date.now()}`;
   await client.buyDigital({
     price_token: quote.token, external_id: externalId, items: [{ sku: 'GAU', amount: 0.01 }], currency_code: quote.currency, payment_type: 'cash',
-    customer: { external_id: customer.external_id, firstname: customer.firstname, lastname: customer.lastname },
+    customer: Object.fromEntries(['external_id', 'identity_number', 'firstname', 'lastname', 'email', 'phone', 'gender', 'birthdate']
+      .filter((field) => customer[field]).map((field) => [field, customer[field]])),
   });
   order = await client.getOrder(externalId);
 });
@@ -64,7 +66,7 @@ describe('the panel\'s CSV export', () => {
     const lines = english.split('\r\n');
     assert.ok(english.startsWith('\ufefforder_code,external_id,guid,order_at,'), 'BOM, then the header with ,');
     const row = lines.find((l) => l.startsWith(`${order.order_code},`));
-    const inert = `"'${order.external_id.replaceAll('"', '""')}"`;
+    const inert = `'${order.external_id}`;
     assert.ok(row.startsWith(`${order.order_code},${inert},`), row);
     assert.ok(row.includes(`,${order.total},`), `the total ${order.total} with a decimal point`);
 
