@@ -23,8 +23,8 @@ export const BULK_OPTIONS = {
 
 /**
  * Runs one bulk import. `spec`: `operation` and `toBody`/`prefix` (how a row is validated), `key` (the row's id
- * column), `columns` (what the columns that are not text hold: `number`, `date`, `datetime`), `chunkSize`, and `send(client, items, signal)` /
- * `confirm(client, item, signal)` as `runBatch` takes them.
+ * column), `columns` (what the columns that are not text hold: `number`, `date`, `datetime`), `chunkSize`, and
+ * `send(client, items, signal)` / `confirm(client, item, signal)` as `runBatch` takes them.
  */
 export async function importRows(ctx, spec) {
   const { args: [file], opts, out, t, lang, signal } = ctx;

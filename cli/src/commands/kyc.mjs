@@ -18,7 +18,7 @@ export const kycImport = {
   name: 'kyc import',
   usage: 'FILE',
   args: ['FILE'],
-  summary: 'upsert wallet KYC records from CSV or JSONL, resumable',
+  summary: 'upsert wallet KYC records from CSV, XLSX or JSONL, resumable',
   description: `Upserts wallet KYC records from FILE: CSV with a header row, an Excel workbook (.xlsx: the first sheet,
 its first row the header), or JSON Lines (.jsonl). Columns: customer_external_id, status (pending|verified|rejected),
 level (0-3), reference, verified_at (YYYY-MM-DD or DD.MM.YYYY, optionally with hh:mm[:ss]). CSV as Excel saves it
