@@ -1,7 +1,7 @@
 // #/orders: one page of getOrders with filters (status, customer, product, type, dates), server-side sorting and
 // paging, all kept in the link (#/orders?status=Completed&page=2), and a CSV export of every order that matches,
-// walked with listOrders and written by minted-connect/csv (the `minted` command's writer: formulas made inert).
-import { DIALECTS, formatCsv } from 'minted-connect/csv';
+// walked with listOrders and written by minted-connect/csv (the `minted` command's writer: formulas made inert),
+// which is loaded on the first export.
 import { field, liveForm, rulesOf } from '../form.js';
 import { language, t } from '../i18n.js';
 import { api, orderStatuses } from '../session.js';
@@ -101,6 +101,7 @@ const CSV_COLUMNS = [
 const CSV_DIALECTS = [['excelComma', 'order.csvExcelComma'], ['excelPoint', 'order.csvExcelPoint']];
 
 async function exportCsv(query, dialect, status) {
+  const { DIALECTS, formatCsv } = await import('minted-connect/csv');
   const { page: _page, total: _size, ...filters } = query;
   const rows = [CSV_COLUMNS.map(([name]) => name)];
   for await (const order of api().listOrders({ ...filters, total: 30 })) rows.push(CSV_COLUMNS.map(([, value]) => value(order)));
