@@ -46,6 +46,7 @@ function csvRows(text, t, { columns, delimiter }) {
   const rows = [];
   const records = parse(text, {
     delimiter: separator, columns: (header) => header.map((name) => name.trim()), trim: true, info: true,
+    relax_column_count_less: true, // a row that stops early (empty cells at its end left out) is read as such
     skip_empty_lines: true, skip_records_with_error: true, on_skip: (err) => rows.push({ row: err.lines, error: t.badCsv(err.message) }),
   });
   for (const { record, info } of records) {

@@ -136,6 +136,9 @@ describe('files as Excel saves them', () => {
     assert.equal(JSON.parse(forced.stdout).valid, 0);
     const right = await minted(bin, ['customers', 'create', '--file', file, '--delimiter', 'semicolon', '--dry-run', '--json'], { env, cwd: dir });
     assert.equal(JSON.parse(right.stdout).valid, CUSTOMERS.filter((c) => !c.refused).length);
+    writeFileSync(join(dir, 'short.csv'), 'external_id;firstname;lastname;email\r\nSHORT-001;Gülşen;Öztürk\r\n');
+    const short = await minted(bin, ['customers', 'create', '--file', 'short.csv', '--dry-run', '--json'], { env, cwd: dir });
+    assert.equal(JSON.parse(short.stdout).valid, 1, 'a row without its empty last cells is read');
     const bad = await minted(bin, ['customers', 'create', '--file', file, '--delimiter', '|', '--dry-run'], { env, cwd: dir });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--delimiter must be comma, semicolon or tab/);
