@@ -212,6 +212,13 @@ console.log(`the module inlined as base64: ${base64.length} B (${pct(base64.leng
 // 8. The in-process sandbox, `minted-connect/sandbox`: a module of its own (scripts/build-sandbox-pkg.mjs).
 run('node', [join(root, 'scripts', 'build-sandbox-pkg.mjs')]);
 
+// 9. `minted-connect/csv`: plain JavaScript with no WebAssembly (pkg-template/csv.js), and a CommonJS copy for require();
+// csv.d.ts beside csv.js for resolvers that ignore `exports` (TypeScript `node10`).
+cpSync(join(root, 'pkg-template', 'csv.js'), join(out, 'csv.js'));
+for (const ext of ['ts', 'mts', 'cts']) cpSync(join(root, 'pkg-template', 'csv.d.ts'), join(out, `csv.d.${ext}`));
+run('esbuild', [join(out, 'csv.js'), '--format=cjs', '--platform=neutral', '--target=node18', '--log-level=warning',
+  `--outfile=${join(out, 'cjs', 'csv.cjs')}`]);
+
 function findFile(dir, name) {
   for (const entry of readdirSync(dir)) {
     const path = join(dir, entry);

@@ -52,6 +52,20 @@ if { ! command -v apache2 >/dev/null 2>&1 && [ ! -x /usr/sbin/apache2 ]; } || ! 
   fi
 fi
 
+# lighttpd (mod_auth serves Digest with SHA-256): the panel proxy's SHA-256 check, tests/js/panel-proxy-digest.test.mjs.
+if ! command -v lighttpd >/dev/null 2>&1 && [ ! -x /usr/sbin/lighttpd ]; then
+  if [ "$(id -u)" = 0 ]; then
+    log "installing lighttpd from Debian"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends lighttpd >/dev/null
+    # The tests start their own instances on free ports: stop the system service the package may have started.
+    if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet lighttpd 2>/dev/null; then
+      systemctl disable --now lighttpd >/dev/null 2>&1 || true
+    fi
+  else
+    log "lighttpd missing and not root: the panel proxy's SHA-256 check needs 'apt-get install lighttpd'"
+  fi
+fi
+
 # JS folders: npm ci only when node_modules is missing or older than the lockfile.
 for dir in tools "$@"; do
   [ -f "$dir/package-lock.json" ] || continue

@@ -47,11 +47,11 @@ step "Node tests of the assembled package, and the admin panel in Chromium (node
 step "the minted command: packed pkg/ and cli/ installed, run against the sandbox (node --test)"
 node --test --test-concurrency=1 --test-reporter=spec tests/cli/
 
-step "the minted command on Node 18, the oldest it supports (basics, KYC import with faults and resume)"
+step "the minted command on Node 18, the oldest it supports (basics, KYC import with faults and resume, Excel's files)"
 scripts/setup.sh tests/consumers/runtimes
 echo "Node for minted: $(tests/consumers/runtimes/node_modules/node18/bin/node --version)"
 MINTED_CLI_NODE="$PWD/tests/consumers/runtimes/node_modules/node18/bin/node" \
-  node --test --test-concurrency=1 --test-reporter=dot tests/cli/basics.test.mjs tests/cli/kyc.test.mjs
+  node --test --test-concurrency=1 --test-reporter=dot tests/cli/basics.test.mjs tests/cli/kyc.test.mjs tests/cli/excel.test.mjs
 
 step "consumer projects: the npm pack tarball in each bundler and runtime, default config (tests/consumers)"
 node tests/consumers/run.mjs

@@ -1,45 +1,61 @@
-// The panel's backend proxy: forwards /partner/* calls to the real API and adds the partner's Digest credentials on
-// the server, so the page in the browser never holds them. The Authorization values come from the package's Node
-// build (`digestAuthorization`). Each request in flight has a Digest session of its own (nonce and `nc`) that later
-// requests reuse, so steady traffic costs one upstream round trip per call and the `nc` values of a nonce reach the
-// server in order even when the page makes several calls at once (servers that check `nc` strictly, like Apache's
-// `AuthDigestNcCheck On`, refuse them otherwise). Status, body and the headers the SDK reads are passed back
-// untouched, and the browser's client does its usual decoding, retries and error mapping.
-import { randomBytes } from 'node:crypto';
+// The panel's backend proxy: forwards the page's API calls to the real API with the partner's Digest credentials
+// added on the server, so the page in the browser never holds them. Only the operations of the package's route table
+// pass (`operations()`: method and path template), so nothing else of the upstream is reachable and methods the API
+// does not use are answered 405. The signing is the package's own: each call goes out through a MintedClient of the
+// package's Node build (`client.request`, the raw call, no retries), whose `fetch` option sends the page's exact body
+// and headers and keeps the upstream's answer for the page; Digest (challenges, the strongest algorithm, nonce
+// counts, stale nonces) is the client's, with no second implementation here. The clients form a pool with one call in
+// flight each, so each keeps a nonce of its own that later calls reuse: steady traffic costs one upstream round trip
+// per call, and the `nc` values of a nonce reach the server in order even when the page makes several calls at once
+// (servers that check `nc` strictly, like Apache's `AuthDigestNcCheck On`, refuse them otherwise). Status, body and
+// the headers the SDK reads are passed back untouched, and the browser's client does its usual decoding, retries and
+// error mapping. Every call that changes anything is written to the audit log, when there is one, with the external
+// ids read from the client's redacted copy of the body (its `onRequest` hook: the package's redaction).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bodyIds } from './server/audit.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MAX_BODY = 1 << 20;
 const FORWARDED = ['accept', 'accept-language', 'api-version', 'content-type', 'x-client-id'];
 const RETURNED = ['content-type', 'date', 'retry-after', 'x-request-id'];
-const STRENGTH = ['SHA-256-sess', 'SHA-256', 'MD5-sess', 'MD5'];
 
 /** The package's Node build, by its public name (a self-reference from the package's own directory, pkg/). */
 export function nodePackage(dir = process.env.MINTED_PKG_DIR || join(here, '..', 'pkg')) {
   return createRequire(join(dir, 'package.json'))('minted-connect');
 }
 
-/** The Digest challenges of a WWW-Authenticate value (fetch joins several headers with commas). */
-export function parseDigestChallenges(header) {
-  const challenges = [];
-  let current = null;
-  for (const [, name, quoted, bare] of String(header ?? '').matchAll(/([A-Za-z][\w-]*)(?:\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]*)))?/g)) {
-    if (quoted === undefined && bare === undefined) {
-      current = { scheme: name.toLowerCase(), params: {} };
-      challenges.push(current);
-    } else if (current) {
-      current.params[name.toLowerCase()] = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : bare;
+/**
+ * The route table as matchers: `(method, path)` → `{ operation, params }`, `{ allow }` (the path exists with other
+ * methods: 405) or null (no such path: 404). A path parameter never holds a slash or a dot segment.
+ */
+export function routeTable(operations) {
+  const routes = operations.map((op) => ({
+    operation: op.operationId,
+    method: op.method,
+    names: [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name),
+    pattern: new RegExp(`^${op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '([^/]+)')}$`),
+  }));
+  const decode = (value) => {
+    try {
+      const text = decodeURIComponent(value);
+      return /[/\\]/.test(text) || text === '.' || text === '..' ? null : text;
+    } catch {
+      return null;
     }
-  }
-  return challenges.filter((c) => c.scheme === 'digest').map((c) => c.params);
-}
-
-/** The challenge to answer: the strongest algorithm we can compute, with qop=auth when offered. */
-export function strongest(challenges) {
-  const rank = (c) => STRENGTH.indexOf((c.algorithm ?? 'MD5').toUpperCase().replace('SHA256', 'SHA-256'));
-  return challenges.filter((c) => c.nonce && c.realm !== undefined && rank(c) >= 0).sort((a, b) => rank(a) - rank(b))[0] ?? null;
+  };
+  return (method, path) => {
+    const allow = new Set();
+    for (const route of routes) {
+      const match = route.pattern.exec(path);
+      const values = match?.slice(1).map(decode);
+      if (!values || values.includes(null)) continue;
+      if (route.method !== method) { allow.add(route.method); continue; }
+      return { operation: route.operation, params: Object.fromEntries(route.names.map((name, i) => [name, values[i]])) };
+    }
+    return allow.size ? { allow: [...allow].sort() } : null;
+  };
 }
 
 /** The request body; past MAX_BODY the rest is read and dropped, so the client still gets its 413. */
@@ -56,60 +72,96 @@ function readRequestBody(req) {
   });
 }
 
+const plain = (res, status, text, headers = {}) => res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(text);
+/** Statuses whose answer has no body (a Response with one cannot be built). */
+const BODILESS = [101, 204, 205, 304];
+
 /**
- * A request handler `(req, res, path)` forwarding `path` (`/partner/…?query`) to `upstream` with Digest
- * credentials. Only /partner/ paths pass; nothing else of the upstream (e.g. a sandbox's admin routes) is reachable.
+ * One client of the pool and the call it carries (`slot.call`: the page's body and headers going out, the upstream's
+ * answer and the redacted body coming back).
  */
-export function createProxy({ upstream, username, password, sdk = nodePackage() }) {
+function pooledClient(sdk, { upstream, username, password }) {
+  const slot = { call: null };
+  const client = new sdk.MintedClient({
+    baseUrl: upstream, username, password, maxRetries: 0, // the page's client retries, not the proxy
+    async fetch(url, init) {
+      const { call } = slot;
+      const headers = new Headers(init.headers); // Authorization and the body's content type are the client's
+      for (const [name, value] of Object.entries(call.headers)) headers.set(name, value);
+      const response = await fetch(url, { method: init.method, headers, body: init.body === undefined ? undefined : call.body, signal: init.signal, redirect: 'manual' });
+      const body = Buffer.from(await response.arrayBuffer());
+      call.answer = { status: response.status, headers: response.headers, body };
+      return new Response(BODILESS.includes(response.status) ? null : body, { status: response.status, headers: response.headers });
+    },
+    onRequest(event) {
+      if (slot.call) slot.call.redactedBody = event.body ?? null;
+    },
+  });
+  return { client, slot };
+}
+
+/**
+ * A request handler `(req, res, path, who)` forwarding `path` (`/partner/…?query`) to `upstream` with Digest
+ * credentials; `who` ({ operator, address }) is what the audit log records. `audit` ({ write(record) }) is optional.
+ */
+export function createProxy({ upstream, username, password, sdk = nodePackage(), audit = null }) {
   if (!upstream || !username || !password) throw new Error('the proxy needs an upstream URL, a username and a password');
   const base = new URL(upstream);
   const prefix = base.pathname.replace(/\/$/, '');
-  const idle = []; // Digest sessions { challenge, nc } not in use by a request
+  const route = routeTable(sdk.operations());
+  const idle = []; // pooled clients with no call in flight
 
-  const sign = (session, method, uri) => {
-    const { challenge } = session;
-    session.nc += 1;
-    return sdk.digestAuthorization({
-      username, password, realm: challenge.realm, nonce: challenge.nonce, uri, method,
-      qop: /(^|,)\s*auth\s*(,|$)/.test(challenge.qop ?? '') ? 'auth' : undefined,
-      nc: session.nc, cnonce: randomBytes(12).toString('hex'), algorithm: (challenge.algorithm ?? 'MD5').toUpperCase().replace('SHA256', 'SHA-256'),
-      opaque: challenge.opaque, userhash: challenge.userhash === 'true',
-    });
-  };
-
-  return async function proxy(req, res, path) {
-    if (!/^\/partner\//.test(path)) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('only /partner/ paths are proxied');
-      return;
-    }
+  return async function proxy(req, res, path, who = {}) {
+    const target = new URL(prefix + path, base);
+    const found = route(req.method, target.pathname.slice(prefix.length));
+    if (!found) return plain(res, 404, 'not an operation of the Partner API');
+    if (found.allow) return plain(res, 405, `${req.method} is not a method of this operation`, { allow: found.allow.join(', ') });
     const aborted = new AbortController();
     res.on('close', () => aborted.abort());
-    const session = idle.pop() ?? { challenge: null, nc: 0 };
+    const pooled = idle.pop() ?? pooledClient(sdk, { upstream, username, password });
+    const call = { body: undefined, headers: {}, answer: null, redactedBody: null };
+    pooled.slot.call = call;
     try {
-      const body = ['GET', 'HEAD'].includes(req.method) ? undefined : await readRequestBody(req);
-      const headers = Object.fromEntries(FORWARDED.filter((name) => req.headers[name]).map((name) => [name, req.headers[name]]));
-      const target = new URL(prefix + path, base);
-      const uri = target.pathname + target.search;
-      let response;
-      for (let round = 0; round < 3; round += 1) {
-        const authorization = session.challenge ? sign(session, req.method, uri) : undefined;
-        response = await fetch(target, { method: req.method, headers: authorization ? { ...headers, authorization } : headers, body, signal: aborted.signal, redirect: 'manual' });
-        if (response.status !== 401) break;
-        const offered = strongest(parseDigestChallenges(response.headers.get('www-authenticate')));
-        // a fresh challenge refused again (and not merely stale) means the credentials are wrong: pass the 401 on
-        if (!offered || (round > 0 && offered.stale !== 'true')) break;
-        Object.assign(session, { challenge: offered, nc: 0 });
-        await response.arrayBuffer();
+      call.body = req.method === 'GET' ? undefined : await readRequestBody(req);
+      call.headers = Object.fromEntries(FORWARDED.filter((name) => req.headers[name]).map((name) => [name, req.headers[name]]));
+      let body;
+      if (call.body?.length) {
+        try {
+          body = JSON.parse(call.body.toString('utf8'));
+        } catch {
+          throw Object.assign(new Error('the body is not JSON'), { status: 400 });
+        }
       }
+      const query = Object.fromEntries(target.searchParams);
+      // the page's api-version goes out as it came, with the page's other headers (call.headers)
+      const outcome = await pooled.client.request({ method: req.method, path: target.pathname.slice(prefix.length), query, body, signal: aborted.signal })
+        .then(() => null, (err) => err);
+      if (!call.answer) {
+        const unsendable = outcome?.kind === 'validation' || outcome?.kind === 'config'; // refused before any I/O
+        throw unsendable ? Object.assign(new Error(outcome.message), { status: 400 }) : outcome ?? new Error('no answer');
+      }
+      const { status, headers, body: answer } = call.answer;
+      await record(status, headers.get('x-request-id'));
       const out = { 'cache-control': 'no-store' };
-      for (const name of RETURNED) if (response.headers.has(name)) out[name] = response.headers.get(name);
+      for (const name of RETURNED) if (headers.has(name)) out[name] = headers.get(name);
       // no WWW-Authenticate: the page has no credentials, and a browser would pop its own login dialog
-      res.writeHead(response.status, out).end(Buffer.from(await response.arrayBuffer()));
+      res.writeHead(status, out).end(answer);
     } catch (err) {
+      const status = err.status ?? (err.kind === 'timeout' ? 504 : 502);
+      await record(status, null);
       if (res.headersSent || aborted.signal.aborted) { res.destroy(); return; }
-      res.writeHead(err.status ?? 502, { 'content-type': 'text/plain' }).end(err.status ? err.message : `bad gateway: ${err.cause?.code ?? err.message}`);
+      plain(res, status, err.status ? err.message : `bad gateway: ${err.message}`);
     } finally {
-      idle.push(session);
+      pooled.slot.call = null;
+      idle.push(pooled);
+    }
+
+    /** The audit line of a call that changes anything, once its outcome is known. */
+    async function record(status, requestId) {
+      if (!audit || req.method === 'GET') return;
+      const ids = { ...found.params, ...(call.redactedBody ? bodyIds(call.redactedBody) : {}) };
+      await audit.write({ operator: who.operator ?? null, address: who.address ?? null, operation: found.operation,
+        method: req.method, path: target.pathname + target.search, ids, status, requestId });
     }
   };
 }

@@ -1,31 +1,34 @@
 // What the bulk commands share: read and check every row, stop there with --dry-run, resume from the journal, send
 // the rest with progress, then the summary, the per-row report and the exit code.
 import { writeFileSync } from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
+import { DIALECTS, formatCsv } from 'minted-connect/csv';
 import { runBatch } from './batch.mjs';
 import { Journal } from './journal.mjs';
 import { progress } from './progress.mjs';
-import { checkRows, readRows } from './rows.mjs';
+import { checkRows, delimiterOption, readRows } from './rows.mjs';
 import { EXIT, number } from './util.mjs';
 
 /** Options every bulk command takes. */
 export const BULK_OPTIONS = {
+  delimiter: { type: 'string', value: 'comma|semicolon|tab', help: 'CSV separator (default: detected from the header line)' },
+  encoding: { type: 'string', value: 'NAME', help: 'encoding of a CSV file without a BOM (default utf-8; windows-1254, iso-8859-9, utf-16le…)' },
   'dry-run': { type: 'boolean', help: 'check every row and stop; nothing is sent (needs no connection)' },
   concurrency: { type: 'string', value: 'N', help: 'requests in flight at once (1-16, default 2)' },
   rate: { type: 'string', value: 'N/s', help: 'at most N requests per second (default: no limit)' },
   journal: { type: 'string', value: 'FILE', help: 'journal file (default: FILE.journal beside the input)' },
   restart: { type: 'boolean', help: 'forget the journal and start over (rows done before are sent again)' },
   report: { type: 'string', value: 'OUT.csv', help: 'write every row\'s outcome (row, id, outcome, message) to OUT.csv' },
+  excel: { type: 'boolean', help: 'write the report for Excel in a Turkish locale: BOM, ";" and decimal commas' },
 };
 
 /**
  * Runs one bulk import. `spec`: `operation` and `toBody`/`prefix` (how a row is validated), `key` (the row's id
- * column), `numeric` (CSV columns that hold numbers), `chunkSize`, and `send(client, items, signal)` /
- * `confirm(client, item, signal)` as `runBatch` takes them.
+ * column), `columns` (what the columns that are not text hold: `number`, `date`, `datetime`), `chunkSize`, and
+ * `send(client, items, signal)` / `confirm(client, item, signal)` as `runBatch` takes them.
  */
 export async function importRows(ctx, spec) {
   const { args: [file], opts, out, t, lang, signal } = ctx;
-  const rows = await readRows(file, t, { numeric: spec.numeric });
+  const rows = await readRows(file, t, { columns: spec.columns, delimiter: delimiterOption(opts.delimiter), encoding: opts.encoding });
   const { valid, invalid, warnings } = checkRows(rows, { ...spec, lang, t });
   for (const w of warnings) out.note(w);
   for (const i of invalid) out.note(t.issue(i.row, i.column, i.message));
@@ -77,7 +80,7 @@ export async function importRows(ctx, spec) {
       byRow.set(i.row, line);
     }
     const lines = [...byRow.values()].sort((a, b) => a[0] - b[0]);
-    writeFileSync(opts.report, stringify(lines, { header: true, columns: ['row', spec.key, 'outcome', 'message'] }));
+    writeFileSync(opts.report, formatCsv([['row', spec.key, 'outcome', 'message'], ...lines], opts.excel ? DIALECTS.excelComma : DIALECTS.plain));
     out.note(t.report(opts.report));
   }
   for (const f of failures) out.note(t.failure(f.row, f.id, f.reason));

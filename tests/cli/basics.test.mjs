@@ -20,9 +20,9 @@ function noSecret(result, secret = sandbox.password) {
 describe('help', () => {
   const commands = {
     'customers get': [],
-    'customers create': ['--file', '--dry-run', '--concurrency', '--rate', '--journal', '--report'],
-    'kyc import': ['--dry-run', '--concurrency', '--rate', '--journal', '--restart', '--report'],
-    'orders export': ['--status', '--customer', '--from', '--to', '--format', '--out'],
+    'customers create': ['--file', '--dry-run', '--concurrency', '--rate', '--journal', '--report', '--delimiter', '--encoding', '--excel', 'DD.MM.YYYY', 'xlsx'],
+    'kyc import': ['--dry-run', '--concurrency', '--rate', '--journal', '--restart', '--report', '--delimiter', '--encoding', '--excel', 'windows-1254'],
+    'orders export': ['--status', '--customer', '--from', '--to', '--format', '--out', '--excel', 'xlsx'],
     prices: ['--watch', '--interval'],
     buy: ['--metal', '--amount', '--total', '--customer', '--b2b', '--external-id', '--yes'],
     sell: ['--metal', '--amount', '--total', '--customer', '--b2b', '--external-id', '--yes'],

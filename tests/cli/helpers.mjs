@@ -3,6 +3,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { after, before } from 'node:test';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -43,6 +44,12 @@ export function installCli() {
   } finally {
     rmSync(packs, { recursive: true, force: true });
   }
+}
+
+/** `require` in the project the CLI is installed in (for the libraries it brought, such as exceljs). */
+export function fixtureRequire(bin) {
+  const dir = bin.includes('/node_modules/') ? bin.split('/node_modules/')[0] : dirname(dirname(bin));
+  return createRequire(join(dir, 'package.json'));
 }
 
 /** A fresh temporary folder (removed by the caller with `rmSync`). */

@@ -1,12 +1,13 @@
 // `minted orders export` and `minted buy` / `minted sell` through the installed binary: an export of 10 000 orders
-// streamed to CSV and to stdout with its peak memory measured, the CSV header against the package's Order type, and
-// exactly-once orders (a rerun with the same --external-id places nothing; a dropped answer is settled by lookup).
+// streamed to CSV, to XLSX and to stdout with its peak memory measured, the header against the package's Order type,
+// typed XLSX cells, the Excel CSV dialect and formula neutralisation, and exactly-once orders (a rerun with the same
+// --external-id places nothing; a dropped answer is settled by lookup).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { minted, sandboxJson, withCli } from './helpers.mjs';
+import { fixtureRequire, minted, sandboxJson, withCli } from './helpers.mjs';
 
 const MANY = Number(process.env.CLI_EXPORT_ORDERS || 10000);
 const FEW = 1000;
@@ -34,6 +35,14 @@ function documentedOrderFields() {
   return [...body.matchAll(/^\s+(\w+)\??:/gm)].map((m) => m[1]);
 }
 
+/** The first sheet of an .xlsx, read with the exceljs the CLI installed. */
+async function firstSheet(file) {
+  const { Workbook } = fixtureRequire(bin)('exceljs');
+  const workbook = new Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook.worksheets[0];
+}
+
 describe('orders export', () => {
   const memory = {};
 
@@ -59,6 +68,61 @@ describe('orders export', () => {
     console.log(`orders export peak RSS: ${FEW} orders ${Math.round(memory.few / 1024)} MB, ${MANY} orders ${Math.round(memory.many / 1024)} MB`);
     assert.ok(memory.many > 0 && memory.few > 0, 'RSS was sampled');
     assert.ok(memory.many < memory.few + 40 * 1024, `memory stays flat: ${memory.few} kB for ${FEW}, ${memory.many} kB for ${MANY}`);
+
+    // The same orders as XLSX, streamed: flat memory too, and typed cells.
+    const smallBook = await minted(bin, ['orders', 'export', '--customer', few, '--out', 'few.xlsx'], { env, cwd: dir });
+    assert.equal(smallBook.code, 0, smallBook.stderr);
+    const bigBook = await minted(bin, ['orders', 'export', '--customer', many, '--out', 'many.xlsx', '--json'], { env, cwd: dir });
+    assert.equal(bigBook.code, 0, bigBook.stderr);
+    assert.deepEqual(JSON.parse(bigBook.stdout), { exported: MANY, format: 'xlsx', out: 'many.xlsx' });
+    console.log(`orders export --format xlsx peak RSS: ${FEW} orders ${Math.round(smallBook.peakRssKb / 1024)} MB, ${MANY} orders ${Math.round(bigBook.peakRssKb / 1024)} MB`);
+    assert.ok(bigBook.peakRssKb < smallBook.peakRssKb + 40 * 1024, `XLSX memory stays flat: ${smallBook.peakRssKb} kB for ${FEW}, ${bigBook.peakRssKb} kB for ${MANY}`);
+    const sheet = await firstSheet(join(dir, 'many.xlsx'));
+    assert.equal(sheet.name, 'orders');
+    assert.equal(sheet.rowCount, MANY + 1);
+    assert.deepEqual(sheet.getRow(1).values.slice(1), documentedOrderFields());
+    const column = (name) => documentedOrderFields().indexOf(name) + 1;
+    const bookCodes = new Set();
+    sheet.eachRow((row, number) => {
+      if (number === 1) return;
+      bookCodes.add(row.getCell(column('order_code')).value);
+      if (number > 50) return;
+      assert.equal(typeof row.getCell(column('total')).value, 'number', 'total is a number cell');
+      assert.equal(typeof row.getCell(column('price')).value, 'number');
+      assert.ok(row.getCell(column('order_at')).value instanceof Date, 'order_at is a date cell');
+      assert.equal(row.getCell(column('order_at')).numFmt, 'yyyy-mm-dd hh:mm:ss');
+      assert.equal(JSON.parse(row.getCell(column('items')).value)[0].sku, 'GAU', 'nested fields are JSON text');
+    });
+    assert.equal(bookCodes.size, MANY, 'every order once');
+  });
+
+  test('CSV cells a spreadsheet would run are neutralised, --excel writes BOM, ; and decimal commas, XLSX keeps text as text', async () => {
+    const externalId = `-1-${Date.now()}`; // a sum to a spreadsheet; the API's external ids allow no = + @ (A-Z a-z 0-9 _ . -)
+    const placed = await minted(bin, ['buy', '--metal', 'gold', '--amount', '0.01', '--customer', 'MTD0018232', `--external-id=${externalId}`, '--yes', '--json'], { env });
+    assert.equal(placed.code, 0, placed.stderr);
+    const { order_code: [code] } = JSON.parse(placed.stdout);
+    const order = JSON.parse((await minted(bin, ['request', 'POST', '/partner/order', '--body', JSON.stringify({ external_id: externalId })], { env })).stdout);
+    const args = ['orders', 'export', '--customer', 'MTD0018232'];
+    for (const [out, extra] of [['plain.csv', []], ['excel.csv', ['--excel']], ['orders.xlsx', []]]) {
+      const result = await minted(bin, [...args, '--out', out, ...extra], { env, cwd: dir });
+      assert.equal(result.code, 0, result.stderr);
+    }
+    const line = (file) => readFileSync(join(dir, file), 'utf8').split(/\r?\n/).find((l) => l.includes(code));
+    const quoted = `'${externalId}`;
+    assert.ok(line('plain.csv').includes(`,${quoted},`), line('plain.csv'));
+    const excel = readFileSync(join(dir, 'excel.csv'), 'utf8');
+    assert.ok(excel.startsWith(`\ufeff${documentedOrderFields().join(';')}\r\n`), 'BOM, ; and CRLF');
+    const cells = line('excel.csv').split(';');
+    assert.equal(cells[2], quoted);
+    assert.equal(cells[documentedOrderFields().indexOf('price')], String(order.price).replace('.', ','), 'a decimal comma');
+    assert.equal(cells[documentedOrderFields().indexOf('total')], String(order.total).replace('.', ','));
+    assert.ok(String(order.price).includes('.'), `the price ${order.price} has decimals`);
+    const sheet = await firstSheet(join(dir, 'orders.xlsx'));
+    let found;
+    sheet.eachRow((row) => { if (row.getCell(2).value === code) found = row.getCell(3); });
+    assert.equal(found.value, externalId, 'the external id is plain text');
+    assert.equal(found.formula, undefined, 'not a formula');
+    assert.equal(found.type, fixtureRequire(bin)('exceljs').ValueType.String);
   });
 
   test('without --out the orders go to stdout (JSON Lines with --json), filters apply', async () => {
@@ -72,6 +136,10 @@ describe('orders export', () => {
     const filtered = await minted(bin, ['orders', 'export', '--customer', name, '--status', 'Cancelled', '--from', today, '--to', today], { env, cwd: dir });
     assert.equal(filtered.code, 0, filtered.stderr);
     assert.equal(filtered.stdout.trim().split('\n').length, 1, 'only the header: no cancelled orders');
+    const piped = await minted('sh', ['-c', `'${bin}' orders export --customer ${name} --format xlsx > piped.xlsx`], { env, cwd: dir });
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.match(piped.stderr, /75 orders exported to stdout/);
+    assert.equal((await firstSheet(join(dir, 'piped.xlsx'))).rowCount, 76, 'an XLSX on stdout when it is not a terminal');
     const bad = await minted(bin, ['orders', 'export', '--from', '2026-13-01'], { env, cwd: dir });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^error: validation: /m);

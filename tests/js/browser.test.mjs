@@ -18,7 +18,8 @@ before(async () => {
   sandbox = await startSandbox();
   shortQuotes = await startSandbox({ args: ['--quote-ttl-secs', '1'] });
   // no config: the panel waits on its connect page and makes no calls of its own
-  www = await startWww({ mounts: [['/tests/', join(import.meta.dirname, '.')]] });
+  // the panel's Content-Security-Policy lets the page call the sandboxes (`apis`)
+  www = await startWww({ mounts: [['/tests/', join(import.meta.dirname, '.')]], apis: [sandbox.url, shortQuotes.url] });
   browser = await launch();
 });
 after(async () => {

@@ -1,15 +1,19 @@
-// What the admin panel suites share: Chromium, pages that record console problems, screenshots saved as test
-// artifacts (target/www-screenshots/, git-ignored), keyboard-only focus moves, and the panel servers.
+// What the admin panel suites share: Chromium, pages that record console problems and Content-Security-Policy
+// violations, screenshots saved as test artifacts (target/www-screenshots/, git-ignored), keyboard-only focus moves,
+// the panel servers, and calls made the way the panel's page makes them (its origin, its anti-CSRF token).
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startWww } from '../../www/serve.mjs';
 import { root } from './helpers.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// Every name under .example resolves to 127.0.0.1, so a test can play a foreign site, or a DNS-rebinding attacker
+// whose name points at the panel's server.
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--host-resolver-rules=MAP *.example 127.0.0.1'];
 export const SHOTS = join(root, 'target', 'www-screenshots');
 
 export async function launch() {
@@ -38,6 +42,10 @@ export async function openPage(browser, url, { viewport = { width: 1200, height:
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
+  // a violation of the page's Content-Security-Policy is a problem, whether or not Chromium logs it
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
+    console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile}:${e.lineNumber}`);
+  }));
   const allowed = new RegExp(`status of (${[401, ...expectStatus].join('|')})\\b`);
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   page.on('console', (msg) => {
@@ -89,3 +97,32 @@ export const messageOf = (scope, name) => scope.locator(`[data-field="${name}"] 
 export async function sandboxCounters(sandbox) {
   return (await fetch(`${sandbox.url}/__sandbox/stats`)).json();
 }
+
+/** The panel's anti-CSRF token, read where the page reads it. */
+export async function panelToken(www) {
+  return (await (await fetch(`${www.url}config.json`)).json()).csrf;
+}
+
+/**
+ * One HTTP request to a panel server with exactly the given headers (Host included: fetch cannot set it), as
+ * { status, headers, body }.
+ */
+export function raw(url, { method = 'GET', headers = {}, body } = {}) {
+  return new Promise((resolve, reject) => {
+    // Node frames a DELETE body only when told its length
+    const length = body === undefined || Object.keys(headers).some((h) => h.toLowerCase() === 'content-length') ? {} : { 'content-length': Buffer.byteLength(body) };
+    const req = request(url, { method, headers: { ...headers, ...length }, setHost: !Object.keys(headers).some((h) => h.toLowerCase() === 'host') }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The headers the panel's page sends with an API call: its origin, JSON, the token (and the SDK's own). */
+export const pageHeaders = (www, token) => ({
+  origin: new URL(www.url).origin, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json', 'x-csrf-token': token,
+  'x-client-id': 'web', 'api-version': '2', 'accept-language': 'en',
+});

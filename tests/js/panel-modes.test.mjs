@@ -1,13 +1,13 @@
-// The admin panel's ways in: proxy mode (no credentials in the page), the connect form, one client per connection,
-// deep links, the orders list (filters in the link, sorting, paging, CSV), a 375 px wide screen, and the one line
-// that ties the page to the package.
+// The admin panel's ways in: proxy mode (no credentials in the page), the connect form (only the APIs the server's
+// policy allows), one client per connection, deep links, the orders list (filters in the link, sorting, paging,
+// CSV), a 375 px wide screen, and the one line that ties the page to the package.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startWww } from '../../www/serve.mjs';
 import { root, startSandbox } from './helpers.mjs';
-import { directPanel, launch, messageOf, openPage, proxyPanel, sandboxCounters, shot } from './panel-kit.mjs';
+import { directPanel, launch, messageOf, openPage, pageHeaders, panelToken, proxyPanel, raw, sandboxCounters, shot } from './panel-kit.mjs';
 
 let sandbox;
 let proxied;
@@ -18,7 +18,7 @@ let browser;
 
 before(async () => {
   [sandbox, proxied] = await Promise.all([startSandbox(), startSandbox()]);
-  [www, wwwProxy, wwwBare] = await Promise.all([directPanel(sandbox), proxyPanel(proxied), startWww()]);
+  [www, wwwProxy, wwwBare] = await Promise.all([directPanel(sandbox), proxyPanel(proxied), startWww({ apis: [sandbox.url] })]);
   browser = await launch();
 });
 after(async () => {
@@ -69,7 +69,8 @@ describe('connecting', () => {
     const again = await sandboxCounters(proxied);
     assert.ok(again.partner_requests > warm.partner_requests + 5);
     assert.equal(again.unauthorized, warm.unauthorized, 'no new challenge once the nonces exist');
-    assert.equal((await fetch(`${wwwProxy.url}api/__sandbox/state`)).status, 404, 'only /partner/ paths pass the proxy');
+    assert.equal((await raw(`${wwwProxy.url}api/__sandbox/state`, { headers: pageHeaders(wwwProxy, await panelToken(wwwProxy)) })).status, 404,
+      'only the API\'s operations pass the proxy');
     assert.deepEqual(problems, []);
     await close();
   });
@@ -82,6 +83,9 @@ describe('connecting', () => {
     const form = page.locator('#connect-form');
     await form.getByLabel('API base URL').fill('not a url');
     assert.match(await messageOf(form, 'baseUrl').textContent(), /baseUrl/);
+    await form.getByLabel('API base URL').fill('https://api.other.example');
+    assert.equal(await messageOf(form, 'baseUrl').textContent(),
+      `This panel's server lets direct mode call ${new URL(sandbox.url).origin} only (start it with --api URL for another API).`);
     await form.getByLabel('API base URL').fill(sandbox.url);
     assert.equal(await messageOf(form, 'baseUrl').textContent(), '');
     await form.getByLabel('Username').fill(sandbox.username);

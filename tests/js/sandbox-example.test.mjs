@@ -18,10 +18,10 @@ test('buying gold moves cash into the gold wallet', async () => {
   const sandbox = createSandbox();
   const client = new MintedClient({ baseUrl: sandbox.url, ...sandbox.credentials, fetch: sandbox.fetch });
 
-  const order = await buyGold(client, customer, 0.5);
+  const order = await buyGold(client, customer, 0.25);
 
   const { customers } = await sandbox.admin.state();
-  assert.equal(customers.MTD0018232.MAU, 12.5 + 0.5);
+  assert.equal(customers.MTD0018232.MAU, 12.5 + 0.25);
   assert.equal(customers.MTD0018232.GBP, Number((1500 - order.total).toFixed(2)));
 });
 

@@ -1,7 +1,7 @@
 // The admin panel's shell: reads the server's defaults (config.json), connects, and routes `#/…` links to pages.
 // Every page is a module with `render(main, { params, query })` that may return a cleanup function.
 import { initLanguage, language, setLanguage, t } from './i18n.js';
-import { connect, connectDemo, connection, isConnected, relanguage, settings } from './session.js';
+import { connect, connectDemo, connection, isConnected, loadSettings, relanguage, settings, whenSignedOut } from './session.js';
 import { h } from './ui.js';
 import * as connectPage from './pages/connect.js';
 import * as customer from './pages/customer.js';
@@ -28,6 +28,7 @@ const main = document.querySelector('#main');
 const header = document.querySelector('#top');
 let cleanup = null;
 let shownPath = null;
+let signInPage = null; // pages/sign-in.js, loaded when the server asks operators to sign in
 
 function parseHash() {
   const [path, search = ''] = decodeURI(location.hash.replace(/^#/, '') || '/').split('?');
@@ -47,6 +48,11 @@ function renderHeader(section) {
       h('span', { className: 'connection', id: 'connection-state' }, info
         ? `${t(`connect.badge.${info.mode}`)} · ${info.baseUrl}${info.username ? ` · ${info.username}` : ''}`
         : t('connect.none')),
+      settings.operator ? h('span', { className: 'operator', id: 'operator' }, settings.operator) : null,
+      settings.operator ? h('button', { type: 'button', className: 'secondary', id: 'sign-out', onclick: async () => {
+        await signInPage.signOut();
+        render();
+      } }, t('signIn.out')) : null,
       h('label', { className: 'language' }, h('span', {}, t('app.language')), select)));
 }
 
@@ -84,7 +90,9 @@ function render({ keepForms = false } = {}) {
   cleanup?.();
   cleanup = null;
   renderHeader(section);
-  if (!page) {
+  if (settings.signIn && !settings.operator) {
+    cleanup = signInPage.render(main, { onSignedIn: () => start() });
+  } else if (!page) {
     main.replaceChildren(h('h1', { tabIndex: -1 }, t('app.notFound')), h('p', {}, h('a', { href: '#/' }, t('nav.dashboard'))));
   } else if (!isConnected() && page !== connectPage) {
     cleanup = connectPage.render(main, { params: [], query: new URLSearchParams(), next: location.hash });
@@ -107,23 +115,17 @@ function switchLanguage(lang) {
 
 window.addEventListener('hashchange', () => render());
 
-async function boot() {
-  let config = {};
-  try {
-    const response = await fetch('config.json', { cache: 'no-store' });
-    if (response.ok) config = await response.json();
-  } catch {
-    // no defaults: the operator connects by hand
-  }
-  initLanguage(config.language);
-  Object.assign(settings, { clientIp: config.clientIp ?? '', priceRefreshSeconds: config.priceRefreshSeconds ?? 10, proxy: config.proxy ?? null });
+/** Reads the server's defaults, connects (unless an operator must sign in first), and shows the current route. */
+async function start(loaded = null) {
+  const config = loaded ?? await loadSettings();
+  if (settings.signIn) signInPage ??= await import('./pages/sign-in.js');
   main.replaceChildren(h('p', { className: 'muted' }, t('common.loading')));
   // ?demo in the address: demo mode, whatever the server's defaults (a static host has none).
   const demo = new URLSearchParams(location.search).has('demo');
   const target = config.proxy
     ? { mode: 'proxy', baseUrl: new URL(config.proxy, location.href).href.replace(/\/$/, '') }
     : config.baseUrl ? { mode: 'direct', baseUrl: config.baseUrl, username: config.username, password: config.password } : null;
-  if (demo || target) {
+  if ((demo || target) && !(settings.signIn && !settings.operator)) {
     try {
       await (demo ? connectDemo() : connect(target));
     } catch (err) {
@@ -133,4 +135,8 @@ async function boot() {
   render();
 }
 
-boot();
+whenSignedOut(() => render());
+loadSettings().then((config) => {
+  initLanguage(config.language);
+  return start(config);
+});

@@ -1,12 +1,38 @@
 // The connection: one MintedClient per connection, so the Digest nonce of the first call is reused by every later
 // one (one round trip per call). Credentials live only in this module's memory, never in storage or the DOM after
-// connecting; proxy mode has none at all (the panel's server adds them). Demo mode connects to a sandbox running in
-// this page (minted-connect/sandbox, loaded only then): no server at all.
+// connecting; proxy mode has none at all (the panel's server adds them; the page sends its anti-CSRF token). Demo
+// mode connects to a sandbox running in this page (minted-connect/sandbox, loaded only then): no server at all.
 import { MintedClient, MintedError } from 'minted-connect';
 import { language, t } from './i18n.js';
 
-/** Defaults from the panel's server (config.json): the operator's address for card payments, the price refresh. */
-export const settings = { clientIp: '', priceRefreshSeconds: 10, proxy: null };
+/**
+ * Defaults from the panel's server (config.json): the operator's address for card payments, the price refresh, the
+ * proxy's path, the APIs direct mode may call, the anti-CSRF token, whether operators sign in and who did.
+ */
+const DEFAULTS = { clientIp: '', priceRefreshSeconds: 10, proxy: null, apis: null, csrf: null, signIn: false, operator: null };
+export const settings = { ...DEFAULTS };
+
+let onSignedOut = () => {};
+/** `handler` runs when the server says the operator's session has ended. */
+export const whenSignedOut = (handler) => { onSignedOut = handler; };
+
+/** fetch for the panel's own server: with the anti-CSRF token; a 401 asking for sign-in ends the session here too. */
+export async function panelFetch(url, init = {}) {
+  const response = await fetch(url, { ...init, headers: { ...init.headers, 'x-csrf-token': settings.csrf ?? '' } });
+  if (response.status === 401 && response.headers.get('x-sign-in') === 'required' && settings.operator) {
+    settings.operator = null;
+    disconnect();
+    queueMicrotask(() => onSignedOut());
+  }
+  return response;
+}
+
+/** Reads the server's defaults into `settings` and returns them (none from a static host). */
+export async function loadSettings() {
+  const config = await fetch('config.json', { cache: 'no-store' }).then((r) => (r.ok ? r.json() : {}), () => ({}));
+  for (const key of Object.keys(DEFAULTS)) settings[key] = config[key] ?? DEFAULTS[key];
+  return config;
+}
 
 let current = null; // { mode: 'direct' | 'proxy' | 'demo', baseUrl, username?, password?, fetch? }
 let demo = null; // the in-page sandbox, once demo mode was chosen
@@ -15,8 +41,9 @@ let statuses = [];
 let legal = new Map(); // language → legal texts, fetched once
 
 function build() {
-  const { baseUrl, username, password, fetch } = current;
-  return new MintedClient({ baseUrl, username: username || undefined, password: password || undefined, language: language(), ...(fetch && { fetch }) });
+  const { mode, baseUrl, username, password, fetch } = current;
+  const through = mode === 'proxy' ? panelFetch : fetch;
+  return new MintedClient({ baseUrl, username: username || undefined, password: password || undefined, language: language(), ...(through && { fetch: through }) });
 }
 
 /** The client of the current connection; a `config` MintedError when there is none. */

@@ -27,6 +27,7 @@ export const customersGet = {
 const CREATE = {
   operation: 'createCustomer',
   key: 'external_id',
+  columns: { birthdate: 'date' },
   chunkSize: 1,
   async send(client, [item], signal) {
     try {
@@ -46,13 +47,18 @@ export const customersCreate = {
   name: 'customers create',
   usage: '--file FILE',
   args: [],
-  summary: 'create customers from CSV or JSONL, resumable',
-  description: `Creates a customer per row of FILE (CSV with a header row, or .jsonl). Columns are the API's fields:
-external_id (required), firstname, middlename, lastname, email, phone, gender (M|F), identity_number, birthdate.
-Rows are checked first ("row N, column X: message"); a customer that already exists is skipped. Journal, resume,
+  summary: 'create customers from CSV, XLSX or JSONL, resumable',
+  description: `Creates a customer per row of FILE (CSV with a header row, an Excel workbook .xlsx, or .jsonl). Columns
+are the API's fields: external_id (required), firstname, middlename, lastname, email, phone, gender (M|F),
+identity_number, birthdate (YYYY-MM-DD or DD.MM.YYYY). Rows are checked first ("row N, column X: message"); a
+customer that already exists is skipped. CSV dialects and encodings (--delimiter, --encoding), journal, resume,
 report and progress work as for "kyc import".`,
-  options: { file: { type: 'string', value: 'FILE', help: 'the customers (CSV or JSONL)' }, ...BULK_OPTIONS },
-  examples: ['minted customers create --file customers.csv --lang en', 'minted customers create --file new.jsonl --dry-run'],
+  options: { file: { type: 'string', value: 'FILE', help: 'the customers (CSV, XLSX or JSONL)' }, ...BULK_OPTIONS },
+  examples: [
+    'minted customers create --file customers.csv --lang en',
+    'minted customers create --file musteriler.csv --encoding windows-1254',
+    'minted customers create --file customers.xlsx --dry-run',
+  ],
   run: (ctx) => {
     if (!ctx.opts.file) throw new UsageError('minted customers create --file FILE (see minted customers create --help)');
     return importRows({ ...ctx, args: [ctx.opts.file] }, CREATE);

@@ -14,23 +14,30 @@ export function rememberFailure(err) {
   bootFailure = err;
 }
 
-/** The client's own config check, as issues: a `config` MintedError names the option at fault. */
+/**
+ * The client's own config check, as issues: a `config` MintedError names the option at fault. Then the server's
+ * Content-Security-Policy: the page may only call the APIs config.json lists.
+ */
 function configIssues(body) {
   if (body.mode === 'proxy') return [];
   try {
     new MintedClient({ baseUrl: body.baseUrl ?? '', username: body.username, password: body.password, language: language() }).free();
-    return [];
   } catch (err) {
     if (!(err instanceof MintedError)) throw err;
     return [{ path: err.field || 'baseUrl', code: err.code, message: err.message, severity: 'error' }];
   }
+  if (settings.apis && !settings.apis.includes(new URL(body.baseUrl).origin)) {
+    return [{ path: 'baseUrl', code: 'not_allowed', message: t('connect.apiNotAllowed', { apis: settings.apis.join(', ') }), severity: 'error' }];
+  }
+  return [];
 }
 
 export function render(main, { next } = {}) {
   const result = live('connect-result');
   if (bootFailure) result.append(errorBox(bootFailure));
   const current = connection();
-  const modes = [['direct', t('connect.mode.direct')]];
+  // direct mode needs an API the server's policy lets the page call (none in proxy mode)
+  const modes = settings.apis?.length === 0 ? [] : [['direct', t('connect.mode.direct')]];
   if (settings.proxy) modes.unshift(['proxy', t('connect.mode.proxy')]);
   const mode = current?.mode ?? modes[0][0];
   const direct = h('fieldset', { className: 'group', id: 'direct-fields', disabled: mode === 'proxy' },
@@ -40,7 +47,7 @@ export function render(main, { next } = {}) {
     field({ name: 'password', label: t('connect.password'), type: 'password', autocomplete: 'current-password' }));
   const form = liveForm({
     id: 'connect-form',
-    fields: [field({ name: 'mode', label: t('connect.mode'), type: 'radio', options: modes, value: mode }), direct],
+    fields: [field({ name: 'mode', label: t('connect.mode'), type: 'radio', options: modes, value: mode }), modes.some(([m]) => m === 'direct') ? direct : null],
     submit: t('connect.submit'),
     validate: configIssues,
     onSubmit: async (body) => {

@@ -1,8 +1,9 @@
 // #/orders: one page of getOrders with filters (status, customer, product, type, dates), server-side sorting and
 // paging, all kept in the link (#/orders?status=Completed&page=2), and a CSV export of every order that matches,
-// walked with listOrders.
+// walked with listOrders and written by minted-connect/csv (the `minted` command's writer: formulas made inert),
+// which is loaded on the first export.
 import { field, liveForm, rulesOf } from '../form.js';
-import { t } from '../i18n.js';
+import { language, t } from '../i18n.js';
 import { api, orderStatuses } from '../session.js';
 import { errorBox, grams, h, isoDay, live, load, money, section, statusName } from '../ui.js';
 
@@ -89,14 +90,6 @@ function pager(page, query) {
     to(current + 1, t('order.next'), 'page-next'));
 }
 
-/** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is defused with a quote. */
-function cell(value) {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
-  return /[",;\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 const CSV_COLUMNS = [
   ['order_code', (o) => o.order_code], ['external_id', (o) => o.external_id], ['guid', (o) => o.guid], ['order_at', (o) => o.order_at],
   ['type', (o) => o.type], ['status', (o) => o.status_name], ['customer_external_id', (o) => o.customer?.external_id],
@@ -104,29 +97,35 @@ const CSV_COLUMNS = [
   ['payment_cost', (o) => o.payment_cost], ['total', (o) => o.total], ['currency', (o) => o.currency_code], ['payment_type', (o) => o.payment_type],
 ];
 
-async function exportCsv(query, status) {
+/** The Excel the file is for: `;` and decimal commas where the decimal separator is a comma (Turkish), else `,`. */
+const CSV_DIALECTS = [['excelComma', 'order.csvExcelComma'], ['excelPoint', 'order.csvExcelPoint']];
+
+async function exportCsv(query, dialect, status) {
+  const { DIALECTS, formatCsv } = await import('minted-connect/csv');
   const { page: _page, total: _size, ...filters } = query;
-  const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
-  for await (const order of api().listOrders({ ...filters, total: 30 })) lines.push(CSV_COLUMNS.map(([, value]) => cell(value(order))).join(','));
-  const blob = new Blob([`\ufeff${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' });
+  const rows = [CSV_COLUMNS.map(([name]) => name)];
+  for await (const order of api().listOrders({ ...filters, total: 30 })) rows.push(CSV_COLUMNS.map(([, value]) => value(order)));
+  const blob = new Blob([formatCsv(rows, DIALECTS[dialect])], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const a = h('a', { href: url, download: `orders-${isoDay(0)}.csv`, hidden: true });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
-  status.replaceChildren(h('p', { className: 'ok' }, t('order.exported', { count: lines.length - 1 })));
+  status.replaceChildren(h('p', { className: 'ok' }, t('order.exported', { count: rows.length - 1 })));
 }
 
 export function render(main, { query: params }) {
   const query = toQuery(params);
   const list = live('orders-list');
   const exportStatus = live('export-status');
+  const dialect = h('select', { id: 'export-dialect', 'aria-label': t('order.csvFor'), value: language() === 'tr' ? 'excelComma' : 'excelPoint' },
+    CSV_DIALECTS.map(([name, label]) => h('option', { value: name }, t(label))));
   const exportButton = h('button', { type: 'button', id: 'export-csv', className: 'secondary', onclick: async () => {
     exportButton.disabled = true;
     exportStatus.replaceChildren(h('p', { className: 'muted' }, t('order.exporting')));
     try {
-      await exportCsv(query, exportStatus);
+      await exportCsv(query, dialect.value, exportStatus);
     } catch (err) {
       exportStatus.replaceChildren(errorBox(err));
     } finally {
@@ -135,7 +134,7 @@ export function render(main, { query: params }) {
   } }, t('order.export'));
   main.replaceChildren(h('h1', { tabIndex: -1 }, t('order.title')),
     section(t('order.filters'), filterForm(query)),
-    h('section', {}, h('div', { className: 'row spread' }, h('h2', {}, t('order.list')), exportButton), exportStatus, list));
+    h('section', {}, h('div', { className: 'row spread' }, h('h2', {}, t('order.list')), h('div', { className: 'row export' }, dialect, exportButton)), exportStatus, list));
   load(list, async () => {
     const page = await api().getOrders(query);
     return h('div', {}, ordersTable(page, query), pager(page, query));
