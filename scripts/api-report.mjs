@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The API report: what the package's public declarations export, as API Extractor writes it, for each entry with
-// declarations of its own (`minted-connect`, `minted-connect/sandbox`). The reports are checked in under docs/api/,
+// declarations of its own (`minted-connect`, and its subpaths but `/slim`, which repeats the main declarations). The reports are checked in under docs/api/,
 // so a change to the public surface shows in review. `make test` runs this and fails when a report is out of date;
 // `make api-report` (or `node scripts/api-report.mjs --update`) writes the new reports.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,10 +14,10 @@ const require = createRequire(join(root, 'tools', 'package.json'));
 const { Extractor, ExtractorConfig } = require('@microsoft/api-extractor');
 
 const manifest = JSON.parse(readFileSync(join(root, 'pkg', 'package.json'), 'utf8'));
-const entries = [
-  { name: 'minted-connect', types: manifest.exports['.'].import.types },
-  { name: 'minted-connect-sandbox', types: manifest.exports['./sandbox']?.import?.types },
-].filter((entry) => typeof entry.types === 'string');
+const entries = Object.entries(manifest.exports)
+  .filter(([path]) => path !== './slim' && path !== './package.json')
+  .map(([path, entry]) => ({ name: path === '.' ? 'minted-connect' : `minted-connect-${path.slice(2)}`, types: entry?.import?.types }))
+  .filter((entry) => typeof entry.types === 'string');
 
 const reportFolder = join(root, 'docs', 'api');
 const tempFolder = join(root, 'target', 'api-report');

@@ -219,6 +219,14 @@ for (const ext of ['ts', 'mts', 'cts']) cpSync(join(root, 'pkg-template', 'csv.d
 run('esbuild', [join(out, 'csv.js'), '--format=cjs', '--platform=neutral', '--target=node18', '--log-level=warning',
   `--outfile=${join(out, 'cjs', 'csv.cjs')}`]);
 
+// 10. `minted-connect/otel`: plain JavaScript importing its peer `@opentelemetry/api` (kept external), the package's
+// version written in as the tracer's scope version; a CommonJS copy for require() (not bundled: the import stays an
+// import of the peer); declarations for both.
+writeFileSync(join(out, 'otel.js'), readFileSync(join(root, 'pkg-template', 'otel.js'), 'utf8').replace('__VERSION__', version));
+for (const ext of ['ts', 'mts', 'cts']) cpSync(join(root, 'pkg-template', 'otel.d.ts'), join(out, `otel.d.${ext}`));
+run('esbuild', [join(out, 'otel.js'), '--format=cjs', '--platform=neutral', '--target=node18', '--log-level=warning',
+  `--outfile=${join(out, 'cjs', 'otel.cjs')}`]);
+
 function findFile(dir, name) {
   for (const entry of readdirSync(dir)) {
     const path = join(dir, entry);

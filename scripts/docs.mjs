@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(readFileSync(join(root, 'pkg', 'package.json'), 'utf8'));
-// The declarations the package names (top-level `types`, or the `types` of its main export's conditions).
+// The declarations of the main entry for `import` (the subpaths' declarations import their types from it).
 const dot = manifest.exports?.['.'] ?? {};
-const types = [manifest.types, dot.types, dot.import?.types, dot.node?.import?.types, dot.require?.types]
+const types = [dot.import?.types, dot.types, manifest.types, dot.node?.import?.types, dot.require?.types]
   .find((t) => typeof t === 'string');
 if (!types) throw new Error('pkg/package.json names no declarations');
 // Every other entry with declarations of its own (`minted-connect/sandbox`); `/slim` repeats the main declarations.
