@@ -33,6 +33,7 @@ scripts/setup.sh tests/js cli
 step "API reference (TypeDoc over the shipped declarations; every export documented) and the API report (docs/api/)"
 node scripts/docs.mjs
 node scripts/api-report.mjs
+node scripts/docs-tables.mjs
 
 step "wasm tests in Node (wasm-bindgen-test, real HTTP to a sandbox)"
 node scripts/with-sandbox.mjs -- wasm-pack test --node --mode no-install -- --test wasm_node
