@@ -10,16 +10,17 @@ const backoff = (round) => Math.min(250 * 2 ** round, 8000);
 /**
  * @param {object} job
  * @param {{ row: number, id: string, item: object }[]} job.rows the valid rows still to do
- * @param {(items: object[], signal: AbortSignal) => Promise<{ ok: boolean, skipped?: boolean, reason?: string }[]>} job.send
- *   one request for a chunk, resolving to one outcome per item (a clear refusal of the whole request throws)
+ * @param {(items: object[], signal: AbortSignal) => Promise<{ ok: boolean, skipped?: boolean, reason?: string, requestId?: string }[]>} job.send
+ *   one request for a chunk, resolving to one outcome per item with the answer's request id (a clear refusal of the
+ *   whole request throws)
  * @param {(item: object, signal: AbortSignal) => Promise<boolean>} job.confirm whether the server already shows the item
- * @returns {Promise<Map<number, { outcome: 'sent' | 'skipped' | 'failed' | 'unconfirmed', reason?: string }>>}
+ * @returns {Promise<Map<number, { outcome: 'sent' | 'skipped' | 'failed' | 'unconfirmed', reason?: string, requestId?: string }>>}
  */
 export async function runBatch({ rows, send, confirm, journal, chunkSize, concurrency = 1, rate, signal, onDone = () => {} }) {
   const outcomes = new Map();
   const wait = rateLimiter(rate);
-  const finish = (list, outcome, why) => {
-    for (const r of list) outcomes.set(r.row, { outcome, reason: why });
+  const finish = (list, outcome, why, requestId) => {
+    for (const r of list) outcomes.set(r.row, { outcome, reason: why, requestId });
     onDone(list.length);
   };
 
@@ -45,12 +46,12 @@ export async function runBatch({ rows, send, confirm, journal, chunkSize, concur
           journal.mark('ok', answered.filter(({ a }) => a?.ok || a?.skipped).map(({ r }) => r));
           for (const { r, a } of answered) {
             if (!a) unclear.push(r);
-            else if (a.ok || a.skipped) finish([r], a.ok ? 'sent' : 'skipped', a.reason);
-            else { journal.mark('failed', [r], a.reason); finish([r], 'failed', a.reason); }
+            else if (a.ok || a.skipped) finish([r], a.ok ? 'sent' : 'skipped', a.reason, a.requestId);
+            else { journal.mark('failed', [r], a.reason); finish([r], 'failed', a.reason, a.requestId); }
           }
         } catch (err) {
           if (signal.aborted) return;
-          if (refused(err)) { journal.mark('failed', toSend, reason(err)); finish(toSend, 'failed', reason(err)); }
+          if (refused(err)) { journal.mark('failed', toSend, reason(err)); finish(toSend, 'failed', reason(err), err.requestId); }
           else unclear.push(...toSend);
         }
       }

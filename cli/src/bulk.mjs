@@ -17,7 +17,7 @@ export const BULK_OPTIONS = {
   rate: { type: 'string', value: 'N/s', help: 'at most N requests per second (default: no limit)' },
   journal: { type: 'string', value: 'FILE', help: 'journal file (default: FILE.journal beside the input)' },
   restart: { type: 'boolean', help: 'forget the journal and start over (rows done before are sent again)' },
-  report: { type: 'string', value: 'OUT.csv', help: 'write every row\'s outcome (row, id, outcome, message) to OUT.csv' },
+  report: { type: 'string', value: 'OUT.csv', help: 'write every row\'s outcome (row, id, outcome, message, request id) to OUT.csv' },
   excel: { type: 'boolean', help: 'write the report for Excel in a Turkish locale: BOM, ";" and decimal commas' },
 };
 
@@ -66,21 +66,21 @@ export async function importRows(ctx, spec) {
   const count = (name) => valid.filter((r) => outcome(r).outcome === name).length;
   const failures = valid
     .filter((r) => ['failed', 'unconfirmed'].includes(outcome(r).outcome))
-    .map((r) => ({ row: r.row, id: r.id, reason: outcome(r).reason ?? t.unconfirmed }));
+    .map((r) => ({ row: r.row, id: r.id, reason: outcome(r).reason ?? t.unconfirmed, request_id: outcome(r).requestId }));
   const summary = {
     total: rows.length, sent: count('sent'), skipped: count('skipped'), invalid: invalidRows.size, failed: failures.length,
     pending: count('pending'), failures, invalid_rows: invalid, journal: journal.path, interrupted: signal.aborted,
   };
   if (opts.report) {
     const records = new Map(rows.map((r) => [r.row, r.record]));
-    const byRow = new Map(valid.map((r) => [r.row, [r.row, r.id, outcome(r).outcome, outcome(r).reason ?? '']]));
+    const byRow = new Map(valid.map((r) => [r.row, [r.row, r.id, outcome(r).outcome, outcome(r).reason ?? '', outcome(r).requestId ?? '']]));
     for (const i of invalid) {
-      const line = byRow.get(i.row) ?? [i.row, records.get(i.row)?.[spec.key] ?? '', 'invalid', ''];
+      const line = byRow.get(i.row) ?? [i.row, records.get(i.row)?.[spec.key] ?? '', 'invalid', '', ''];
       line[3] = [line[3], t.issue(i.row, i.column, i.message)].filter(Boolean).join('; ');
       byRow.set(i.row, line);
     }
     const lines = [...byRow.values()].sort((a, b) => a[0] - b[0]);
-    writeFileSync(opts.report, formatCsv([['row', spec.key, 'outcome', 'message'], ...lines], opts.excel ? DIALECTS.excelComma : DIALECTS.plain));
+    writeFileSync(opts.report, formatCsv([['row', spec.key, 'outcome', 'message', 'request_id'], ...lines], opts.excel ? DIALECTS.excelComma : DIALECTS.plain));
     out.note(t.report(opts.report));
   }
   for (const f of failures) out.note(t.failure(f.row, f.id, f.reason));

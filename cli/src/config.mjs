@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { text as readText } from 'node:stream/consumers';
 import { MintedClient } from 'minted-connect';
-import { number, UsageError } from './util.mjs';
+import { number, UsageError, VERSION } from './util.mjs';
 
 /** Folder of the profile files: $MINTED_CONFIG_DIR, else $XDG_CONFIG_HOME/minted, else ~/.config/minted. */
 export function configDir(env) {
@@ -43,13 +43,22 @@ export function language(opts, env) {
 
 let stdinPassword;
 
-/** A MintedClient for the configuration; `extra` overrides client options (e.g. `{ maxRetries: 0 }`). */
-export async function connect(opts, env, extra = {}) {
+/** The SDK's log level for the command: -v info, -v -v debug; else none given, and the SDK takes MINTED_LOG. */
+export function logLevel(opts) {
+  const verbose = opts.verbose?.length ?? 0;
+  if (verbose) return verbose > 1 ? 'debug' : 'info';
+  return undefined;
+}
+
+/** A MintedClient for the configuration; `extra` overrides client options (e.g. `{ maxRetries: 0 }`). Its log lines
+ * go to `stderr`, so they never mix with results on stdout. */
+export async function connect(opts, env, extra = {}, stderr = process.stderr) {
   const profile = opts.profile ? readProfile(opts.profile, env) : {};
   if (opts['password-stdin']) stdinPassword ??= (await readText(process.stdin)).replace(/\r?\n$/, '');
   const baseUrl = opts['base-url'] ?? profile.base_url ?? env.MINTED_BASE_URL;
   if (!baseUrl) throw new UsageError('no API address: set MINTED_BASE_URL, pass --base-url or use --profile NAME');
   const timeout = number('timeout', opts.timeout ?? profile.timeout, { min: 0.1 });
+  const writeLine = (line) => stderr.write(`${line}\n`);
   return new MintedClient({
     baseUrl,
     username: opts.username ?? profile.username ?? env.MINTED_USERNAME,
@@ -57,6 +66,9 @@ export async function connect(opts, env, extra = {}) {
     language: language(opts, env),
     timeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
     maxRetries: number('max-retries', opts['max-retries'] ?? profile.max_retries, { max: 10, integer: true }),
+    logLevel: logLevel(opts),
+    logger: { error: writeLine, warn: writeLine, info: writeLine, debug: writeLine },
+    appName: `minted-connect-cli/${VERSION}`,
     ...extra,
   });
 }

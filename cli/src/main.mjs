@@ -59,7 +59,7 @@ export async function main(argv, { env = process.env, stdout = process.stdout, s
     }
     const args = positionals.slice(command.name.split(' ').length);
     if (args.length !== (command.args ?? []).length) throw new UsageError(`minted ${command.name} ${command.usage} (see minted ${command.name} --help)`);
-    const ctx = { command: command.name, args, opts: values, env, out, lang, t: text(lang), signal: controller.signal, connect: (extra) => connect(values, env, extra) };
+    const ctx = { command: command.name, args, opts: values, env, out, lang, t: text(lang), signal: controller.signal, connect: (extra) => connect(values, env, extra, stderr) };
     return await command.run(ctx);
   } catch (err) {
     return report(err, out, lang, controller.signal);

@@ -29,7 +29,7 @@ describe('help', () => {
     request: ['--body', '--query'],
     sandbox: ['--port', '--state', '--seed', '--quote-ttl-secs'],
   };
-  const everywhere = ['--base-url', '--profile', '--password-stdin', '--lang', '--timeout', '--max-retries', '--json', '--debug', 'MINTED_BASE_URL', 'MINTED_USERNAME', 'MINTED_PASSWORD', 'Exit codes'];
+  const everywhere = ['--base-url', '--profile', '--password-stdin', '--lang', '--timeout', '--max-retries', '--json', '--verbose', '--debug', 'MINTED_BASE_URL', 'MINTED_USERNAME', 'MINTED_PASSWORD', 'Exit codes'];
 
   test('minted --help lists every command, the shared options, the configuration and the exit codes', async () => {
     const result = await minted(bin, ['--help'], { env });
@@ -118,6 +118,23 @@ describe('commands', () => {
     assert.match(human.stdout, /Gold Wallet +MAU +12\.5/);
     const json = JSON.parse((await minted(bin, ['customers', 'get', 'MTD0018232', '--json'], { env })).stdout);
     assert.deepEqual(json.wallets.map((w) => w.currency_code), ['MAU', 'MAG', 'GBP']);
+    assert.match(json.request_id, /^[0-9a-f-]{36}$/, 'the answer\'s request id, for support');
+  });
+
+  test('-v logs each call on stderr, -v -v each exchange, MINTED_LOG likewise; stdout keeps the result alone', async () => {
+    const once = await minted(bin, ['customers', 'get', 'MTD0018232', '--json', '-v'], { env });
+    assert.equal(once.code, 0, once.stderr);
+    assert.match(once.stderr, /^minted-connect getCustomer GET \/partner\/customer\/MTD0018232 → 200 in \d+ ms \(1 attempt, request id [0-9a-f-]{36}\)$/m);
+    assert.doesNotMatch(once.stderr, / attempt 1 → /, 'no exchanges at -v');
+    assert.equal(JSON.parse(once.stdout).external_id, 'MTD0018232');
+    const twice = await minted(bin, ['customers', 'get', 'MTD0018232', '-v', '-v'], { env });
+    assert.match(twice.stderr, /getCustomer attempt 1 → GET .*\/partner\/customer\/MTD0018232 headers .*"User-Agent":"minted-connect\/[^"]+ minted-connect-cli\//);
+    assert.match(twice.stderr, /getCustomer attempt 1 ← 401 \(Digest challenge\)/);
+    const byEnv = await minted(bin, ['customers', 'get', 'MTD0018232'], { env: { ...env, MINTED_LOG: 'info' } });
+    assert.match(byEnv.stderr, /^minted-connect getCustomer GET /m);
+    const quiet = await minted(bin, ['customers', 'get', 'MTD0018232'], { env });
+    assert.equal(quiet.stderr, '');
+    for (const r of [once, twice, byEnv]) noSecret(r);
   });
 
   test('an API error prints its kind and message (no stack unless --debug), exit 1, and --json gives it on stdout', async () => {
@@ -140,14 +157,15 @@ describe('commands', () => {
     assert.equal(table.code, 0, table.stderr);
     assert.match(table.stdout, /^sku +product +buy +sell/);
     const json = JSON.parse((await minted(bin, ['prices', '--json', '--currency', 'USD'], { env })).stdout);
-    assert.ok(json.find((p) => p.sku === 'GAU').buy_price > 0);
-    assert.ok(json.every((p) => p.currency === 'USD'));
+    assert.ok(json.prices.find((p) => p.sku === 'GAU').buy_price > 0);
+    assert.ok(json.prices.every((p) => p.currency === 'USD'));
+    assert.match(json.request_id, /\S/);
     const watch = start(bin, ['prices', '--watch', '--interval', '1', '--json'], { env });
     await until(() => watch.output().stdout.split('\n').filter(Boolean).length >= 2);
     watch.child.kill('SIGINT');
     const result = await watch.done;
     assert.equal(result.code, 130);
-    assert.ok(result.stdout.split('\n').filter(Boolean).every((line) => Array.isArray(JSON.parse(line))));
+    assert.ok(result.stdout.split('\n').filter(Boolean).every((line) => Array.isArray(JSON.parse(line).prices)));
   });
 
   test('request sends any call and prints its data; bad JSON is a usage error', async () => {
@@ -156,7 +174,9 @@ describe('commands', () => {
     assert.equal(JSON.parse(get.stdout).external_id, 'MTD0018232');
     const post = await minted(bin, ['request', 'post', '/partner/order', '--body', '{"order_code": "ALS8HEVP"}', '--json'], { env });
     assert.equal(post.code, 0, post.stderr);
-    assert.equal(JSON.parse(post.stdout).order_code, 'ALS8HEVP');
+    const posted = JSON.parse(post.stdout);
+    assert.deepEqual([posted.data.order_code, posted.status], ['ALS8HEVP', 200]);
+    assert.match(posted.request_id, /\S/);
     const list = JSON.parse((await minted(bin, ['request', 'GET', '/partner/orders', '--query', 'total=5', '--query', 'customer_external_id=MTD0018232'], { env })).stdout);
     assert.equal(list.per_page, 5);
     assert.equal((await minted(bin, ['request', 'POST', '/partner/order', '--body', '{nope'], { env })).code, 2);

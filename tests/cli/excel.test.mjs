@@ -165,7 +165,7 @@ describe('files as Excel saves them', () => {
       assert.equal(record.reference, k.reference);
     }
     const report = readFileSync(join(dir, 'kyc-report.csv'), 'utf8');
-    assert.match(report, /^\ufeffrow;customer_external_id;outcome;message\r\n2;U8-001;sent;\r\n/, 'the --excel report: BOM, ;, CRLF');
+    assert.match(report, /^\ufeffrow;customer_external_id;outcome;message;request_id\r\n2;U8-001;sent;;[0-9a-f-]{36}\r\n/, 'the --excel report: BOM, ;, CRLF');
     closing.push({ kind: 'CSV UTF-8 (BOM, ;, CRLF), KYC', command: `kyc import ${file}`, sent: summary.sent, refused: summary.invalid, names: '(levels 2, 1,0 → 1, 0; times as YYYY-MM-DD[ hh:mm:ss])' });
   });
 

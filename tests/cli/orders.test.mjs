@@ -100,7 +100,8 @@ describe('orders export', () => {
     const externalId = `-1-${Date.now()}`; // a sum to a spreadsheet; the API's external ids allow no = + @ (A-Z a-z 0-9 _ . -)
     const placed = await minted(bin, ['buy', '--metal', 'gold', '--amount', '0.01', '--customer', 'MTD0018232', `--external-id=${externalId}`, '--yes', '--json'], { env });
     assert.equal(placed.code, 0, placed.stderr);
-    const { order_code: [code] } = JSON.parse(placed.stdout);
+    const { order_code: [code], request_id: requestId } = JSON.parse(placed.stdout);
+    assert.match(requestId, /\S/, 'the order answer\'s request id');
     const order = JSON.parse((await minted(bin, ['request', 'POST', '/partner/order', '--body', JSON.stringify({ external_id: externalId })], { env })).stdout);
     const args = ['orders', 'export', '--customer', 'MTD0018232'];
     for (const [out, extra] of [['plain.csv', []], ['excel.csv', ['--excel']], ['orders.xlsx', []]]) {

@@ -13,12 +13,13 @@ export const customersGet = {
   usage: 'ID',
   args: ['ID'],
   summary: 'show a customer and its wallets',
-  description: 'Shows the customer with your external id ID and its wallets (--json: the API\'s object).',
+  description: 'Shows the customer with your external id ID and its wallets (--json: the API\'s object and its request_id).',
   options: {},
   examples: ['minted customers get MTD0018232', 'minted customers get MTD0018232 --json'],
   async run({ args: [id], out, signal, connect }) {
     const client = await connect();
-    out.result(await client.getCustomer(id, { signal }), describe);
+    const { data, requestId } = await client.getCustomer(id, { signal, withResponse: true });
+    out.result({ ...data, request_id: requestId }, describe);
     return EXIT.ok;
   },
 };
@@ -31,10 +32,10 @@ const CREATE = {
   chunkSize: 1,
   async send(client, [item], signal) {
     try {
-      await client.createCustomer(item, { signal });
-      return [{ ok: true }];
+      const { requestId } = await client.createCustomer(item, { signal, withResponse: true });
+      return [{ ok: true, requestId }];
     } catch (err) {
-      if (err.kind === 'api' && err.code === 1002) return [{ ok: false, skipped: true, reason: err.message }];
+      if (err.kind === 'api' && err.code === 1002) return [{ ok: false, skipped: true, reason: err.message, requestId: err.requestId }];
       throw err;
     }
   },

@@ -45,8 +45,8 @@ never sent twice. After an unclear answer (no response, 5xx) each row is read ba
     chunkSize: 100,
     once: true, // the bulk upsert is sent once per request; this command settles unclear answers itself
     send: async (client, items, signal) => {
-      const { results } = await client.bulkUpsertCustomerWalletKyc({ items }, { signal });
-      return results.map((r) => ({ ok: r.success, reason: r.message ?? undefined }));
+      const { data: { results }, requestId } = await client.bulkUpsertCustomerWalletKyc({ items }, { signal, withResponse: true });
+      return results.map((r) => ({ ok: r.success, reason: r.message ?? undefined, requestId }));
     },
     confirm: shows,
   }),

@@ -14,7 +14,8 @@ export const prices = {
   args: [],
   summary: 'show current prices (or keep showing them)',
   description: `Shows the current (not locked) buy and sell price of every product. With --watch, shows them again every
---interval seconds until Ctrl-C (with --json, one JSON document per line).`,
+--interval seconds until Ctrl-C. With --json: { "prices": [...], "request_id": "..." }, one document per line with
+--watch.`,
   options: {
     watch: { type: 'boolean', help: 'refresh until Ctrl-C' },
     interval: { type: 'string', value: 'SECONDS', help: 'time between refreshes with --watch (default 10)' },
@@ -26,10 +27,11 @@ export const prices = {
     const client = await connect();
     const query = opts.currency ? { currency: opts.currency } : undefined;
     do {
-      const list = await client.getProductPrices(query, { signal });
-      if (opts.watch && opts.json) out.stdout.write(`${JSON.stringify(list)}\n`);
-      else if (opts.watch) out.result(list, (l) => `${new Date().toISOString()}\n${table(l)}\n`);
-      else out.result(list, table);
+      const { data: list, requestId } = await client.getProductPrices(query, { signal, withResponse: true });
+      const result = { prices: list, request_id: requestId };
+      if (opts.watch && opts.json) out.stdout.write(`${JSON.stringify(result)}\n`);
+      else if (opts.watch) out.result(result, (r) => `${new Date().toISOString()}\n${table(r.prices)}\n`);
+      else out.result(result, (r) => table(r.prices));
       if (opts.watch) await sleep(interval * 1000, signal);
     } while (opts.watch && !signal.aborted);
     return signal.aborted ? EXIT.interrupted : EXIT.ok;

@@ -16,7 +16,8 @@ export const request = {
   args: ['METHOD', 'PATH'],
   summary: 'make a raw API call and print its data',
   description: `Sends METHOD PATH (e.g. GET /partner/order/ALS8HEVP) with Digest authentication and the API's headers,
-and prints the response's data as JSON. --body takes JSON, or @FILE to read it from a file.`,
+and prints the response's data as JSON (with --json: { "data", "status", "request_id" }). --body takes JSON, or @FILE
+to read it from a file.`,
   options: {
     body: { type: 'string', value: 'JSON|@FILE', help: 'request body' },
     query: { type: 'string', multiple: true, value: 'K=V', help: 'query parameter (repeatable)' },
@@ -36,8 +37,9 @@ and prints the response's data as JSON. --body takes JSON, or @FILE to read it f
       return [pair.slice(0, at), pair.slice(at + 1)];
     }));
     const client = await connect();
-    const data = await client.request({ method: method.toUpperCase(), path, body, query, apiVersion: opts['api-version'], signal });
-    out.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    const answer = await client.request({ method: method.toUpperCase(), path, body, query, apiVersion: opts['api-version'], signal, withResponse: true });
+    const result = opts.json ? { data: answer.data, status: answer.status, request_id: answer.requestId } : answer.data;
+    out.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   },
 };

@@ -76,15 +76,17 @@ async function trade(side, { opts, env, out, t, signal, connect }) {
   }
   journal(path, { external_id: externalId, state: 'placing', side, sku, amount, customer: opts.customer ?? null });
   let response;
+  let requestId;
   try {
-    response = side === 'buy' ? await client.buyDigital(order, { signal }) : await client.sellDigital(order, { signal });
+    const options = { signal, withResponse: true };
+    ({ data: response, requestId } = side === 'buy' ? await client.buyDigital(order, options) : await client.sellDigital(order, options));
   } catch (err) {
     journal(path, { external_id: externalId, state: err.code === 'order_unconfirmed' ? 'unknown' : 'failed', error: `${err.kind}: ${err.message}` });
     if (err.code === 'order_unconfirmed') out.note(`the order may exist: run again with --external-id ${externalId} to settle it`);
     throw err;
   }
   journal(path, { external_id: externalId, state: 'placed', order_code: response.order_code });
-  out.result({ placed: true, external_id: externalId, ...response },
+  out.result({ placed: true, external_id: externalId, ...response, request_id: requestId },
     `placed order ${response.order_code.join(', ')} (external id ${externalId}${response.reconciled ? ', confirmed by lookup' : ''}): ${side === 'buy' ? 'bought' : 'sold'} ${amount} g ${sku} for ${response.total} ${quote.currency}`);
   return EXIT.ok;
 }
