@@ -64,7 +64,8 @@ pub fn whole(n: f64, max: u32) -> Option<u32> {
 pub fn unknown_key(fields: &Fields, keys: &[&'static str]) -> Option<(String, Option<&'static str>)> {
     let key = fields.keys().into_iter().find(|key| !keys.contains(&key.as_str()))?;
     let lower = key.to_ascii_lowercase();
-    let hint = keys.iter().copied().find(|k| k.eq_ignore_ascii_case(&key) || k.to_ascii_lowercase().starts_with(&lower));
+    let hint =
+        keys.iter().copied().find(|k| k.eq_ignore_ascii_case(&key) || k.to_ascii_lowercase().starts_with(&lower));
     Some((key, hint))
 }
 

@@ -56,6 +56,29 @@ describe('main flows in Chromium (web build, cross-origin to the sandbox)', () =
     test(name, async () => assert.equal(await run(name, sandbox.url), 'ok'));
   }
   test('expiredQuoteRefusedLocally', async () => assert.equal(await run('expiredQuoteRefusedLocally', shortQuotes.url), 'ok'));
+
+  test('identifies itself with x-minted-sdk (browsers forbid setting User-Agent); withResponse gives the request id', async () => {
+    const seen = [];
+    const listener = (request) => {
+      if (request.url().startsWith(sandbox.url) && request.method() !== 'OPTIONS') seen.push(request.headers());
+    };
+    page.on('request', listener);
+    const answer = await page.evaluate(async ({ sandboxUrl, credentials }) => {
+      const sdk = await import('minted-connect');
+      const client = new sdk.MintedClient({ baseUrl: sandboxUrl, ...credentials, appName: 'panel-test/1' });
+      const { status, requestId, data } = await client.getCustomer('MTD0018232', { withResponse: true });
+      return { status, requestId, id: data.external_id };
+    }, { sandboxUrl: sandbox.url, credentials: { username: sandbox.username, password: sandbox.password } });
+    page.off('request', listener);
+    assert.equal(answer.status, 200);
+    assert.equal(answer.id, 'MTD0018232');
+    assert.match(answer.requestId, /^[0-9a-f-]{36}$/, 'the sandbox exposes x-request-id to the page');
+    assert.ok(seen.length >= 2, 'the challenge and the signed request');
+    for (const headers of seen) {
+      assert.match(headers['x-minted-sdk'], /^minted-connect\/\d+\.\d+\.\d+\S* \(browser\) panel-test\/1$/);
+      assert.doesNotMatch(headers['user-agent'] ?? '', /minted-connect/);
+    }
+  });
 });
 
 describe('main flows in Chromium against the in-process sandbox (createSandbox in the page, no server)', () => {
