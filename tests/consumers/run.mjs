@@ -105,6 +105,7 @@ async function inChromium(url) {
   let wasm = 'inlined';
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} for ${response.url()}`);
     if (!new URL(response.url()).pathname.endsWith('.wasm')) return;
     wasm = response.status() === 200 && response.headers()['content-type'] === 'application/wasm' ? 'fetched .wasm' : `bad .wasm response ${response.status()}`;
   });
@@ -251,6 +252,19 @@ const rows = {
     const inNode = expect(lastLine(await run(dir('rollup'), process.execPath, ['dist/bundle.js'], { CLOSED_URL: closed })), 'rollup in Node');
     return `Chromium: ${inBrowser}; Node: ${inNode}`;
   }]],
+
+  'rollup-browser': (tgz, closed) => {
+    const nodeResolve = `node-resolve ${version('rollup-browser', '@rollup/plugin-node-resolve')} { browser: true }`;
+    return [
+      { config: 'rollup.config.js', page: 'index.html', plugins: nodeResolve },
+      { config: 'rollup.commonjs.config.js', page: 'index-commonjs.html',
+        plugins: `${nodeResolve} + commonjs ${version('rollup-browser', '@rollup/plugin-commonjs')}` },
+    ].map(({ config, page, plugins }) => [`Rollup ${version('rollup-browser', 'rollup')} + ${plugins}, ES output in a folder`, async () => {
+      clean(await run(dir('rollup-browser'), bin('rollup-browser', 'rollup'), ['-c', config]), `rollup -c ${config}`);
+      const server = await staticServer(dir('rollup-browser'));
+      try { return expectSandbox(expect(await inChromium(`${server.url}${page}?closed=${closed}`), `rollup ${config}`), 'rollup'); } finally { await server.close(); }
+    }]);
+  },
 
   'static-page': (tgz, closed) => [['<script type="module"> + import map, no tool', async () => {
     const server = await staticServer(dir('static-page'));
