@@ -62,6 +62,11 @@ run('esbuild', [join(out, 'universal.js'), '--bundle', '--format=cjs', '--platfo
   `--outfile=${join(out, 'cjs', 'index.cjs')}`]);
 write('node.mjs', header("'minted-connect/sandbox' in Node, Bun and Deno: the CommonJS exports, so require() and import\n" +
   '// share one instance.') + "import cjs from './cjs/index.cjs';\n\nexport const { createSandbox } = cjs;\n");
+// For resolvers that ignore `exports` (Parcel's default, TypeScript's node10): the entries by the older fields, as the
+// package root has them (no "browser": Parcel's development builds cannot run top-level await), and "type" so that
+// Node reads the .js files here as ES modules as it does at the root.
+write('package.json', JSON.stringify({ type: 'module', main: './cjs/index.cjs', module: './universal.js',
+  types: './index.d.cts' }, null, 2) + '\n');
 const dts = readFileSync(join(root, 'pkg-template', 'sandbox.d.ts'), 'utf8');
 for (const ext of ['mts', 'cts']) write(`index.d.${ext}`, dts);
 

@@ -135,6 +135,33 @@ function expect(printed, what) {
   return printed;
 }
 
+/** Serves a built site's folder and returns what its page printed in Chromium (client and sandbox lines checked). */
+async function inStaticSite(folder, page, closed, what) {
+  const server = await staticServer(folder);
+  try { return expectSandbox(expect(await inChromium(`${server.url}${page}?closed=${closed}`), what), what); } finally { await server.close(); }
+}
+
+/** Starts a dev server on `port` and returns what its page printed in Chromium (client and sandbox lines checked). */
+async function inDevServer(cwd, cmd, args, port, closed, what) {
+  const server = await service(cwd, cmd, args, `http://127.0.0.1:${port}/`);
+  try { return expectSandbox(expect(await inChromium(`http://127.0.0.1:${port}/?closed=${closed}`), what), what); } finally { await server.stop(); }
+}
+
+/** A server-rendered page: the line its server printed into the HTML (`server: …`, element text, React's `<!-- -->`
+ * separators dropped), then the line its client printed in Chromium. */
+async function serverAndClient(url, closed, what) {
+  const html = (await (await fetch(url)).text()).replaceAll('<!-- -->', '');
+  const server = expect(/server: ([^<]*)</.exec(html)?.[1] ?? `(no server line in ${html.slice(0, 300)})`, `${what} server`);
+  const client = expect(await inChromium(`${url}${url.includes('?') ? '&' : '?'}closed=${closed}`), `${what} client`);
+  return `server: ${server}; client: ${client}`;
+}
+
+/** Starts a framework's server (dev or production), checks `path` with serverAndClient, stops it. */
+async function framework(cwd, cmd, args, port, closed, what, env = {}, path = '/') {
+  const server = await service(cwd, cmd, args, `http://127.0.0.1:${port}${path}`, { CLOSED_URL: closed, ...env });
+  try { return await serverAndClient(`http://127.0.0.1:${port}${path}`, closed, what); } finally { await server.stop(); }
+}
+
 // ------------------------------------------------------------------------------------------------------------ rows
 // Each fixture folder yields one or more rows: [label, async () => what it printed].
 
@@ -233,6 +260,10 @@ const rows = {
         const server = await staticServer(dir('esbuild'));
         try { return expectSandbox(expect(await inChromium(`${server.url}index.html?closed=${closed}`), 'esbuild'), 'esbuild'); } finally { await server.close(); }
       }],
+      [`esbuild ${version('esbuild', 'esbuild')} --bundle --splitting --format=esm (browser)`, async () => {
+        await esbuild(['--splitting', '--format=esm', '--outdir=dist/split']);
+        return inStaticSite(dir('esbuild'), 'index-split.html', closed, 'esbuild --splitting');
+      }],
       [`esbuild ${version('esbuild', 'esbuild')} --platform=node --format=esm`, async () => {
         await esbuild(['--platform=node', '--format=esm', '--outfile=dist/node.mjs']);
         return inNode('dist/node.mjs');
@@ -265,6 +296,65 @@ const rows = {
       try { return expectSandbox(expect(await inChromium(`${server.url}${page}?closed=${closed}`), `rollup ${config}`), 'rollup'); } finally { await server.close(); }
     }]);
   },
+
+  parcel: (tgz, closed) => [
+    [`Parcel ${version('parcel', 'parcel')} build (package.json "source", no .parcelrc)`, async () => {
+      for (const folder of ['dist', '.parcel-cache']) rmSync(join(dir('parcel'), folder), { recursive: true, force: true });
+      clean(await run(dir('parcel'), bin('parcel', 'parcel'), ['build']), 'parcel build');
+      return inStaticSite(join(dir('parcel'), 'dist'), 'index.html', closed, 'parcel');
+    }],
+    [`Parcel ${version('parcel', 'parcel')} dev server`, async () => {
+      rmSync(join(dir('parcel'), '.parcel-cache'), { recursive: true, force: true });
+      const port = await freePort();
+      return inDevServer(dir('parcel'), bin('parcel', 'parcel'), ['--port', String(port), '--host', '127.0.0.1', '--no-hmr'], port, closed, 'parcel');
+    }],
+  ],
+
+  rsbuild: (tgz, closed) => [
+    [`Rsbuild ${version('rsbuild', '@rsbuild/core')} (Rspack ${version('rsbuild', '@rspack/core')}) build, create-rsbuild vanilla template`, async () => {
+      rmSync(join(dir('rsbuild'), 'dist'), { recursive: true, force: true });
+      clean(await run(dir('rsbuild'), bin('rsbuild', 'rsbuild'), ['build']), 'rsbuild build');
+      return inStaticSite(join(dir('rsbuild'), 'dist'), 'index.html', closed, 'rsbuild');
+    }],
+    [`Rsbuild ${version('rsbuild', '@rsbuild/core')} dev server`, async () => {
+      const port = await freePort();
+      return inDevServer(dir('rsbuild'), bin('rsbuild', 'rsbuild'), ['dev', '--port', String(port), '--host', '127.0.0.1'], port, closed, 'rsbuild dev');
+    }],
+  ],
+
+  'bun-build': (tgz, closed) => [[`Bun.build ${version('bun-build', 'bun')} (entrypoints and outdir; default target browser)`, async () => {
+    rmSync(join(dir('bun-build'), 'dist'), { recursive: true, force: true });
+    clean(await run(dir('bun-build'), bin('bun-build', 'bun'), ['build.js']), 'Bun.build');
+    return inStaticSite(dir('bun-build'), 'index.html', closed, 'Bun.build');
+  }]],
+
+  sveltekit: (tgz, closed) => [
+    [`SvelteKit ${version('sveltekit', '@sveltejs/kit')} (sv create minimal, adapter-node ${version('sveltekit', '@sveltejs/adapter-node')}, Vite ${version('sveltekit', 'vite')}): vite build, node build`, async () => {
+      clean(await run(dir('sveltekit'), bin('sveltekit', 'vite'), ['build']), 'vite build (SvelteKit)');
+      const port = await freePort();
+      return framework(dir('sveltekit'), process.execPath, ['build'], port, closed, 'SvelteKit', { PORT: String(port), HOST: '127.0.0.1' });
+    }],
+    [`SvelteKit ${version('sveltekit', '@sveltejs/kit')}: vite dev`, async () => {
+      const port = await freePort();
+      return framework(dir('sveltekit'), bin('sveltekit', 'vite'), ['dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], port, closed, 'SvelteKit dev');
+    }],
+  ],
+
+  'react-router': (tgz, closed) => [
+    [`React Router ${version('react-router', 'react-router')} framework mode (default template, server rendering): react-router build, react-router-serve`, async () => {
+      rmSync(join(dir('react-router'), 'build'), { recursive: true, force: true });
+      // React Router's own notices about its next major version, printed by every project on v7: accepted.
+      const futureFlags = /^\s*⚠️\s+Future Flag Warning: [^\n]*\n(?:[^\n]*\n)*?/gm;
+      clean(await run(dir('react-router'), bin('react-router', 'react-router'), ['build']), 'react-router build', futureFlags);
+      const port = await freePort();
+      return framework(dir('react-router'), bin('react-router', 'react-router-serve'), ['./build/server/index.js'], port, closed, 'React Router',
+        { PORT: String(port), HOST: '127.0.0.1' });
+    }],
+    [`React Router ${version('react-router', 'react-router')}: react-router dev`, async () => {
+      const port = await freePort();
+      return framework(dir('react-router'), bin('react-router', 'react-router'), ['dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], port, closed, 'React Router dev');
+    }],
+  ],
 
   'static-page': (tgz, closed) => [['<script type="module"> + import map, no tool', async () => {
     const server = await staticServer(dir('static-page'));
@@ -337,9 +427,11 @@ async function main() {
   }
   console.log(`installed ${packed[0].filename} (${packed[0].size} bytes packed, ${packed[0].unpackedSize} unpacked) into ${fixtures.join(', ')}`);
 
+  const manifests = (name) => ['package.json', 'package-lock.json'].map((file) => readFileSync(join(dir(name), file), 'utf8')).join('\0');
   const closed = `http://127.0.0.1:${await freePort()}`;
   const results = [];
   for (const name of fixtures) {
+    const before = manifests(name);
     for (const [label, check] of rows[name](tgz, closed)) {
       const started = Date.now();
       let result;
@@ -351,6 +443,11 @@ async function main() {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       results.push({ name, label, seconds, ...result });
       console.log(`${result.ok ? 'ok  ' : 'FAIL'} ${name.padEnd(11)} ${label} (${seconds} s)\n       ${result.printed.split('\n').join('\n       ')}`);
+    }
+    // A tool that installs what it thinks is missing (Parcel's polyfills) changes the project: a failure of its own.
+    if (manifests(name) !== before) {
+      results.push({ name, label: 'package.json and lockfile unchanged', seconds: '0.0', ok: false, printed: `a tool changed ${name}/package.json or its lockfile` });
+      console.log(`FAIL ${name.padEnd(11)} a tool changed package.json or package-lock.json`);
     }
   }
   const failed = results.filter((r) => !r.ok);
