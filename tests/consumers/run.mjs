@@ -147,19 +147,37 @@ async function inDevServer(cwd, cmd, args, port, closed, what) {
   try { return expectSandbox(expect(await inChromium(`http://127.0.0.1:${port}/?closed=${closed}`), what), what); } finally { await server.stop(); }
 }
 
+/** Serves a built site's folder and returns what its page printed in Chromium (no sandbox line expected). */
+async function inStaticSiteOnly(folder, page, closed) {
+  const server = await staticServer(folder);
+  try { return await inChromium(`${server.url}${page}?closed=${closed}`); } finally { await server.close(); }
+}
+
+/** The environment for tools that need Node 22 (the fixture's `node22` devDependency first on PATH). */
+const node22 = (fixture) => ({ PATH: `${join(dir(fixture), 'node_modules', 'node22', 'bin')}:${process.env.PATH}`, NG_CLI_ANALYTICS: 'false' });
+
 /** A server-rendered page: the line its server printed into the HTML (`server: …`, element text, React's `<!-- -->`
  * separators dropped), then the line its client printed in Chromium. */
 async function serverAndClient(url, closed, what) {
-  const html = (await (await fetch(url)).text()).replaceAll('<!-- -->', '');
+  let html = await (await fetch(url)).text();
+  // Nuxt's dev server answers with a loading page until its first build is done.
+  for (const deadline = Date.now() + 120_000; html.includes('Starting Nuxt') && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    html = await (await fetch(url)).text();
+  }
+  html = html.replaceAll('<!-- -->', '');
   const server = expect(/server: ([^<]*)</.exec(html)?.[1] ?? `(no server line in ${html.slice(0, 300)})`, `${what} server`);
   const client = expect(await inChromium(`${url}${url.includes('?') ? '&' : '?'}closed=${closed}`), `${what} client`);
   return `server: ${server}; client: ${client}`;
 }
 
 /** Starts a framework's server (dev or production), checks `path` with serverAndClient, stops it. */
-async function framework(cwd, cmd, args, port, closed, what, env = {}, path = '/') {
+async function framework(cwd, cmd, args, port, closed, what, env = {}, { path = '/', warmUp = false } = {}) {
   const server = await service(cwd, cmd, args, `http://127.0.0.1:${port}${path}`, { CLOSED_URL: closed, ...env });
-  try { return await serverAndClient(`http://127.0.0.1:${port}${path}`, closed, what); } finally { await server.stop(); }
+  try {
+    if (warmUp) await inChromium(`http://127.0.0.1:${port}${path}?closed=${closed}`).catch(() => {});
+    return await serverAndClient(`http://127.0.0.1:${port}${path}`, closed, what);
+  } finally { await server.stop(); }
 }
 
 // ------------------------------------------------------------------------------------------------------------ rows
@@ -355,6 +373,72 @@ const rows = {
       return framework(dir('react-router'), bin('react-router', 'react-router'), ['dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], port, closed, 'React Router dev');
     }],
   ],
+
+  angular: (tgz, closed) => {
+    const env = node22('angular');
+    return [
+      [`Angular ${version('angular', '@angular/core')} (ng new --defaults, application builder ${version('angular', '@angular/build')}): ng build`, async () => {
+        rmSync(join(dir('angular'), 'dist'), { recursive: true, force: true });
+        clean(await run(dir('angular'), bin('angular', 'ng'), ['build'], env), 'ng build');
+        return expect(await inStaticSiteOnly(join(dir('angular'), 'dist', 'angular', 'browser'), 'index.html', closed), 'Angular');
+      }],
+      [`Angular ${version('angular', '@angular/core')}: ng serve`, async () => {
+        const port = await freePort();
+        const server = await service(dir('angular'), bin('angular', 'ng'), ['serve', '--port', String(port), '--host', '127.0.0.1', '--no-hmr'],
+          `http://127.0.0.1:${port}/`, { ...env, NG_CLI_ANALYTICS: 'false' });
+        try { return expect(await inChromium(`http://127.0.0.1:${port}/?closed=${closed}`), 'ng serve'); } finally { await server.stop(); }
+      }],
+    ];
+  },
+
+  astro: (tgz, closed) => {
+    const env = node22('astro');
+    const node = join(dir('astro'), 'node_modules', 'node22', 'bin', 'node');
+    /** The endpoint's answer (rendered on demand in Node), then the island's line in Chromium. */
+    const check = async (port, what) => {
+      const server = expect((await (await fetch(`http://127.0.0.1:${port}/api/smoke`)).text()).replace(/^server: /, ''), `${what} endpoint`);
+      const client = expect(await inChromium(`http://127.0.0.1:${port}/?closed=${closed}`), `${what} island`);
+      return `server endpoint: ${server}; island: ${client}`;
+    };
+    return [
+      [`Astro ${version('astro', 'astro')} (minimal template, @astrojs/node ${version('astro', '@astrojs/node')} standalone, @astrojs/preact island): astro build, node dist/server/entry.mjs`, async () => {
+        rmSync(join(dir('astro'), 'dist'), { recursive: true, force: true });
+        clean(await run(dir('astro'), bin('astro', 'astro'), ['build'], { ...env, ASTRO_TELEMETRY_DISABLED: '1' }), 'astro build');
+        const port = await freePort();
+        const server = await service(dir('astro'), node, ['dist/server/entry.mjs'], `http://127.0.0.1:${port}/`,
+          { ...env, CLOSED_URL: closed, HOST: '127.0.0.1', PORT: String(port) });
+        try { return await check(port, 'Astro'); } finally { await server.stop(); }
+      }],
+      [`Astro ${version('astro', 'astro')}: astro dev`, async () => {
+        const port = await freePort();
+        const server = await service(dir('astro'), bin('astro', 'astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], `http://127.0.0.1:${port}/`,
+          { ...env, CLOSED_URL: closed, ASTRO_TELEMETRY_DISABLED: '1' });
+        try { return await check(port, 'Astro dev'); } finally { await server.stop(); }
+      }],
+    ];
+  },
+
+  nuxt: (tgz, closed) => {
+    const env = { ...node22('nuxt'), NUXT_TELEMETRY_DISABLED: '1' };
+    const node = join(dir('nuxt'), 'node_modules', 'node22', 'bin', 'node');
+    return [
+      [`Nuxt ${version('nuxt', 'nuxt')} (minimal starter; Vite client, Nitro server): nuxt build, node .output/server/index.mjs`, async () => {
+        rmSync(join(dir('nuxt'), '.output'), { recursive: true, force: true });
+        // Nuxt's own notice about an option its Vite configuration sets, printed by every project on this version.
+        const deprecation = /^\s*WARN\s+The css\.devSourcemap option is deprecated\. Please use dev\.sourcemap\.css instead\.\n/gm;
+        clean(await run(dir('nuxt'), bin('nuxt', 'nuxt'), ['build'], env), 'nuxt build', deprecation);
+        const port = await freePort();
+        return framework(dir('nuxt'), node, ['.output/server/index.mjs'], port, closed, 'Nuxt', { ...env, HOST: '127.0.0.1', PORT: String(port) });
+      }],
+      [`Nuxt ${version('nuxt', 'nuxt')}: nuxt dev`, async () => {
+        const port = await freePort();
+        // The first visit of a fresh dev server makes Vite optimise the dependencies it discovers and answer 504 for
+        // the stale ones until the page reloads (Nuxt's own modules among them): one visit first, then the checked one.
+        return framework(dir('nuxt'), bin('nuxt', 'nuxt'), ['dev', '--port', String(port), '--host', '127.0.0.1'], port, closed, 'Nuxt dev', env,
+          { warmUp: true });
+      }],
+    ];
+  },
 
   'static-page': (tgz, closed) => [['<script type="module"> + import map, no tool', async () => {
     const server = await staticServer(dir('static-page'));
