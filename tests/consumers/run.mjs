@@ -312,7 +312,12 @@ const rows = {
       clean(await run(dir('rollup-browser'), bin('rollup-browser', 'rollup'), ['-c', config]), `rollup -c ${config}`);
       const server = await staticServer(dir('rollup-browser'));
       try { return expectSandbox(expect(await inChromium(`${server.url}${page}?closed=${closed}`), `rollup ${config}`), 'rollup'); } finally { await server.close(); }
-    }]);
+    }]).concat([[`Rollup ${version('rollup-browser', 'rollup')} + ${nodeResolve}, one IIFE file: refused at build time`, async () => {
+      const refused = await run(dir('rollup-browser'), bin('rollup-browser', 'rollup'), ['-c', 'rollup.iife.config.js']).then(() => null, (err) => err.message);
+      const message = /RollupError: Invalid value "iife" for option "output\.format" - UMD and IIFE output formats are not supported for code-splitting builds\./;
+      if (!refused || !message.test(refused)) throw new Error(`expected Rollup to refuse the build, got: ${refused ?? 'a build'}`);
+      return `build fails: ${message.exec(refused)[0]}`;
+    }]]);
   },
 
   parcel: (tgz, closed) => [
