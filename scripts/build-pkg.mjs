@@ -81,8 +81,8 @@ write('browser.js', esmEntry(
   '// package is served as it is); where a bundler copied nothing, the inlined module is imported instead. Ready when\n' +
   '// the import resolves.',
   `import init, { initSync } from '${GLUE}';\nimport { moduleUrl, wasmUrl } from './wasm-url.js';\n`,
-  `try {\n  ${browserLoad(WASM, parts).split('\n').join('\n  ')}\n} catch (cause) {\n  throw loadFailed(cause);\n}`,
-  FAIL + DECODE + locate('minted-connect')));
+  'try {\n  await loadWasm();\n} catch (cause) {\n  throw loadFailed(cause);\n}',
+  FAIL + DECODE + locate('minted-connect') + browserLoad(WASM, parts)));
 write('wasm-url.js', wasmUrlModule(WASM));
 write('universal.js', esmEntry(
   'Any other ES module consumer (Rollup, esbuild for browsers, runtimes without a more specific condition): the\n' +

@@ -46,7 +46,7 @@ const reexport = "export { createSandbox } from './create.js';\n";
 write('browser.js', header('Browsers, through a bundler or none: the .wasm fetched and compiled while it downloads where a\n' +
   '// bundler copied it (or the package is served as it is), else the inlined module; ready when the import resolves.') +
   `import init, { initSync } from './minted_sandbox.js';\nimport { moduleUrl, wasmUrl } from './wasm-url.js';\n${DECODE}` +
-  `${locate('minted-connect/sandbox')}\n${browserLoad(WASM, parts)}\n${reexport}`);
+  `${locate('minted-connect/sandbox')}${browserLoad(WASM, parts)}\nawait loadWasm();\n${reexport}`);
 write('wasm-url.js', wasmUrlModule(WASM));
 for (const { file, text } of parts) write(file, text);
 write('universal.js', header('Any other ES module consumer: the module inlined, compiled synchronously, no file or URL\n' +

@@ -30,8 +30,9 @@ export function base64Parts(bytes, header) {
 export const inlineStatic = (parts) => parts.map(({ file }, i) => `import part${i} from './${file}';\n`).join('') +
   `const base64 = ${parts.map((_, i) => `part${i}`).join(' + ')};\n`;
 
-/** An expression: the parts by dynamic imports (each a lazy chunk), joined (browser.js's fallback). */
-const inlineDynamic = (parts) => `(await Promise.all([${parts.map(({ file }) => `import('./${file}')`).join(', ')}]))` +
+/** An expression: the parts by dynamic imports (each a lazy chunk), joined (browser.js's fallback). webpack, Rspack
+ * and Turbopack always copy the .wasm, so the fallback never runs there: `webpackIgnore` keeps them from emitting it. */
+const inlineDynamic = (parts) => `(await Promise.all([${parts.map(({ file }) => `import(/* webpackIgnore: true */ './${file}')`).join(', ')}]))` +
   '.map((part) => part.default).join(\'\')';
 
 /** wasm-url.js, beside the .wasm: the literal `new URL(…, import.meta.url)` that bundlers which copy assets (Vite,
@@ -70,10 +71,14 @@ async function fetchWasm(url, name) {
 }
 `;
 
-/** The load step of a browser entry: `init`, `initSync` and `decodeBase64` in scope, `wasmUrl` and `moduleUrl` from
- * wasm-url.js, `parts` from base64Parts. */
-export const browserLoad = (wasm, parts) => `if (wasmSource(wasmUrl, moduleUrl, import.meta.url, '${wasm}') === 'fetch') {
-  await init({ module_or_path: await fetchWasm(wasmUrl, '${wasm}') });
-} else {
-  initSync({ module: decodeBase64(${inlineDynamic(parts)}) });
-}`;
+/** A browser entry's loader, `loadWasm()`: `init`, `initSync` and `decodeBase64` in scope, `wasmUrl` and `moduleUrl`
+ * from wasm-url.js, `parts` from base64Parts. One function, so that the entry has one top-level await (webpack warns
+ * once per top-level await when it targets ES2015, as Next.js does for client code). */
+export const browserLoad = (wasm, parts) => `async function loadWasm() {
+  if (wasmSource(wasmUrl, moduleUrl, import.meta.url, '${wasm}') === 'fetch') {
+    await init({ module_or_path: await fetchWasm(wasmUrl, '${wasm}') });
+  } else {
+    initSync({ module: decodeBase64(${inlineDynamic(parts)}) });
+  }
+}
+`;
