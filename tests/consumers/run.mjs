@@ -3,8 +3,10 @@
 // package.json and lockfile, and no tool config beyond what the tool cannot run without), builds and runs it with the
 // tool's defaults, and prints what each printed. Browser rows run in headless Chromium, the Workers row in workerd.
 //
-//   node tests/consumers/run.mjs            every row
-//   node tests/consumers/run.mjs vite next  only those folders
+//   node tests/consumers/run.mjs                  every row
+//   node tests/consumers/run.mjs vite next        only those folders
+//   node tests/consumers/run.mjs --frameworks     only the full-stack frameworks (FRAMEWORKS: large installs)
+//   node tests/consumers/run.mjs --no-frameworks  every other row (what `make test` runs; CI runs both)
 //
 // Tool dependencies are installed with `npm ci` only when node_modules is missing or older than the lockfile
 // (scripts/setup.sh); the tarball, which changes with every build, is unpacked into node_modules/minted-connect.
@@ -495,9 +497,20 @@ const rows = {
 
 // ------------------------------------------------------------------------------------------------------------ main
 
+/** The projects of full-stack frameworks: about 1.5 GB of dependencies between them, so `make test` leaves them to
+ * the second consumer step of CI (.ci/run). */
+const FRAMEWORKS = ['sveltekit', 'react-router', 'angular', 'astro', 'nuxt'];
+
+/** The folders the command line asks for: named ones, a group, or all. */
+function selected(args) {
+  if (args.includes('--frameworks')) return FRAMEWORKS;
+  if (args.includes('--no-frameworks')) return Object.keys(rows).filter((name) => !FRAMEWORKS.includes(name));
+  return Object.keys(rows).filter((name) => !args.length || args.includes(name));
+}
+
 async function main() {
-  const only = process.argv.slice(2);
-  const fixtures = Object.keys(rows).filter((name) => !only.length || only.includes(name));
+  const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+  const fixtures = selected(process.argv.slice(2));
   const unknown = only.filter((name) => !rows[name]);
   if (unknown.length) throw new Error(`no such consumer folder: ${unknown.join(', ')} (have: ${Object.keys(rows).join(', ')})`);
 
@@ -543,6 +556,7 @@ async function main() {
   console.log(`\n| folder | consumer (default config) | result | printed |\n|---|---|---|---|`);
   for (const r of results) console.log(`| ${r.name} | ${r.label} | ${r.ok ? 'works' : '**fails**'} | ${r.ok ? r.printed : r.printed.split('\n')[0]} |`);
   console.log(`\n${results.length - failed.length} of ${results.length} consumer rows work`);
+  console.log(`consumers: ${results.length - failed.length} passed, ${failed.length} failed`);
   return failed.length ? 1 : 0;
 }
 
