@@ -95,14 +95,19 @@ const running = new Set();
 const staticServer = (folder) => startWww({ plain: true, mounts: [['/', folder]] });
 
 let browser;
-/** Opens `url` in headless Chromium and resolves to the page's `smoke: …` console line, and how the .wasm arrived. */
-async function inChromium(url) {
+/** A new page of the one headless Chromium, launched on first use. */
+async function newPage() {
   if (!browser) {
     const { chromium } = createRequire(join(dir('harness'), 'package.json'))('playwright-core');
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
   }
-  const page = await browser.newPage();
+  return browser.newPage();
+}
+
+/** Opens `url` in headless Chromium and resolves to the page's `smoke: …` console line, and how the .wasm arrived. */
+async function inChromium(url) {
+  const page = await newPage();
   const problems = [];
   let wasm = 'inlined';
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
@@ -122,6 +127,17 @@ async function inChromium(url) {
   } finally {
     await page.close();
   }
+}
+
+/** Opens `url` with every request matching `glob` answered 404, and resolves to the page's first uncaught error. */
+async function pageErrorWithout(url, glob) {
+  const page = await newPage();
+  try {
+    await page.route(glob, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+    const error = new Promise((resolve) => page.on('pageerror', (err) => resolve(err.message)));
+    await page.goto(url);
+    return await Promise.race([error, new Promise((resolve) => setTimeout(() => resolve('(no page error within 30 s)'), 30_000))]);
+  } finally { await page.close(); }
 }
 
 /** Asserts a printed line also shows the in-process sandbox answering (the rows whose fixture imports
@@ -450,6 +466,14 @@ const rows = {
   'static-page': (tgz, closed) => [['<script type="module"> + import map, no tool', async () => {
     const server = await staticServer(dir('static-page'));
     try { return expect(await inChromium(`${server.url}index.html?closed=${closed}`), 'static page'); } finally { await server.close(); }
+  }], ['the same page on a server that answers 404 for the .wasm: the import fails saying what to serve', async () => {
+    const server = await staticServer(dir('static-page'));
+    try {
+      const error = await pageErrorWithout(`${server.url}index.html?closed=${closed}`, '**/minted_connect_bg.wasm');
+      const said = /^minted-connect could not load its WebAssembly module: GET \S+\/minted_connect_bg\.wasm answered 404: serve minted_connect_bg\.wasm \(node_modules\/minted-connect\/minted_connect_bg\.wasm\) at that URL with Content-Type application\/wasm/;
+      if (!said.test(error)) throw new Error(`the page failed with: ${error}`);
+      return `page error: ${said.exec(error)[0]}…`;
+    } finally { await server.close(); }
   }]],
 
   next: (tgz, closed) => ['Turbopack', 'webpack'].map((bundler) => [`Next.js ${version('next', 'next')} (${bundler}): route handler, client component`, async () => {
