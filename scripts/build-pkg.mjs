@@ -4,12 +4,13 @@
 // "Runtimes and bundlers"):
 //   minted_connect_bg.wasm   the module (wasm-opt -Oz); also the `./minted_connect_bg.wasm` export
 //   minted_connect.js        wasm-bindgen's `web` glue, as generated, next to the .wasm (its default URL exists)
-//   browser.js               browsers through a bundler (Vite, webpack, Parcel, Rollup with `browser: true`…) or none:
+//   browser.js               browsers through a bundler (Vite, webpack, Angular, Rollup with `browser: true`…) or none:
 //                            fetches and stream-compiles the .wasm where it was copied or served, else imports
 //                            wasm-base64-N.js (dynamic imports: chunks loaded only on that path)
 //   wasm-url.js              the .wasm's URL as bundlers that copy assets rewrite it, for browser.js to compare
 //   wasm-base64-N.js         the module as base64, in parts (universal.js and browser.js's fallback)
-//   universal.js             anything else that imports ES modules (Rollup, esbuild for browsers, unknown runtimes):
+//   universal.js             anything else that imports ES modules (Rollup, esbuild for browsers, Parcel, unknown
+//                            runtimes):
 //                            the module inlined as base64, compiled synchronously, no top-level await
 //   workerd.js               Cloudflare Workers: imports the .wasm as a WebAssembly.Module
 //   slim.js                  no automatic loading: `init()` / `initSync()` (no top-level await, caller-chosen source)
@@ -76,7 +77,7 @@ const esmEntry = (what, imports, load, helpers = FAIL) => header(what) + imports
   defaultObject;
 
 write('browser.js', esmEntry(
-  'Browsers through Vite, webpack, Rspack, Parcel, Next.js, Angular, Bun, Rollup with `browser: true`, or a plain\n' +
+  'Browsers through Vite, webpack, Rspack, Next.js, Angular, Bun, Rollup with `browser: true`, or a plain\n' +
   '// <script type="module">: the .wasm is fetched and compiled while it downloads where a bundler copied it (or the\n' +
   '// package is served as it is); where a bundler copied nothing, the inlined module is imported instead. Ready when\n' +
   '// the import resolves.',
@@ -85,7 +86,7 @@ write('browser.js', esmEntry(
   FAIL + DECODE + locate('minted-connect') + browserLoad(WASM, parts)));
 write('wasm-url.js', wasmUrlModule(WASM));
 write('universal.js', esmEntry(
-  'Any other ES module consumer (Rollup, esbuild for browsers, runtimes without a more specific condition): the\n' +
+  'Any other ES module consumer (Rollup, esbuild for browsers, Parcel, runtimes without a more specific condition): the\n' +
   '// module is inlined, compiled synchronously, with no top-level await and no file or URL to find.',
   `import { initSync } from '${GLUE}';\n${inlineStatic(parts)}`,
   'try {\n  initSync({ module: decodeBase64(base64) });\n} catch (cause) {\n  throw loadFailed(cause);\n}',
