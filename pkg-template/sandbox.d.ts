@@ -73,10 +73,44 @@ export interface SandboxOrderBrief {
     type: string | null;
     /** The status the API shows for it now (`Pending`, `Completed`…). */
     status_name: string;
-    /** Its lines: product and amount. */
-    items: Array<{ sku: string; amount: number }>;
+    /** Its lines. */
+    items: SandboxOrderLine[];
     /** Its total in the cash currency. */
     total: number;
+}
+
+/** One line of an order in brief. */
+export interface SandboxOrderLine {
+    /** The product: `GAU` (digital gold), `GAG` (digital silver), `BGAU`… */
+    sku: string;
+    /** How much of it, in grams or pieces. */
+    amount: number;
+}
+
+/** An order in brief with its owner, as {@link SandboxState.orders} lists it. */
+export interface SandboxStateOrder extends SandboxOrderBrief {
+    /** The customer it belongs to; `null` for the partner's own orders. */
+    customer_external_id: string | null;
+}
+
+/** One owner's wallets and orders, as {@link SandboxState.accounts} lists them. */
+export interface SandboxAccount {
+    /** Its balances. */
+    wallets: SandboxBalances;
+    /** Its orders in brief. */
+    orders: SandboxOrderBrief[];
+}
+
+/** A customer's KYC record, as {@link SandboxState.kyc} lists it. */
+export interface SandboxKyc {
+    /** `pending`, `verified` or `rejected`. */
+    status: string;
+    /** The verification level reached. */
+    level: number;
+    /** The reference of the last KYC submission, or `null`. */
+    reference: string | null;
+    /** How many KYC writes it has had. */
+    writes: number;
 }
 
 /** One movement of the ledger: money or metal into (positive) or out of (negative) a wallet. */
@@ -99,19 +133,24 @@ export interface SandboxState {
     partner: SandboxBalances;
     /** Each customer's balances, by external id. */
     customers: Record<string, SandboxBalances>;
-    /** Every order in brief, with the customer it belongs to (`null`: the partner's). */
-    orders: Array<SandboxOrderBrief & { customer_external_id: string | null }>;
+    /** Every order in brief, with the customer it belongs to. */
+    orders: SandboxStateOrder[];
     /** Every movement, oldest first; per wallet they add up to its balance. */
     ledger: SandboxLedgerEntry[];
     /** Per owner, its wallets and its orders. */
-    accounts: {
-        partner: { wallets: SandboxBalances; orders: SandboxOrderBrief[] };
-        customers: Record<string, { wallets: SandboxBalances; orders: SandboxOrderBrief[] }>;
-    };
+    accounts: SandboxAccounts;
     /** How many orders carry each external id (always 1: orders are placed once). */
     orders_by_external_id: Record<string, number>;
     /** Each customer's KYC record, by external id. */
-    kyc: Record<string, { status: string; level: number; reference: string | null; writes: number }>;
+    kyc: Record<string, SandboxKyc>;
+}
+
+/** Every owner's wallets and orders. */
+export interface SandboxAccounts {
+    /** The partner's. */
+    partner: SandboxAccount;
+    /** Each customer's, by external id. */
+    customers: Record<string, SandboxAccount>;
 }
 
 /** What {@link SandboxAdmin.stats} resolves with. */
@@ -124,14 +163,38 @@ export interface SandboxStats {
 
 /** What {@link SandboxAdmin.faults} resolves with: the plan in force, how often each rule fired, the counters. */
 export interface SandboxFaultsView {
-    /** The plan's rules, each with `used`: how many requests it applied to so far. */
-    rules: Array<SandboxFaultRule & { used: number }>;
+    /** The plan's rules, each with how often it fired. */
+    rules: SandboxFaultRuleView[];
     /** The plan's random share, or `null`. */
     random: Record<string, unknown> | null;
     /** How many times each fault was injected, by fault name. */
     injected: Record<string, number>;
     /** Requests that matched the plan. */
     matched_requests: number;
+}
+
+/** A rule of the plan in force. */
+export interface SandboxFaultRuleView extends SandboxFaultRule {
+    /** How many requests it applied to so far. */
+    used: number;
+}
+
+/** What {@link SandboxAdmin.complete3ds} answers inside its envelope. */
+export interface SandboxPaymentCompleted {
+    /** The payment's token. */
+    token: string;
+    /** `success`. */
+    state: string;
+    /** The external ids of the orders the payment paid. */
+    orders: string[];
+}
+
+/** What {@link SandboxAdmin.generateOrders} answers inside its envelope. */
+export interface SandboxOrdersGenerated {
+    /** How many orders were added. */
+    created: number;
+    /** The prefix of their external ids (`GEN-…`). */
+    batch: string;
 }
 
 /** What the clock controls resolve with. */
@@ -174,9 +237,9 @@ export interface SandboxAdmin {
     /** Stops sandbox time (then it moves only when advanced), or lets it run on with `false`. */
     freezeClock(frozen?: boolean): Promise<SandboxClock>;
     /** Completes a card payment waiting for 3-D Secure, given its token or its `redirect_url`: the orders it paid. */
-    complete3ds(tokenOrRedirectUrl: string): Promise<SandboxEnvelope<{ token: string; state: string; orders: string[] }>>;
+    complete3ds(tokenOrRedirectUrl: string): Promise<SandboxEnvelope<SandboxPaymentCompleted>>;
     /** Adds `count` completed 0.01 g gold buys, for the partner or a customer (paging and export tests). */
-    generateOrders(count: number, customerExternalId?: string): Promise<SandboxEnvelope<{ created: number; batch: string }>>;
+    generateOrders(count: number, customerExternalId?: string): Promise<SandboxEnvelope<SandboxOrdersGenerated>>;
     /** Back to the state it was created with; calls waiting on an injected delay fail like a dropped connection. */
     reset(): void;
 }
