@@ -36,8 +36,8 @@ demo: docs sandbox-bin
 test:
 	@scripts/test.sh
 
-## consumers: install the packed tarball into each consumer project (bundlers, runtimes, Workers) and run it; `make
-## consumers ONLY="vite next"` for some
+## consumers: install the packed tarball into each consumer project (bundlers, runtimes, Workers, full-stack
+## frameworks) and run it; `make consumers ONLY="vite next"` for some, `ONLY=--frameworks` for the frameworks
 consumers: pkg
 	@node tests/consumers/run.mjs $(ONLY)
 

@@ -62,24 +62,184 @@ export interface SandboxFaultPlan {
     random?: Record<string, unknown>;
 }
 
+/** Balances by wallet code (`MAU` gold and `MAG` silver in grams, the cash currency such as `GBP`). */
+export type SandboxBalances = Record<string, number>;
+
+/** An order in brief, as {@link SandboxAdmin.state} lists it. */
+export interface SandboxOrderBrief {
+    /** The order's external id (`null` for orders placed without one). */
+    external_id: string | null;
+    /** `Buy`, `Sell`, `Delivery`… (`null` for kinds the API shows without one). */
+    type: string | null;
+    /** The status the API shows for it now (`Pending`, `Completed`…). */
+    status_name: string;
+    /** Its lines. */
+    items: SandboxOrderLine[];
+    /** Its total in the cash currency. */
+    total: number;
+}
+
+/** One line of an order in brief. */
+export interface SandboxOrderLine {
+    /** The product: `GAU` (digital gold), `GAG` (digital silver), `BGAU`… */
+    sku: string;
+    /** How much of it, in grams or pieces. */
+    amount: number;
+}
+
+/** An order in brief with its owner, as {@link SandboxState.orders} lists it. */
+export interface SandboxStateOrder extends SandboxOrderBrief {
+    /** The customer it belongs to; `null` for the partner's own orders. */
+    customer_external_id: string | null;
+}
+
+/** One owner's wallets and orders, as {@link SandboxState.accounts} lists them. */
+export interface SandboxAccount {
+    /** Its balances. */
+    wallets: SandboxBalances;
+    /** Its orders in brief. */
+    orders: SandboxOrderBrief[];
+}
+
+/** A customer's KYC record, as {@link SandboxState.kyc} lists it. */
+export interface SandboxKyc {
+    /** `pending`, `verified` or `rejected`. */
+    status: string;
+    /** The verification level reached. */
+    level: number;
+    /** The reference of the last KYC submission, or `null`. */
+    reference: string | null;
+    /** How many KYC writes it has had. */
+    writes: number;
+}
+
+/** One movement of the ledger: money or metal into (positive) or out of (negative) a wallet. */
+export interface SandboxLedgerEntry {
+    /** When, in sandbox time (milliseconds since the epoch). */
+    at_ms: number;
+    /** The customer whose wallet moved; `null` for the partner's own wallets. */
+    customer_external_id: string | null;
+    /** The wallet: `MAU`, `MAG` or the cash currency. */
+    currency_code: string;
+    /** The change in balance. */
+    delta: number;
+    /** Why it moved (`opening balance`, an order's external id…). */
+    reason: string;
+}
+
+/** What {@link SandboxAdmin.state} resolves with: every wallet and order, the ledger, the KYC records. */
+export interface SandboxState {
+    /** The partner's balances. */
+    partner: SandboxBalances;
+    /** Each customer's balances, by external id. */
+    customers: Record<string, SandboxBalances>;
+    /** Every order in brief, with the customer it belongs to. */
+    orders: SandboxStateOrder[];
+    /** Every movement, oldest first; per wallet they add up to its balance. */
+    ledger: SandboxLedgerEntry[];
+    /** Per owner, its wallets and its orders. */
+    accounts: SandboxAccounts;
+    /** How many orders carry each external id (always 1: orders are placed once). */
+    orders_by_external_id: Record<string, number>;
+    /** Each customer's KYC record, by external id. */
+    kyc: Record<string, SandboxKyc>;
+}
+
+/** Every owner's wallets and orders. */
+export interface SandboxAccounts {
+    /** The partner's. */
+    partner: SandboxAccount;
+    /** Each customer's, by external id. */
+    customers: Record<string, SandboxAccount>;
+}
+
+/** What {@link SandboxAdmin.stats} resolves with. */
+export interface SandboxStats {
+    /** Requests to `/partner` paths. */
+    partner_requests: number;
+    /** How many of them were answered 401. */
+    unauthorized: number;
+}
+
+/** What {@link SandboxAdmin.faults} resolves with: the plan in force, how often each rule fired, the counters. */
+export interface SandboxFaultsView {
+    /** The plan's rules, each with how often it fired. */
+    rules: SandboxFaultRuleView[];
+    /** The plan's random share, or `null`. */
+    random: Record<string, unknown> | null;
+    /** How many times each fault was injected, by fault name. */
+    injected: Record<string, number>;
+    /** Requests that matched the plan. */
+    matched_requests: number;
+}
+
+/** A rule of the plan in force. */
+export interface SandboxFaultRuleView extends SandboxFaultRule {
+    /** How many requests it applied to so far. */
+    used: number;
+}
+
+/** What {@link SandboxAdmin.complete3ds} answers inside its envelope. */
+export interface SandboxPaymentCompleted {
+    /** The payment's token. */
+    token: string;
+    /** `success`. */
+    state: string;
+    /** The external ids of the orders the payment paid. */
+    orders: string[];
+}
+
+/** What {@link SandboxAdmin.generateOrders} answers inside its envelope. */
+export interface SandboxOrdersGenerated {
+    /** How many orders were added. */
+    created: number;
+    /** The prefix of their external ids (`GEN-…`). */
+    batch: string;
+}
+
+/** What the clock controls resolve with. */
+export interface SandboxClock {
+    /** Sandbox time, RFC 3339. */
+    now: string;
+    /** Sandbox time in milliseconds since the epoch. */
+    now_ms: number;
+    /** Whether sandbox time stands still. */
+    frozen: boolean;
+    /** How far it was moved on by {@link SandboxAdmin.advanceClock}, in milliseconds. */
+    advanced_ms: number;
+}
+
+/** The API envelope some controls answer with, as the Partner API wraps its own answers. */
+export interface SandboxEnvelope<T> {
+    /** The answer. */
+    data: T;
+    /** `true`. */
+    success: boolean;
+    /** `0`. */
+    code: number;
+    /** Empty. */
+    message: string;
+}
+
 /** The sandbox's test and demo controls (its `/__sandbox` routes); each resolves with the JSON the route answers. */
 export interface SandboxAdmin {
     /** Every account's wallets and orders, the ledger, `orders_by_external_id` and KYC records. */
-    state(): Promise<any>;
-    /** Request and 401 counters: `{ partner_requests, unauthorized, … }`. */
-    stats(): Promise<any>;
-    /** Without an argument: the fault plan and counters; with a plan: replaces it; with `null`: normal service. */
-    faults(plan?: SandboxFaultPlan | null): Promise<any>;
-    /** The clock: `{ now, now_ms, frozen, advanced_ms }`. */
-    clock(): Promise<any>;
+    state(): Promise<SandboxState>;
+    /** Request and 401 counters. */
+    stats(): Promise<SandboxStats>;
+    /** Without an argument: the fault plan and counters; with a plan: replaces it; with `null`: normal service (and
+     * answers with the plan and counters it cleared). */
+    faults(plan?: SandboxFaultPlan | null): Promise<SandboxFaultsView>;
+    /** The clock. */
+    clock(): Promise<SandboxClock>;
     /** Makes `seconds` of sandbox time pass at once: quotes expire, deliveries move on, delays end. */
-    advanceClock(seconds: number): Promise<any>;
+    advanceClock(seconds: number): Promise<SandboxClock>;
     /** Stops sandbox time (then it moves only when advanced), or lets it run on with `false`. */
-    freezeClock(frozen?: boolean): Promise<any>;
-    /** Completes a card payment waiting for 3-D Secure, given its token or its `redirect_url`. */
-    complete3ds(tokenOrRedirectUrl: string): Promise<any>;
+    freezeClock(frozen?: boolean): Promise<SandboxClock>;
+    /** Completes a card payment waiting for 3-D Secure, given its token or its `redirect_url`: the orders it paid. */
+    complete3ds(tokenOrRedirectUrl: string): Promise<SandboxEnvelope<SandboxPaymentCompleted>>;
     /** Adds `count` completed 0.01 g gold buys, for the partner or a customer (paging and export tests). */
-    generateOrders(count: number, customerExternalId?: string): Promise<any>;
+    generateOrders(count: number, customerExternalId?: string): Promise<SandboxEnvelope<SandboxOrdersGenerated>>;
     /** Back to the state it was created with; calls waiting on an injected delay fail like a dropped connection. */
     reset(): void;
 }

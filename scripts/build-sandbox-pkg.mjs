@@ -5,7 +5,8 @@
 //   sandbox/minted_sandbox_bg.wasm   the module (wasm-opt -Oz)
 //   sandbox/minted_sandbox.js        wasm-bindgen's `web` glue
 //   sandbox/create.js                createSandbox(): the host (fetch, timers, admin), sandbox/wasm/js/create.js
-//   sandbox/browser.js               Vite, webpack, Next.js, <script type="module">: fetches the .wasm beside it
+//   sandbox/browser.js               browsers: fetches the .wasm where a bundler copied it, else the inlined module
+//   sandbox/wasm-url.js              the .wasm's URL as bundlers that copy assets rewrite it
 //   sandbox/universal.js             any other ES module consumer: the module inlined as base64, compiled at once
 //   sandbox/workerd.js               Cloudflare Workers: the .wasm imported as a WebAssembly.Module
 //   sandbox/cjs/index.cjs            require(): universal.js as CommonJS
@@ -15,7 +16,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { DECODE } from './pkg-parts.mjs';
+import { DECODE, base64Parts, browserLoad, inlineStatic, locate, wasmUrlModule } from './pkg-parts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tools = join(root, 'tools', 'node_modules', '.bin');
@@ -39,15 +40,18 @@ run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-i
 cpSync(join(staging, 'minted_sandbox.js'), join(out, 'minted_sandbox.js'));
 cpSync(join(root, 'sandbox', 'wasm', 'js', 'create.js'), join(out, 'create.js'));
 const wasm = readFileSync(join(out, WASM));
+const parts = base64Parts(wasm, header);
 
 const reexport = "export { createSandbox } from './create.js';\n";
-write('browser.js', header('Browsers and the bundlers that emit the .wasm as an asset: fetched and compiled while it\n' +
-  '// downloads; ready when the import resolves.') + "import init from './minted_sandbox.js';\n\nawait init();\n" + reexport);
-write('wasm-base64.js', header('The sandbox WebAssembly module, base64.') + `export default '${wasm.toString('base64')}';\n`);
+write('browser.js', header('Browsers, through a bundler or none: the .wasm fetched and compiled while it downloads where a\n' +
+  '// bundler copied it (or the package is served as it is), else the inlined module; ready when the import resolves.') +
+  `import init, { initSync } from './minted_sandbox.js';\nimport { moduleUrl, wasmUrl } from './wasm-url.js';\n${DECODE}` +
+  `${locate('minted-connect/sandbox')}${browserLoad(WASM, parts)}\nawait loadWasm();\n${reexport}`);
+write('wasm-url.js', wasmUrlModule(WASM));
+for (const { file, text } of parts) write(file, text);
 write('universal.js', header('Any other ES module consumer: the module inlined, compiled synchronously, no file or URL\n' +
   '// to find.') + `import { initSync } from './minted_sandbox.js';
-import base64 from './wasm-base64.js';
-
+${inlineStatic(parts)}
 ${DECODE}
 initSync({ module: decodeBase64(base64) });
 ${reexport}`);
@@ -58,6 +62,11 @@ run('esbuild', [join(out, 'universal.js'), '--bundle', '--format=cjs', '--platfo
   `--outfile=${join(out, 'cjs', 'index.cjs')}`]);
 write('node.mjs', header("'minted-connect/sandbox' in Node, Bun and Deno: the CommonJS exports, so require() and import\n" +
   '// share one instance.') + "import cjs from './cjs/index.cjs';\n\nexport const { createSandbox } = cjs;\n");
+// For resolvers that ignore `exports` (Parcel's default, TypeScript's node10): the entries by the older fields, as the
+// package root has them (no "browser": Parcel's development builds cannot run top-level await), and "type" so that
+// Node reads the .js files here as ES modules as it does at the root.
+write('package.json', JSON.stringify({ type: 'module', main: './cjs/index.cjs', module: './universal.js',
+  types: './index.d.cts' }, null, 2) + '\n');
 const dts = readFileSync(join(root, 'pkg-template', 'sandbox.d.ts'), 'utf8');
 for (const ext of ['mts', 'cts']) write(`index.d.${ext}`, dts);
 

@@ -6,10 +6,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import * as esm from 'minted-connect';
 import * as slim from 'minted-connect/slim';
 import { root } from './helpers.mjs';
+import { wasmSource } from '../../scripts/pkg-parts.mjs';
 
 const require = createRequire(import.meta.url);
 // Convenience calls and the operation whose route they use (src/routes.rs, ALIASES).
@@ -62,12 +63,13 @@ describe('package', () => {
 
   test('the declarations contain no `any`, and import and require get the same text', () => {
     const dts = (name) => readFileSync(join(root, 'pkg', name), 'utf8');
-    for (const name of ['index.d.mts', 'slim.d.mts']) {
+    for (const name of ['index.d.mts', 'slim.d.mts', 'sandbox/index.d.mts']) {
       const anys = dts(name).split('\n').filter((line) => /\bany\b/.test(line) && !/^\s*(\*|\/\*\*)/.test(line));
       assert.deepEqual(anys, [], name);
     }
     assert.equal(dts('index.d.cts'), dts('index.d.mts'));
     assert.equal(dts('slim.d.cts'), dts('slim.d.mts'));
+    assert.equal(dts('sandbox/index.d.cts'), dts('sandbox/index.d.mts'));
   });
 
   test('the tarball holds every file the exports map names, and nothing from the build', () => {
@@ -82,6 +84,47 @@ describe('package', () => {
     }
     assert.deepEqual(files.filter((f) => /\.(ts|map)$/.test(f) && !/\.d\.(m|c)?ts$/.test(f)), []);
   });
+});
+
+describe('loading in browsers', () => {
+  test('every file a shipped module imports, statically or dynamically, is in the tarball', () => {
+    const listed = execFileSync('npm', ['pack', '--dry-run', '--json', join(root, 'pkg')], { encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+    const files = new Set(JSON.parse(listed)[0].files.map((f) => f.path));
+    const missing = [];
+    for (const file of [...files].filter((f) => /\.(m?js|cjs)$/.test(f))) {
+      const text = readFileSync(join(root, 'pkg', file), 'utf8');
+      for (const [, specifier] of text.matchAll(/(?:from |import\((?:\/\*[^*]*\*\/ )?|require\()'(\.{1,2}\/[^']+)'/g)) {
+        const target = posix.normalize(posix.join(posix.dirname(file), specifier));
+        if (!files.has(target)) missing.push(`${file} → ${specifier}`);
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+
+  test('the browser entries load the inlined copy by dynamic imports, in parts no bundler warns about', () => {
+    for (const dir of ['', 'sandbox/']) {
+      const entry = readFileSync(join(root, 'pkg', dir, 'browser.js'), 'utf8');
+      const parts = [...entry.matchAll(/import\((?:\/\*[^*]*\*\/ )?'\.\/(wasm-base64-\d+\.js)'\)/g)].map((m) => m[1]);
+      assert.ok(parts.length >= 1, `${dir}browser.js imports no inlined part`);
+      assert.doesNotMatch(entry, /^import [^\n]*wasm-base64/m, `${dir}browser.js imports the inlined copy statically`);
+      for (const part of parts) assert.ok(readFileSync(join(root, 'pkg', dir, part)).length < 240 * 1024, `${dir}${part} is over webpack's 244 KiB hint`);
+    }
+  });
+
+  // What browser.js does, given the .wasm's URL (`wasm`), wasm-url.js's URL (`module`) and its own (`here`).
+  const SOURCES = [
+    { case: 'served as installed (wasm-url.js a file of its own)', wasm: 'http://h/node_modules/minted-connect/minted_connect_bg.wasm', module: 'http://h/node_modules/minted-connect/wasm-url.js', here: 'http://h/node_modules/minted-connect/browser.js', source: 'fetch' },
+    { case: 'webpack (import.meta.url of each source file)', wasm: 'http://h/5f1c.wasm', module: 'file:///p/node_modules/minted-connect/wasm-url.js', here: 'file:///p/node_modules/minted-connect/browser.js', source: 'fetch' },
+    { case: 'Vite build (hashed asset)', wasm: 'http://h/assets/minted_connect_bg-Df3a.wasm', module: 'http://h/assets/index-9b.js', here: 'http://h/assets/index-9b.js', source: 'fetch' },
+    { case: 'Vite dev (pre-bundled, URL rewritten to the package)', wasm: 'http://h/node_modules/minted-connect/minted_connect_bg.wasm', module: 'http://h/node_modules/.vite/deps/minted-connect.js?v=1', here: 'http://h/node_modules/.vite/deps/minted-connect.js?v=1', source: 'fetch' },
+    { case: 'Rollup / Angular (URL left beside the bundle)', wasm: 'http://h/output/minted_connect_bg.wasm', module: 'http://h/output/main.js', here: 'http://h/output/main.js', source: 'inline' },
+    { case: 'bundle with a query string, URL left beside it', wasm: 'http://h/main/minted_connect_bg.wasm', module: 'http://h/main/app.js?v=2', here: 'http://h/main/app.js?v=2', source: 'inline' },
+  ];
+  for (const row of SOURCES) {
+    test(`wasmSource: ${row.case} → ${row.source}`, () => {
+      assert.equal(wasmSource(new URL(row.wasm), row.module, row.here, 'minted_connect_bg.wasm'), row.source);
+    });
+  }
 });
 
 describe('docs', () => {

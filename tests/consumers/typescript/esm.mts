@@ -13,3 +13,9 @@ import { createSandbox, type Sandbox } from 'minted-connect/sandbox';
 export const sandbox: Sandbox = createSandbox({ quoteTtlSecs: 5, ncCheck: 'strict' });
 export const onSandbox = new MintedClient({ baseUrl: sandbox.url, ...sandbox.credentials, fetch: sandbox.fetch });
 export const advanced: Promise<unknown> = sandbox.admin.advanceClock(60);
+// The admin results are typed: reading a field the sandbox does not answer with is an error.
+export const gold = sandbox.admin.state().then((state) => state.customers['MTD0018232']?.['MAU'] ?? 0);
+export const frozen: Promise<boolean> = sandbox.admin.freezeClock().then((clock) => clock.frozen);
+export const injected: Promise<number> = sandbox.admin.faults().then((view) => view.matched_requests);
+// @ts-expect-error: the stats have no such field
+export const wrong = sandbox.admin.stats().then((stats) => stats.requests);

@@ -1,0 +1,4 @@
+await Bun.build({
+  entrypoints: ['./src/main.js'],
+  outdir: './dist',
+});

@@ -1,0 +1,5 @@
+// @ts-check
+import { defineConfig } from '@rsbuild/core';
+
+// Docs: https://rsbuild.rs/config/
+export default defineConfig({});
