@@ -5,7 +5,9 @@
 //   1. decode: the documented Card Payment Get Order response (as the docs print it) from bytes, against JSON.parse
 //   2. request validation of a valid Create Customer body: validateRequest against valibot and zod (same rules)
 //   3. whole call against a local sandbox: CPU per call of the client (request build, validation, Digest, decode)
-//      against a bare fetch + res.json() of the same request (Digest header computed with node:crypto)
+//      against a bare fetch + res.json() of the same request (Digest header computed with node:crypto), and
+//      getCustomer against what users write without this package: digest-fetch + res.json() + a zod schema,
+//      one call after another and 50 in flight
 //   4. wasm memory and JS heap over many calls on one client (BENCH_MEMORY_CALLS, default 100 000)
 //   5. require time of the Node entry, and import time of the browser entry in Chromium (playwright-core)
 //
@@ -22,7 +24,8 @@ import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
 import { startSandbox } from '../../scripts/sandbox-process.mjs';
-import { customerValibot, customerZod, orderValibot, orderZod } from './schemas.mjs';
+import DigestClient from 'digest-fetch';
+import { customerValibot, customerWithWalletsZod, customerZod, orderValibot, orderZod } from './schemas.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -109,6 +112,7 @@ for (const r of validation) row(r.label, us(r.ns), Math.round(1e9 / r.ns).toLoca
 const sandbox = await startSandbox();
 try {
   results.call = await wholeCall(sandbox);
+  results.peer = await peerCall(sandbox);
   results.memory = await memory(sandbox, Number(process.env.BENCH_MEMORY_CALLS || (quick ? 5000 : 100000)));
 } finally {
   await sandbox.stop();
@@ -165,6 +169,57 @@ async function wholeCall({ url, username, password }) {
   row('fetch + res.json() (Digest by node:crypto)', out.bareCpuUs.toFixed(0), out.bareWallUs.toFixed(0), '1.00×');
   row('client.getOrderAlternative(…)', out.sdkCpuUs.toFixed(0), out.sdkWallUs.toFixed(0), out.cpuRatio.toFixed(2) + '×');
   row('  overhead of the client (median of rounds)', out.overheadCpuUs.toFixed(0), '', '');
+  return out;
+}
+
+/**
+ * getCustomer through the client against the hand-written route users take without it: digest-fetch (the most used
+ * Digest helper on npm) + res.json() + a zod schema of the data. Client CPU per call (process.cpuUsage), rounds taken
+ * in turn, ratios within each round; then the same with 50 calls in flight.
+ */
+async function peerCall({ url, username, password }) {
+  const id = 'MTD0018232';
+  const client = new sdk.MintedClient({ baseUrl: url, username, password, clientId: 'bench', language: 'en', maxRetries: 0 });
+  const digest = new DigestClient(username, password);
+  const headers = { 'api-version': '2', 'x-client-id': 'bench', 'accept-language': 'en', accept: 'application/json' };
+  const routes = {
+    peer: async () => {
+      const res = await digest.fetch(`${url}/partner/customer/${id}`, { headers });
+      if (!res.ok) throw new Error(`digest-fetch: HTTP ${res.status}`);
+      return customerWithWalletsZod.parse((await res.json()).data);
+    },
+    sdk: () => client.getCustomer(id),
+  };
+  const [a, b] = [await routes.sdk(), await routes.peer()];
+  check(a.external_id === b.external_id && a.wallets.length === b.wallets.length, 'the client and digest-fetch disagree');
+  const total = quick ? 400 : 2000, rounds = quick ? 2 : 5, per = total / rounds;
+  const measure = async (fn, inFlight) => {
+    const cpu = process.cpuUsage(), start = process.hrtime.bigint();
+    let next = 0;
+    const worker = async () => { while (next < per) { next += 1; await fn(); } };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+    const used = process.cpuUsage(cpu);
+    return { cpu: (used.user + used.system) / per, wall: Number(process.hrtime.bigint() - start) / 1000 / per };
+  };
+  const out = { call: `getCustomer('${id}') against a local sandbox, ${total} calls a route after a warm-up` };
+  for (const [name, inFlight] of [['sequential', 1], ['inFlight50', 50]]) {
+    for (const fn of Object.values(routes)) for (let i = 0; i < 200; i++) await fn(); // warm up
+    const samples = { peer: [], sdk: [] };
+    for (let r = 0; r < rounds; r++) for (const key of ['peer', 'sdk']) samples[key].push(await measure(routes[key], inFlight));
+    out[name] = {
+      peerCpuUs: median(samples.peer.map((s) => s.cpu)), sdkCpuUs: median(samples.sdk.map((s) => s.cpu)),
+      cpuRatio: median(samples.sdk.map((s, r) => s.cpu / samples.peer[r].cpu)),
+      peerWallUs: median(samples.peer.map((s) => s.wall)), sdkWallUs: median(samples.sdk.map((s) => s.wall)),
+      wallRatio: median(samples.sdk.map((s, r) => s.wall / samples.peer[r].wall)),
+    };
+  }
+  console.log(`\n3b. getCustomer beside digest-fetch 3.1.1 + res.json() + zod (${total} calls a route; CPU of this process)`);
+  row('route', 'CPU µs/call', 'wall µs/call', '× peer CPU');
+  for (const [name, label] of [['sequential', 'one after another'], ['inFlight50', '50 in flight']]) {
+    const m = out[name];
+    row(`digest-fetch + res.json() + zod, ${label}`, m.peerCpuUs.toFixed(0), m.peerWallUs.toFixed(0), '1.00×');
+    row(`client.getCustomer(id), ${label}`, m.sdkCpuUs.toFixed(0), m.sdkWallUs.toFixed(0), m.cpuRatio.toFixed(2) + '×');
+  }
   return out;
 }
 
@@ -263,9 +318,10 @@ async function browserImport() {
 // ---------------------------------------------------------------- sizes
 const wasm = readFileSync(join(pkg, 'minted_connect_bg.wasm'));
 // The browser entry's JavaScript as a bundler ships it (bundled, minified), as scripts/build-pkg.mjs measures it.
+// The base64 parts are the fallback copy of the module (loaded only where no bundler copied the .wasm): left out.
 const glue = execFileSync(join(root, 'tools', 'node_modules', '.bin', 'esbuild'), [join(pkg, 'browser.js'), '--bundle',
-  '--minify', '--format=esm', '--platform=neutral', '--log-level=error', '--external:*.wasm', '--external:node:*'],
-{ maxBuffer: 64 << 20 });
+  '--minify', '--format=esm', '--platform=neutral', '--log-level=error', '--external:*.wasm', '--external:node:*',
+  '--external:./wasm-base64-*'], { maxBuffer: 64 << 20 });
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const br = (b) => brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
 results.size = {
