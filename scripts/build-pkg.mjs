@@ -16,7 +16,8 @@
 //   workerd.js               Cloudflare Workers: imports the .wasm as a WebAssembly.Module
 //   slim.js                  no automatic loading: `init()` / `initSync()` (no top-level await, caller-chosen source)
 //   cjs/slim.cjs             the glue as CommonJS: the one instance behind every Node entry
-//   cjs/index.cjs            require(): cjs/slim.cjs initialised from inlined bytes (no file lookup, bundle-safe)
+//   cjs/index.cjs            require(): cjs/slim.cjs initialised from inlined bytes (no file lookup, bundle-safe) on
+//                            the first use of an export that needs the module
 //   node.mjs, slim.node.mjs  import in Node, Bun and Deno: the CommonJS exports (one instance for require and import)
 //   *.d.mts / *.d.cts        declarations for import and require
 import { execFileSync } from 'node:child_process';
@@ -141,20 +142,42 @@ run('esbuild', [join(out, 'slim.js'), '--bundle', '--format=cjs', '--platform=ne
   '--log-level=warning', '--log-override:empty-import-meta=silent',
   `--banner:js=${WEBCRYPTO}`, `--outfile=${join(out, 'cjs', 'slim.cjs')}`]);
 write('cjs/wasm-base64.cjs', header('The WebAssembly module, base64.') + `module.exports = '${base64}';\n`);
+// require() compiles nothing: the module is compiled and instantiated on the first use of an export that needs it
+// (constructing a MintedClient, calling validateRequest…), so a script that requires the package and does something
+// else first, or a command that only prints its help, does not wait for it. Quote instances only come from calls, and
+// MintedError is plain JavaScript: both are exported as they are.
+const LAZY = names.filter((n) => n !== 'Quote');
+// Each function's parameters as the glue declares them: a wrapper with the same list costs a call nothing measurable
+// (a Proxy's apply trap costs validateRequest about 10%).
+const parameters = Object.fromEntries([...glue.matchAll(/^export function (\w+)\(([^)]*)\)/gm)].map((m) => [m[1], m[2]]));
+const lazyExport = (n) => {
+  if (!LAZY.includes(n)) return `exports.${n} = slim.${n};`;
+  if (parameters[n] === undefined) return `exports.${n} = loading(slim.${n});`;
+  return `exports.${n} = function ${n}(${parameters[n]}) {\n  load();\n  return slim.${n}(${parameters[n]});\n};`;
+};
 write('cjs/index.cjs', header('require(): the CommonJS glue, initialised from the inlined module (nothing to find on disk,\n' +
-  '// so it keeps working when bundled).') + `'use strict';
+  '// so it keeps working when bundled) on the first use of an export that needs it.') + `'use strict';
 const slim = require('./slim.cjs');
-const base64 = require('./wasm-base64.cjs');
 const { MintedError } = slim;
 ${FAIL}${DECODE}
-try {
-  slim.initSync(decodeBase64(base64));
-} catch (cause) {
-  throw cause instanceof MintedError ? cause : loadFailed(cause);
+let loaded = false;
+/** Compiles and instantiates the module, once; a failure is a MintedError of kind config (code wasm_load_failed). */
+function load() {
+  if (loaded) return;
+  try {
+    slim.initSync(decodeBase64(require('./wasm-base64.cjs')));
+  } catch (cause) {
+    throw cause instanceof MintedError ? cause : loadFailed(cause);
+  }
+  loaded = true;
 }
+/** A class of the glue, loading the module before it is constructed (instanceof holds both ways with slim's). */
+const loading = (target) => new Proxy(target, {
+  construct(fn, args, newTarget) { load(); return Reflect.construct(fn, args, newTarget); },
+});
 Object.defineProperty(exports, '__esModule', { value: true });
-${all.map((n) => `exports.${n} = slim.${n};`).join('\n')}
-exports.default = Object.freeze({ ${all.map((n) => `${n}: slim.${n}`).join(', ')} });
+${all.map(lazyExport).join('\n')}
+exports.default = Object.freeze({ ${all.map((n) => `${n}: exports.${n}`).join(', ')} });
 `);
 write('node.mjs', header('import in Node, Bun and Deno: the CommonJS exports, so require() and import share one instance.') +
   `import cjs from './cjs/index.cjs';
