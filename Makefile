@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8787
 
-.PHONY: setup pkg docs api-report sandbox-bin sandbox demo test soak fuzz cli-test consumers bench clean
+.PHONY: setup pkg docs api-report sandbox-bin sandbox demo test soak fuzz cli-test consumers bench profile clean
 
 ## setup: install the toolchain pieces and npm dependencies (idempotent; fast when done)
 setup:
@@ -56,10 +56,17 @@ fuzz: pkg
 cli-test: pkg sandbox-bin
 	@node --test --test-concurrency=1 --test-reporter=spec tests/cli/
 
-## bench: decode, validation, whole-call, memory and load figures beside zod and valibot; writes tools/bench/results.json
+## bench: decode, validation, whole-call (also beside digest-fetch + zod), memory and load figures beside zod and valibot;
+## writes tools/bench/results.json
 bench: pkg sandbox-bin
 	@scripts/setup.sh tools/bench
 	@node --expose-gc tools/bench/run.mjs
+
+## profile: where a call's client CPU goes (getCustomer under the V8 profiler, the module with its function names);
+## PROFILE_ROUTE=peer profiles digest-fetch + res.json() + zod instead
+profile: pkg sandbox-bin
+	@scripts/setup.sh tools/bench
+	@node tools/bench/profile.mjs
 
 clean:
 	cargo clean

@@ -3,7 +3,8 @@
 // module; they differ only in how they obtain it (see pkg-template/package.json `exports` and docs/guide.md,
 // "Runtimes and bundlers"):
 //   minted_connect_bg.wasm   the module (wasm-opt -Oz); also the `./minted_connect_bg.wasm` export
-//   minted_connect.js        wasm-bindgen's `web` glue, as generated, next to the .wasm (its default URL exists)
+//   minted_connect.js        wasm-bindgen's `web` glue with its snippets bundled in, next to the .wasm (its default
+//                            URL exists); it exports MintedError too
 //   browser.js               browsers through a bundler (Vite, webpack, Angular, Rollup with `browser: true`…) or none:
 //                            fetches and stream-compiles the .wasm where it was copied or served, else imports
 //                            wasm-base64-N.js (dynamic imports: chunks loaded only on that path)
@@ -15,7 +16,8 @@
 //   workerd.js               Cloudflare Workers: imports the .wasm as a WebAssembly.Module
 //   slim.js                  no automatic loading: `init()` / `initSync()` (no top-level await, caller-chosen source)
 //   cjs/slim.cjs             the glue as CommonJS: the one instance behind every Node entry
-//   cjs/index.cjs            require(): cjs/slim.cjs initialised from inlined bytes (no file lookup, bundle-safe)
+//   cjs/index.cjs            require(): cjs/slim.cjs initialised from inlined bytes (no file lookup, bundle-safe) on
+//                            the first use of an export that needs the module
 //   node.mjs, slim.node.mjs  import in Node, Bun and Deno: the CommonJS exports (one instance for require and import)
 //   *.d.mts / *.d.cts        declarations for import and require
 import { execFileSync } from 'node:child_process';
@@ -41,20 +43,29 @@ const write = (path, text) => writeFileSync(join(out, path), text);
 // 1. Compile and generate the glue (wasm-opt runs below, on the final file).
 run('wasm-pack', ['build', '--release', '--target', 'web', '--out-dir', staging, '--no-pack', '--mode', 'no-install']);
 
-// 2. Fresh package directory: the module, the glue beside it, its snippet.
+// 2. Fresh package directory: the module, and the glue beside it with its snippets (src/js) bundled in.
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'cjs'), { recursive: true });
 // --converge repeats -Oz while it still gains (about 200 bytes); the target_features section is only for linkers.
 run('wasm-opt', ['-Oz', '--converge', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--strip-producers',
   '--strip-target-features', join(staging, WASM), '-o', join(out, WASM)]);
-cpSync(join(staging, 'minted_connect.js'), join(out, 'minted_connect.js'));
-cpSync(join(staging, 'snippets'), join(out, 'snippets'), { recursive: true });
-const snippet = './' + relative(out, findFile(join(out, 'snippets'), 'errors.js')).split('\\').join('/');
-const glue = readFileSync(join(out, 'minted_connect.js'), 'utf8');
+const glue = readFileSync(join(staging, 'minted_connect.js'), 'utf8');
 if (!glue.includes(`new URL('${WASM}', import.meta.url)`)) throw new Error('the glue no longer defaults to the .wasm beside it');
 const names = [...glue.matchAll(/^export (?:function|class) (\w+)/gm)].map((m) => m[1]).filter((n) => n !== 'initSync');
 if (!names.includes('MintedClient')) throw new Error('the glue does not export MintedClient');
 const all = [...names, 'MintedError'];
+// One module, not a glue importing five snippet files: a browser that loads the package unbundled fetches a graph
+// one level shallower before it can start on the .wasm. The glue exports MintedError too, so every entry takes the
+// one class from it. (The import object names the snippet module twice, same key and value: esbuild's warning is
+// silenced rather than the generated file edited.)
+const errors = relative(staging, findFile(join(staging, 'snippets'), 'errors.js')).split('\\').join('/');
+writeFileSync(join(staging, 'glue-entry.js'), `export * from './minted_connect.js';\nexport { default } from './minted_connect.js';\n` +
+  `export { MintedError } from './${errors}';\n`);
+run('esbuild', [join(staging, 'glue-entry.js'), '--bundle', '--format=esm', '--platform=neutral', '--log-level=warning',
+  '--log-override:duplicate-object-key=silent', `--outfile=${join(out, 'minted_connect.js')}`]);
+if (!readFileSync(join(out, 'minted_connect.js'), 'utf8').includes(`new URL("${WASM}", import.meta.url)`)) {
+  throw new Error('the bundled glue no longer defaults to the .wasm beside it');
+}
 const wasm = readFileSync(join(out, WASM));
 const base64 = wasm.toString('base64');
 
@@ -73,7 +84,7 @@ function loadFailed(cause, hint = HINT) {
 const reexport = `export { ${names.join(', ')} } from '${GLUE}';\nexport { MintedError };\n`;
 const defaultObject = `export default Object.freeze({ ${names.map((n) => `${n}: glue.${n}`).join(', ')}, MintedError });\n`;
 const esmEntry = (what, imports, load, helpers = FAIL) => header(what) + imports +
-  `import * as glue from '${GLUE}';\nimport { MintedError } from '${snippet}';\n` + helpers + load + '\n' + reexport +
+  `import * as glue from '${GLUE}';\nimport { MintedError } from '${GLUE}';\n` + helpers + load + '\n' + reexport +
   defaultObject;
 
 write('browser.js', esmEntry(
@@ -97,8 +108,7 @@ write('workerd.js', esmEntry(
   'try {\n  initSync({ module: wasmModule });\n} catch (cause) {\n  throw loadFailed(cause);\n}'));
 for (const { file, text } of parts) write(file, text);
 write('slim.js', header('No automatic loading: call init() (or initSync()) once, before anything else.') +
-  `import initGlue, { initSync as initSyncGlue } from '${GLUE}';
-import { MintedError } from '${snippet}';
+  `import initGlue, { initSync as initSyncGlue, MintedError } from '${GLUE}';
 ${FAIL}
 /** Loads the module asynchronously: from \`source\` (URL, Response, bytes or WebAssembly.Module), or by default from
  * the .wasm beside this file. Safe to call more than once. */
@@ -123,31 +133,51 @@ export function initSync(source) {
 ${reexport}`);
 
 // 4. Node, Bun and Deno: one CommonJS instance (the glue bundled as CommonJS), faced by ES modules.
-// wasm-bindgen's glue names the snippet module twice in its import object (same key, same value): valid JavaScript,
-// so esbuild's duplicate-key warning is silenced rather than the generated file edited. import.meta is empty in
-// CommonJS: the glue's default URL is never used there (slim's init() says so).
+// import.meta is empty in CommonJS: the glue's default URL is never used there (slim's init() says so).
 // Node 18 has Web Crypto only as require('node:crypto').webcrypto, not as globalThis.crypto (Node 19 made it global):
 // the Digest cnonce and the order keys read globalThis.crypto, so on Node 18 the glue puts the same object there.
-const WEBCRYPTO = "if (typeof globalThis.crypto?.getRandomValues !== 'function') { try { globalThis.crypto = " +
+const WEBCRYPTO = "if (!('crypto' in globalThis)) { try { globalThis.crypto = " +
   "require('node:crypto').webcrypto; } catch {} }";
 run('esbuild', [join(out, 'slim.js'), '--bundle', '--format=cjs', '--platform=neutral', '--target=node18',
-  '--log-level=warning', '--log-override:empty-import-meta=silent', '--log-override:duplicate-object-key=silent',
+  '--log-level=warning', '--log-override:empty-import-meta=silent',
   `--banner:js=${WEBCRYPTO}`, `--outfile=${join(out, 'cjs', 'slim.cjs')}`]);
 write('cjs/wasm-base64.cjs', header('The WebAssembly module, base64.') + `module.exports = '${base64}';\n`);
+// require() compiles nothing: the module is compiled and instantiated on the first use of an export that needs it
+// (constructing a MintedClient, calling validateRequest…), so a script that requires the package and does something
+// else first, or a command that only prints its help, does not wait for it. Quote instances only come from calls, and
+// MintedError is plain JavaScript: both are exported as they are.
+const LAZY = names.filter((n) => n !== 'Quote');
+// Each function's parameters as the glue declares them: a wrapper with the same list costs a call nothing measurable
+// (a Proxy's apply trap costs validateRequest about 10%).
+const parameters = Object.fromEntries([...glue.matchAll(/^export function (\w+)\(([^)]*)\)/gm)].map((m) => [m[1], m[2]]));
+const lazyExport = (n) => {
+  if (!LAZY.includes(n)) return `exports.${n} = slim.${n};`;
+  if (parameters[n] === undefined) return `exports.${n} = loading(slim.${n});`;
+  return `exports.${n} = function ${n}(${parameters[n]}) {\n  load();\n  return slim.${n}(${parameters[n]});\n};`;
+};
 write('cjs/index.cjs', header('require(): the CommonJS glue, initialised from the inlined module (nothing to find on disk,\n' +
-  '// so it keeps working when bundled).') + `'use strict';
+  '// so it keeps working when bundled) on the first use of an export that needs it.') + `'use strict';
 const slim = require('./slim.cjs');
-const base64 = require('./wasm-base64.cjs');
 const { MintedError } = slim;
 ${FAIL}${DECODE}
-try {
-  slim.initSync(decodeBase64(base64));
-} catch (cause) {
-  throw cause instanceof MintedError ? cause : loadFailed(cause);
+let loaded = false;
+/** Compiles and instantiates the module, once; a failure is a MintedError of kind config (code wasm_load_failed). */
+function load() {
+  if (loaded) return;
+  try {
+    slim.initSync(decodeBase64(require('./wasm-base64.cjs')));
+  } catch (cause) {
+    throw cause instanceof MintedError ? cause : loadFailed(cause);
+  }
+  loaded = true;
 }
+/** A class of the glue, loading the module before it is constructed (instanceof holds both ways with slim's). */
+const loading = (target) => new Proxy(target, {
+  construct(fn, args, newTarget) { load(); return Reflect.construct(fn, args, newTarget); },
+});
 Object.defineProperty(exports, '__esModule', { value: true });
-${all.map((n) => `exports.${n} = slim.${n};`).join('\n')}
-exports.default = Object.freeze({ ${all.map((n) => `${n}: slim.${n}`).join(', ')} });
+${all.map(lazyExport).join('\n')}
+exports.default = Object.freeze({ ${all.map((n) => `${n}: exports.${n}`).join(', ')} });
 `);
 write('node.mjs', header('import in Node, Bun and Deno: the CommonJS exports, so require() and import share one instance.') +
   `import cjs from './cjs/index.cjs';

@@ -39,7 +39,9 @@ step "wasm tests in Node (wasm-bindgen-test, real HTTP to a sandbox)"
 node scripts/with-sandbox.mjs -- wasm-pack test --node --mode no-install -- --test wasm_node
 
 step "wasm tests in headless Chromium"
-node scripts/with-sandbox.mjs -- wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" \
+# The runner gives a suite 20 s by default, loading included; a cold Chromium on a busy machine can take longer to
+# load the unoptimised test module.
+WASM_BINDGEN_TEST_TIMEOUT=120 node scripts/with-sandbox.mjs -- wasm-pack test --headless --chrome --chromedriver "$(command -v chromedriver)" \
   --mode no-install -- --test wasm_browser
 
 step "Node tests of the assembled package, and the admin panel in Chromium (node --test)"

@@ -40,6 +40,16 @@ pub struct Connection {
     /// Wakes the calls waiting on the Digest session.
     notify: Rc<Notify>,
     pub observers: Observers,
+    /// The request headers but `Authorization` as the JS objects fetch gets, built on first use per API version,
+    /// with a body or without.
+    headers: RefCell<Vec<HeaderObject>>,
+}
+
+/// The headers of requests to one API version, with a body or without, as a JS object.
+struct HeaderObject {
+    api_version: String,
+    has_body: bool,
+    object: js_sys::Object,
 }
 
 /// One call, ready to send.
@@ -156,7 +166,8 @@ const KEPT_CHALLENGING: &str = "the server kept answering 401 with new nonces";
 
 impl Connection {
     pub fn new(config: Config, observers: Observers) -> Self {
-        Self { config, digest: RefCell::new(DigestSession::default()), notify: Rc::default(), observers }
+        let (digest, notify, headers) = (RefCell::new(DigestSession::default()), Rc::default(), RefCell::default());
+        Self { config, digest, notify, observers, headers }
     }
 
     /// Everything that must not appear in what is reported about `response`: the password and the Authorization
@@ -165,6 +176,22 @@ impl Connection {
         let mut secrets = self.config.secrets();
         secrets.extend(response.sent_authorization.as_deref());
         secrets
+    }
+
+    /// The headers of a request on `route` but `Authorization` ([`base_headers`]), as the JS object fetch gets.
+    fn header_object(&self, route: &Resolved, has_body: bool) -> js_sys::Object {
+        let api_version = route.api_version.as_ref();
+        let same = |h: &&HeaderObject| h.api_version == api_version && h.has_body == has_body;
+        if let Some(built) = self.headers.borrow().iter().find(same) {
+            return built.object.clone();
+        }
+        let object = js_sys::Object::new();
+        for (name, value) in base_headers(&self.config, route, has_body) {
+            observe::set(&object, name, &JsValue::from(value));
+        }
+        let built = HeaderObject { api_version: api_version.to_owned(), has_body, object: object.clone() };
+        self.headers.borrow_mut().push(built);
+        object
     }
 }
 
@@ -255,9 +282,9 @@ pub fn resolution(call: &Call, answered: &Answered, value: JsValue) -> JsValue {
 /// What a call's last response says about it (see [`observe::metadata`]).
 fn metadata(answered: &Answered) -> js_sys::Object {
     let response = &answered.response;
-    let raw = &response.raw;
     let (attempts, duration_ms, reconciled) = (response.attempts, answered.duration_ms, answered.reconciled);
-    observe::metadata(raw.status, raw.request_id.clone(), attempts, duration_ms, reconciled, &response.headers)
+    let request_id = response.request_id.clone();
+    observe::metadata(response.status, request_id, attempts, duration_ms, reconciled, &response.headers())
 }
 
 /// Sends a call through [`with_retries`] and reads the response as the operation's `data`.
@@ -268,11 +295,11 @@ pub async fn send(
     watch: &Watch,
 ) -> Result<Answered, MintedError> {
     let response = with_retries(connection, call, watch).await?;
-    let data = match envelope::read_data(&response.js_body, data, response.raw.is_success()) {
+    let data = match envelope::read_data(&response.body(), data, response.is_success()) {
         Ok(data) => data,
         Err(reading) => {
             let secrets = connection.secrets(&response);
-            envelope::check(&response.raw, reading, data, &secrets)
+            envelope::check(&response.raw(), reading, data, &secrets)
                 .map_err(|err| err.with_attempts(response.attempts))?;
             JsValue::NULL
         }
@@ -435,9 +462,7 @@ fn retry_delay(
     result: Result<Box<HttpResponse>, MintedError>,
 ) -> ControlFlow<Result<Box<HttpResponse>, MintedError>, (f64, Outcome)> {
     let outcome = match &result {
-        Ok(response) if retry::is_transient(Outcome::Status(response.raw.status)) => {
-            Some(Outcome::Status(response.raw.status))
-        }
+        Ok(response) if retry::is_transient(Outcome::Status(response.status)) => Some(Outcome::Status(response.status)),
         Ok(_) => None,
         Err(err) if err.kind == ErrorKind::Network => Some(Outcome::Network),
         Err(err) if err.kind == ErrorKind::Timeout => Some(Outcome::Timeout),
@@ -445,8 +470,8 @@ fn retry_delay(
     };
     let decision = match outcome {
         Some(outcome) => {
-            let retry_after = result.as_ref().ok().and_then(|r| r.retry_after.as_deref()).and_then(|value| {
-                retry::parse_retry_after(value, http::now_ms(), |date| Some(http::parse_date_ms(date)))
+            let retry_after = result.as_ref().ok().and_then(|r| r.header("retry-after")).and_then(|value| {
+                retry::parse_retry_after(&value, http::now_ms(), |date| Some(http::parse_date_ms(date)))
             });
             retry::decide(&call.retry, attempt, call.route.idempotent, outcome, retry_after, retry::jitter())
         }
@@ -538,20 +563,21 @@ async fn exchange(
             Step::GiveUp => return Err(refused(connection, None, KEPT_CHALLENGING)),
         };
         let claim = ticket.map(|ticket| Claim { connection, ticket, armed: true });
-        let headers = signed_headers(connection, call, claim.as_ref(), &digest_uri)?;
+        let authorization = sign(connection, call, claim.as_ref(), &digest_uri)?;
         let exchange = Exchange { operation: call.name, attempt, method, url: &url };
-        let started = announce(connection, watch, &exchange, &headers, call.body.as_deref());
+        let started = announce(connection, watch, &exchange, call, authorization.as_deref());
         let sent = http::fetch(&HttpRequest {
             method: call.route.method,
             url: &url,
-            headers: &headers,
+            headers: &connection.header_object(&call.route, call.body.is_some()),
+            authorization: authorization.as_deref(),
             body: call.body.as_deref(),
             timeout_ms: call.timeout_ms,
             signal: call.signal.as_ref(),
             fetch: config.fetch.as_ref(),
         })
         .await;
-        step = match received(connection, watch, &exchange, headers, started, sent, &mut auth, claim) {
+        step = match received(connection, watch, &exchange, authorization, started, sent, &mut auth, claim) {
             Flow::Next(step) => step,
             Flow::Return(result) => return result,
         };
@@ -578,26 +604,25 @@ pub fn base_headers<'a>(config: &'a Config, route: &Resolved, has_body: bool) ->
     headers
 }
 
-/// The headers of one request: the base headers and, for a ticket, its `Authorization`.
-fn signed_headers<'a>(
-    connection: &'a Connection,
+/// The `Authorization` value of one request: for a ticket that signs, its Digest answer.
+fn sign(
+    connection: &Connection,
     call: &Call,
     claim: Option<&Claim<'_>>,
     digest_uri: &str,
-) -> Result<Vec<(&'a str, String)>, MintedError> {
+) -> Result<Option<String>, MintedError> {
     let config = &connection.config;
-    let mut headers = base_headers(config, &call.route, call.body.is_some());
-    if let (Some(claim), Some((user, password))) = (claim, &config.credentials) {
-        let method = call.route.method.as_str();
-        match connection.digest.borrow().authorization(&claim.ticket, user, password, method, digest_uri) {
-            Some(value) => headers.push(("Authorization", value)),
-            None if claim.ticket.role != Role::Fetch => {
-                return Err(MintedError::new(ErrorKind::Auth, "no randomness source for a Digest client nonce"))
-            }
-            None => {}
+    let (Some(claim), Some((user, password))) = (claim, &config.credentials) else {
+        return Ok(None);
+    };
+    let method = call.route.method.as_str();
+    match connection.digest.borrow().authorization(&claim.ticket, user, password, method, digest_uri) {
+        Some(value) => Ok(Some(value)),
+        None if claim.ticket.role != Role::Fetch => {
+            Err(MintedError::new(ErrorKind::Auth, "no randomness source for a Digest client nonce"))
         }
+        None => Ok(None),
     }
-    Ok(headers)
 }
 
 /// Shows a request to the `onRequest` hook and the debug log, when they listen; returns when it was sent.
@@ -606,14 +631,16 @@ fn announce(
     connection: &Connection,
     watch: &Watch,
     exchange: &Exchange<'_>,
-    headers: &[(&str, String)],
-    body: Option<&str>,
+    call: &Call,
+    authorization: Option<&str>,
 ) -> f64 {
     let observers = &connection.observers;
     if observers.hear_requests(watch) {
+        let mut headers = base_headers(&connection.config, &call.route, call.body.is_some());
+        headers.extend(authorization.map(|value| ("Authorization", value.to_owned())));
         let mut secrets = connection.config.secrets();
-        secrets.extend(authorization(headers));
-        observers.request(watch, exchange, headers, body, &secrets);
+        secrets.extend(authorization);
+        observers.request(watch, exchange, &headers, call.body.as_deref(), &secrets);
     }
     http::now_ms()
 }
@@ -626,24 +653,22 @@ fn received(
     connection: &Connection,
     watch: &Watch,
     exchange: &Exchange<'_>,
-    headers: Vec<(&str, String)>,
+    sent_authorization: Option<String>,
     started: f64,
     sent: Result<Box<HttpResponse>, MintedError>,
     auth: &mut CallAuth,
     claim: Option<Claim<'_>>,
 ) -> Flow {
-    let sent_authorization = authorization(&headers).map(str::to_owned);
     let observers = &connection.observers;
     if observers.hear_responses(watch) {
         let elapsed = http::now_ms() - started;
         let mut secrets = connection.config.secrets();
         secrets.extend(sent_authorization.as_deref());
-        let outcome = match &sent {
-            Ok(response) => {
-                let raw = &response.raw;
-                Ok((raw.status, raw.request_id.as_deref(), raw.body.as_slice()))
-            }
-            Err(err) => Err(err.message.as_str()),
+        let raw = sent.as_ref().ok().map(|response| response.raw());
+        let outcome = match (&raw, &sent) {
+            (Some(raw), _) => Ok((raw.status, raw.request_id.as_deref(), raw.body.as_slice())),
+            (None, Err(err)) => Err(err.message.as_str()),
+            (None, Ok(_)) => Err(""),
         };
         observers.response(watch, exchange, outcome, elapsed, &secrets);
     }
@@ -663,7 +688,7 @@ fn conclude(
 ) -> Flow {
     let Some(claim) = claim else {
         return Flow::Return(match sent {
-            Ok(response) if response.raw.status == 401 => Err(refused(
+            Ok(response) if response.status == 401 => Err(refused(
                 connection,
                 Some(&response),
                 "the server requires authentication and no username/password is configured",
@@ -674,8 +699,8 @@ fn conclude(
     let ticket = claim.disarm();
     let (answer, result) = match sent {
         Err(err) => (Answer::Lost, Err(err)),
-        Ok(response) if response.raw.status != 401 => (Answer::Passed, Ok(response)),
-        Ok(response) => match digest::parse_www_authenticate(response.www_authenticate.as_deref()) {
+        Ok(response) if response.status != 401 => (Answer::Passed, Ok(response)),
+        Ok(response) => match digest::parse_www_authenticate(response.header("www-authenticate").as_deref()) {
             Ok(challenge) => (Answer::Challenged(challenge), Ok(response)),
             Err(why) => {
                 let err = refused(connection, Some(&response), &why.to_string());
@@ -698,8 +723,8 @@ fn refused(connection: &Connection, response: Option<&HttpResponse>, message: &s
     let err = MintedError::new(ErrorKind::Auth, message).with_status(401).with_code(ErrorCode::Sdk("unauthorized"));
     match response {
         Some(response) => err
-            .with_request_id(response.raw.request_id.clone())
-            .with_body(Some(crate::redact::redact_body(&response.raw.body, &connection.secrets(response)))),
+            .with_request_id(response.request_id.clone())
+            .with_body(Some(crate::redact::redact_body(&response.raw().body, &connection.secrets(response)))),
         None => err,
     }
 }
@@ -707,11 +732,6 @@ fn refused(connection: &Connection, response: Option<&HttpResponse>, message: &s
 /// Whether the call's `AbortSignal` has aborted.
 fn is_aborted(call: &Call) -> bool {
     call.signal.as_ref().is_some_and(web_sys::AbortSignal::aborted)
-}
-
-/// The `Authorization` value among `headers`.
-fn authorization<'a>(headers: &'a [(&'a str, String)]) -> Option<&'a str> {
-    headers.iter().find(|(name, _)| *name == "Authorization").map(|(_, value)| value.as_str())
 }
 
 #[cfg(test)]

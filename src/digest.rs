@@ -250,12 +250,17 @@ fn push_quoted(out: &mut String, name: &str, value: &str) {
     }
     out.push_str(name);
     out.push_str("=\"");
-    for c in value.chars() {
-        if c == '"' || c == '\\' {
+    // Whole runs without a character to escape at a time (most values have none). `"` and `\\` are ASCII, so a split
+    // before or after one is a char boundary.
+    let mut start = 0;
+    for (at, byte) in value.bytes().enumerate() {
+        if byte == b'"' || byte == b'\\' {
+            out.push_str(value.get(start..at).unwrap_or_default());
             out.push('\\');
+            start = at;
         }
-        out.push(c);
     }
+    out.push_str(value.get(start..).unwrap_or_default());
     out.push('"');
 }
 
@@ -307,7 +312,7 @@ pub fn authorization_header(input: &AuthInput<'_>) -> String {
 /// A fresh client nonce: 16 random bytes, hex encoded. `None` when no randomness source is available.
 pub fn new_cnonce() -> Option<String> {
     let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).ok()?;
+    crate::random::fill(&mut bytes)?;
     Some(hex::encode(bytes))
 }
 

@@ -27,6 +27,7 @@ mod operations;
 mod pages;
 mod prepare;
 mod quote;
+mod random;
 pub mod redact;
 pub mod registry;
 mod retry;

@@ -104,7 +104,7 @@ fn next_page(pager: Rc<RefCell<Pager>>) -> Promise {
         observe::set(&out, "lastPage", &get("last_page"));
         observe::set(&out, "perPage", &get("per_page"));
         observe::set(&out, "total", &get("total"));
-        if let Some(id) = &answered.response.raw.request_id {
+        if let Some(id) = &answered.response.request_id {
             observe::set(&out, "requestId", &JsValue::from_str(id));
         }
         Ok(out.into())

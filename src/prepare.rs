@@ -122,7 +122,7 @@ fn claim_external_id() -> Result<String, MintedError> {
 /// A fresh order id: `mc-` and 24 random hex digits.
 pub fn new_external_id() -> Option<String> {
     let mut bytes = [0u8; 12];
-    getrandom::fill(&mut bytes).ok()?;
+    crate::random::fill(&mut bytes)?;
     Some(format!("mc-{}", hex::encode(bytes)))
 }
 

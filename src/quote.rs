@@ -65,7 +65,7 @@ pub(crate) fn price_fix(state: Rc<ClientState>, body: JsValue, options: JsValue)
         let get = |name: &str| Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
         let token = get("token").as_string().unwrap_or_default();
         let expires_at = get("expires_at").as_string().map(|s| js_sys::Date::parse(&s));
-        let server_date = response.server_date.as_deref().map(js_sys::Date::parse);
+        let server_date = response.header("date").as_deref().map(js_sys::Date::parse);
         let deadline =
             deadline(sent, http::now_ms(), get("expire_ttl").as_f64(), expires_at, server_date).unwrap_or(sent);
         let quote = JsValue::from(Quote::new(data.clone(), token, deadline, request, state.clone()));

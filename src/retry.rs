@@ -98,9 +98,9 @@ pub fn parse_retry_after(value: &str, now_ms: f64, parse_date: impl Fn(&str) -> 
 /// A random number in `[0, 1)` for backoff jitter (0.5 without a randomness source).
 pub fn jitter() -> f64 {
     let mut bytes = [0u8; 4];
-    match getrandom::fill(&mut bytes) {
-        Ok(()) => f64::from(u32::from_le_bytes(bytes)) / 4_294_967_296.0,
-        Err(_) => 0.5,
+    match crate::random::fill(&mut bytes) {
+        Some(()) => f64::from(u32::from_le_bytes(bytes)) / 4_294_967_296.0,
+        None => 0.5,
     }
 }
 

@@ -165,3 +165,24 @@ fn a_waiter_completes_only_after_a_change() {
     // a wait that starts from an older count is already over
     assert!(std::pin::pin!(notify.changed(0)).poll(&mut cx).is_ready());
 }
+
+#[test]
+fn quoted_parameters_escape_quotes_and_backslashes() {
+    let cases = [
+        ("plain", "Mufasa", r#"username="Mufasa""#),
+        ("empty", "", r#"username="""#),
+        ("a quote", r#"a"b"#, r#"username="a\"b""#),
+        ("a backslash", r"a\b", r#"username="a\\b""#),
+        ("both, at the ends", r#""x\"#, r#"username="\"x\\""#),
+        ("not ASCII", "Gülbilge\"ş", r#"username="Gülbilge\"ş""#),
+    ];
+    for (case, value, expected) in cases {
+        let mut out = "Digest ".to_owned();
+        push_quoted(&mut out, "username", value);
+        assert_eq!(out, format!("Digest {expected}"), "{case}");
+    }
+    let mut out = "Digest ".to_owned();
+    push_quoted(&mut out, "username", "u");
+    push_quoted(&mut out, "realm", "r");
+    assert_eq!(out, r#"Digest username="u", realm="r""#);
+}

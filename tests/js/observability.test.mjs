@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createSandbox } from 'minted-connect/sandbox';
@@ -215,6 +215,7 @@ describe('the built-in logger', () => {
   });
 
   test('MINTED_LOG sets the default level in Node; logLevel wins over it; unset, nothing is logged', async () => {
+    mkdirSync(join(import.meta.dirname, '.tmp'), { recursive: true });
     const script = join(import.meta.dirname, '.tmp', 'minted-log.mjs');
     writeFileSync(script, `import { MintedClient } from 'minted-connect';
 const [url, level] = process.argv.slice(2);

@@ -41,9 +41,30 @@ describe('package', () => {
 
   test('slim shares the instance the root entry loaded, in Node', async () => {
     assert.deepEqual(Object.keys(slim).sort(), [...EXPORTS, 'init', 'initSync'].sort());
-    assert.equal(slim.MintedClient, esm.MintedClient);
+    // The root entry's classes and functions load the module on first use; slim's are the glue's own. One instance:
+    // objects of either are instances of both.
+    assert.ok(new esm.MintedClient({ baseUrl: 'https://x.test' }) instanceof slim.MintedClient);
+    assert.ok(new slim.MintedClient({ baseUrl: 'https://x.test' }) instanceof esm.MintedClient);
+    assert.equal(slim.MintedError, esm.MintedError);
     await slim.init(); // already loaded: returns at once
-    assert.equal(require('minted-connect/slim').validateRequest, esm.validateRequest);
+    assert.equal(require('minted-connect/slim').validateRequest, slim.validateRequest);
+  });
+
+  test('require() compiles nothing: the module loads on the first use of an export that needs it, once', () => {
+    const out = execFileSync(process.execPath, ['-e', `
+      let compiled = 0;
+      const { Module } = WebAssembly;
+      WebAssembly.Module = function (bytes) { compiled += 1; return new Module(bytes); };
+      const sdk = require('minted-connect');
+      const seen = [compiled];
+      const err = new sdk.MintedError('x', { kind: 'config' }); // plain JavaScript: loads nothing
+      seen.push(compiled, err instanceof sdk.MintedError);
+      seen.push(sdk.validateRequest('createCustomer', {}).length > 0, compiled);
+      const client = new sdk.MintedClient({ baseUrl: 'https://x.test' });
+      seen.push(compiled, client instanceof sdk.MintedClient, sdk.default.MintedClient === sdk.MintedClient);
+      console.log(JSON.stringify(seen));
+    `], { cwd: join(root, 'tests', 'js'), encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), [0, 0, true, true, 1, 1, true, true]);
   });
 
   test('a plain CommonJS script can require it', () => {

@@ -5,9 +5,12 @@
 //   1. decode: the documented Card Payment Get Order response (as the docs print it) from bytes, against JSON.parse
 //   2. request validation of a valid Create Customer body: validateRequest against valibot and zod (same rules)
 //   3. whole call against a local sandbox: CPU per call of the client (request build, validation, Digest, decode)
-//      against a bare fetch + res.json() of the same request (Digest header computed with node:crypto)
+//      against a bare fetch + res.json() of the same request (Digest header computed with node:crypto), and
+//      getCustomer against what users write without this package: digest-fetch + res.json() + a zod schema,
+//      one call after another and 50 in flight
 //   4. wasm memory and JS heap over many calls on one client (BENCH_MEMORY_CALLS, default 100 000)
-//   5. require time of the Node entry, and import time of the browser entry in Chromium (playwright-core)
+//   5. require time of the Node entry beside zod's and valibot's, and the time from importing the browser entry in
+//      Chromium (served as it is, unbundled) until it resolves, ready for a call (playwright-core)
 //
 // Every time is a median over rounds; the figures that matter are the ratios measured in the same process. Nothing
 // here asserts a time: the machine may be shared and loaded.
@@ -22,7 +25,8 @@ import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import * as v from 'valibot';
 import { parse as parseYaml } from 'yaml';
 import { startSandbox } from '../../scripts/sandbox-process.mjs';
-import { customerValibot, customerZod, orderValibot, orderZod } from './schemas.mjs';
+import DigestClient from 'digest-fetch';
+import { customerValibot, customerWithWalletsZod, customerZod, orderValibot, orderZod } from './schemas.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -77,7 +81,7 @@ function race(cases, { iterations, rounds = 15, warmup = 3000 }) {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 function check(ok, what) { if (!ok) { console.error(`bench: ${what}`); process.exit(1); } }
 const us = (ns) => (ns / 1000).toFixed(2);
-const row = (...cells) => console.log(cells.map((c, i) => String(c)[i ? 'padStart' : 'padEnd'](i ? 14 : 56)).join(''));
+const row = (...cells) => console.log(cells.map((c, i) => String(c)[i ? 'padStart' : 'padEnd'](i ? 15 : 62)).join(''));
 
 // ---------------------------------------------------------------- 1. decode
 const decoder = new TextDecoder();
@@ -109,6 +113,7 @@ for (const r of validation) row(r.label, us(r.ns), Math.round(1e9 / r.ns).toLoca
 const sandbox = await startSandbox();
 try {
   results.call = await wholeCall(sandbox);
+  results.peer = await peerCall(sandbox);
   results.memory = await memory(sandbox, Number(process.env.BENCH_MEMORY_CALLS || (quick ? 5000 : 100000)));
 } finally {
   await sandbox.stop();
@@ -168,6 +173,75 @@ async function wholeCall({ url, username, password }) {
   return out;
 }
 
+/**
+ * getCustomer through the client against the hand-written route users take without it: digest-fetch (the most used
+ * Digest helper on npm) + res.json() + a zod schema of the data. The sandbox offers SHA-256 first and MD5 second; the
+ * client answers SHA-256, digest-fetch answers MD5 unless told otherwise, so it runs both ways: as it is by default,
+ * and with the algorithm the client uses (the same hashing on both sides, and the same work for the server). The
+ * client bounds every request by a timeout, which costs fetch the handling of an AbortSignal: a row adds one to the
+ * default route, as a user who wants one would write it. Client
+ * CPU per call (process.cpuUsage), the routes taken in turn in many short rounds, ratios of the totals; one after
+ * another, then 50 in flight.
+ */
+async function peerCall({ url, username, password }) {
+  const id = 'MTD0018232';
+  const client = new sdk.MintedClient({ baseUrl: url, username, password, clientId: 'bench', language: 'en', maxRetries: 0 });
+  const headers = { 'api-version': '2', 'x-client-id': 'bench', 'accept-language': 'en', accept: 'application/json' };
+  const peer = (digest, timeout) => async () => {
+    const init = timeout ? { headers, signal: AbortSignal.timeout(30000) } : { headers };
+    const res = await digest.fetch(`${url}/partner/customer/${id}`, init);
+    if (!res.ok) throw new Error(`digest-fetch: HTTP ${res.status}`);
+    return customerWithWalletsZod.parse((await res.json()).data);
+  };
+  const routes = {
+    md5: peer(new DigestClient(username, password)),
+    md5Timeout: peer(new DigestClient(username, password), true),
+    sha256: peer(new DigestClient(username, password, { algorithm: 'SHA-256' })),
+    sdk: () => client.getCustomer(id),
+  };
+  const answers = await Promise.all(Object.values(routes).map((fn) => fn()));
+  check(answers.every((a) => a.external_id === answers[0].external_id && a.wallets.length === answers[0].wallets.length),
+    'the client and digest-fetch disagree');
+  // Many short rounds, taken in turn, so that a slow minute of the machine slows every route alike.
+  const total = quick ? 400 : 2000, rounds = quick ? 4 : 20, per = total / rounds;
+  const measure = async (fn, inFlight) => {
+    const cpu = process.cpuUsage(), start = process.hrtime.bigint();
+    let next = 0;
+    const worker = async () => { while (next < per) { next += 1; await fn(); } };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+    const used = process.cpuUsage(cpu);
+    return { cpu: (used.user + used.system) / per, wall: Number(process.hrtime.bigint() - start) / 1000 / per };
+  };
+  const out = { call: `getCustomer('${id}') against a local sandbox, ${total} calls a route after a warm-up` };
+  for (const [name, inFlight] of [['sequential', 1], ['inFlight50', 50]]) {
+    for (const fn of Object.values(routes)) for (let i = 0; i < 200; i++) await fn(); // warm up
+    const samples = Object.fromEntries(Object.keys(routes).map((key) => [key, []]));
+    for (let r = 0; r < rounds; r++) for (const key of Object.keys(routes)) samples[key].push(await measure(routes[key], inFlight));
+    // Totals over all rounds: a pause (a collection, the scheduler) lands in some route's round, and the sum of the
+    // rounds charges it as often as it happens; medians of a few skewed rounds can differ by more than the gap.
+    const mean = (key, what) => samples[key].reduce((sum, s) => sum + s[what], 0) / rounds;
+    const ratio = (key, to, what) => mean(key, what) / mean(to, what);
+    out[name] = Object.fromEntries(Object.keys(routes).map((key) => [key, {
+      cpuUs: mean(key, 'cpu'), wallUs: mean(key, 'wall'),
+      cpuRatioToMd5: ratio(key, 'md5', 'cpu'), cpuRatioToSha256: ratio(key, 'sha256', 'cpu'),
+      wallRatioToMd5: ratio(key, 'md5', 'wall'), wallRatioToSha256: ratio(key, 'sha256', 'wall'),
+    }]));
+  }
+  console.log(`\n3b. getCustomer beside digest-fetch 3.1.1 + res.json() + zod (${total} calls a route; CPU of this process)`);
+  row('route', 'CPU µs/call', 'wall µs/call', '× MD5 peer', '× SHA-256 peer');
+  const labels = {
+    md5: 'digest-fetch (MD5, its default) + zod', md5Timeout: '  the same with a timeout (AbortSignal.timeout)',
+    sha256: 'digest-fetch (SHA-256, as the client) + zod', sdk: 'client.getCustomer(id)',
+  };
+  for (const [name, label] of [['sequential', 'one after another'], ['inFlight50', '50 in flight']]) {
+    for (const [key, m] of Object.entries(out[name])) {
+      row(`${labels[key]}, ${label}`, m.cpuUs.toFixed(0), m.wallUs.toFixed(0), m.cpuRatioToMd5.toFixed(2) + '×',
+        m.cpuRatioToSha256.toFixed(2) + '×');
+    }
+  }
+  return out;
+}
+
 async function memory({ url, username, password }, calls) {
   // A second instance from the glue itself: initSync hands back its exports, so its memory can be read.
   const glue = await import(pathToFileURL(join(pkg, 'minted_connect.js')).href);
@@ -220,7 +294,7 @@ console.log('\n5. Load: require() in a fresh Node process (median) and import of
 row('module', 'ms');
 for (const [name, ms] of Object.entries(load)) row(`require: ${name}`, ms.toFixed(1));
 results.browser = await browserImport();
-if (results.browser) row('Chromium: import pkg/browser.js (fetch + compile + instantiate)', results.browser.importMs.toFixed(1));
+if (results.browser) row('Chromium: import pkg/browser.js until ready for a call', results.browser.importMs.toFixed(1));
 
 async function browserImport() {
   let chromium;
@@ -263,9 +337,10 @@ async function browserImport() {
 // ---------------------------------------------------------------- sizes
 const wasm = readFileSync(join(pkg, 'minted_connect_bg.wasm'));
 // The browser entry's JavaScript as a bundler ships it (bundled, minified), as scripts/build-pkg.mjs measures it.
+// The base64 parts are the fallback copy of the module (loaded only where no bundler copied the .wasm): left out.
 const glue = execFileSync(join(root, 'tools', 'node_modules', '.bin', 'esbuild'), [join(pkg, 'browser.js'), '--bundle',
-  '--minify', '--format=esm', '--platform=neutral', '--log-level=error', '--external:*.wasm', '--external:node:*'],
-{ maxBuffer: 64 << 20 });
+  '--minify', '--format=esm', '--platform=neutral', '--log-level=error', '--external:*.wasm', '--external:node:*',
+  '--external:./wasm-base64-*'], { maxBuffer: 64 << 20 });
 const gz = (b) => gzipSync(b, { level: 9 }).length;
 const br = (b) => brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
 results.size = {

@@ -121,3 +121,9 @@ function orderShape(obj, s, n, b, arr, nullish, req) {
 
 export const orderValibot = orderShape(vObj, vs, vn, vb, v.array, v.nullish, { s: v.string });
 export const orderZod = orderShape(zObj, zs, zn, zb, z.array, (x) => x.nullish(), { s: z.string });
+
+// ---- Get Customer response `data` (CustomerWithWallets in src/api/customers.rs), as a zod user would write it ----
+const wallet = zObj({ currency_code: z.string(), name: zs(), customer_name: zs(), type: zs(), company_id: zn(),
+  company_name: zs(), currency_id: zn(), currency_symbol: zs(), is_cash: zb(), balance: zn(), blocked: zn(), real_balance: zn() });
+export const customerWithWalletsZod = zObj({ external_id: z.string(), firstname: zs(), middlename: zs(), lastname: zs(),
+  fullname: zs(), email: zs(), phone: zs(), gender: zs(), identity_number: zs(), birthdate: zs(), wallets: z.array(wallet) });
