@@ -52,7 +52,7 @@ fuzz: pkg
 	@PROPTEST_CASES=$${PROPTEST_CASES:-100000} cargo test --release -p minted-connect --test fuzz -- --nocapture
 	@cd tests/js && WASM_FUZZ_RUNS=$${WASM_FUZZ_RUNS:-50000} node --test wasm-fuzz.test.mjs
 
-## cli-test: the minted command's tests (npm pack of pkg/ and cli/, installed, run against the sandbox)
+## cli-test: the minted command's tests (npm pack of pkg/, pkg/sandbox/ and cli/, installed, run against the sandbox)
 cli-test: pkg sandbox-bin
 	@node --test --test-concurrency=1 --test-reporter=spec tests/cli/
 

@@ -1,22 +1,28 @@
 #!/usr/bin/env node
-// Builds the in-process sandbox (sandbox/wasm) and adds it to pkg/ as `minted-connect/sandbox`: a WebAssembly module
-// of its own, so the client's .wasm is untouched and an app that never imports /sandbox never loads it. Called by
-// scripts/build-pkg.mjs after the client; entries mirror the client's (see pkg-template/package.json `exports`):
-//   sandbox/minted_sandbox_bg.wasm   the module (wasm-opt -Oz)
-//   sandbox/minted_sandbox.js        wasm-bindgen's `web` glue
-//   sandbox/create.js                createSandbox(): the host (fetch, timers, admin), sandbox/wasm/js/create.js
-//   sandbox/browser.js               browsers: fetches the .wasm where a bundler copied it, else the inlined module
-//   sandbox/wasm-url.js              the .wasm's URL as bundlers that copy assets rewrite it
-//   sandbox/universal.js             any other ES module consumer: the module inlined as base64, compiled at once
-//   sandbox/workerd.js               Cloudflare Workers: the .wasm imported as a WebAssembly.Module
-//   sandbox/cjs/index.cjs            require(): universal.js as CommonJS
-//   sandbox/node.mjs                 import in Node, Bun and Deno: the CommonJS exports (one instance for both)
+// Builds the in-process sandbox (sandbox/wasm) into pkg/sandbox/: the package `minted-connect-sandbox`, which users
+// add as a dev dependency and import as `minted-connect/sandbox` (the client's package re-exports it, see
+// scripts/build-pkg.mjs) or by its own name. A WebAssembly module of its own, so the client's .wasm is untouched and
+// a production install of minted-connect holds none of it. Called by scripts/build-pkg.mjs after the client; entries
+// mirror the client's (see pkg-template/sandbox/package.json `exports`):
+//   minted_sandbox_bg.wasm   the module (wasm-opt -Oz)
+//   minted_sandbox.js        wasm-bindgen's `web` glue
+//   create.js                createSandbox(): the host (fetch, timers, admin), sandbox/wasm/js/create.js
+//   browser.js               browsers: fetches the .wasm where a bundler copied it, else the inlined module
+//   wasm-url.js              the .wasm's URL as bundlers that copy assets rewrite it
+//   wasm-base64-N.js         the module as base64, in parts (universal.js, browser.js's fallback, a bundle's require())
+//   universal.js             any other ES module consumer: the module inlined as base64, compiled at once
+//   workerd.js               Cloudflare Workers: the .wasm imported as a WebAssembly.Module
+//   cjs/slim.cjs             the glue and createSandbox as CommonJS, not yet initialised
+//   cjs/index.cjs            require(): cjs/slim.cjs initialised from the .wasm beside it (a bundle: the parts)
+//   node.mjs                 import in Node, Bun and Deno: the CommonJS exports (one instance for both)
+//   index.d.cts, index.d.mts declarations for require, and for import (which re-exports them)
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { DECODE, base64Parts, browserLoad, inlineStatic, locate, wasmUrlModule } from './pkg-parts.mjs';
+import { DECODE, base64Parts, browserLoad, declarationsFrom, inlineStatic, locate, nodeWasmBytes, wasmUrlModule } from './pkg-parts.mjs';
+import { cargoVersion } from './version.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tools = join(root, 'tools', 'node_modules', '.bin');
@@ -46,7 +52,7 @@ const reexport = "export { createSandbox } from './create.js';\n";
 write('browser.js', header('Browsers, through a bundler or none: the .wasm fetched and compiled while it downloads where a\n' +
   '// bundler copied it (or the package is served as it is), else the inlined module; ready when the import resolves.') +
   `import init, { initSync } from './minted_sandbox.js';\nimport { moduleUrl, wasmUrl } from './wasm-url.js';\n${DECODE}` +
-  `${locate('minted-connect/sandbox')}${browserLoad(WASM, parts)}\nawait loadWasm();\n${reexport}`);
+  `${locate('minted-connect-sandbox')}${browserLoad(WASM, parts)}\nawait loadWasm();\n${reexport}`);
 write('wasm-url.js', wasmUrlModule(WASM));
 for (const { file, text } of parts) write(file, text);
 write('universal.js', header('Any other ES module consumer: the module inlined, compiled synchronously, no file or URL\n' +
@@ -57,18 +63,31 @@ initSync({ module: decodeBase64(base64) });
 ${reexport}`);
 write('workerd.js', header('Cloudflare Workers: wrangler turns a .wasm import into a WebAssembly.Module.') +
   `import { initSync } from './minted_sandbox.js';\nimport wasmModule from './${WASM}';\n\ninitSync({ module: wasmModule });\n${reexport}`);
-run('esbuild', [join(out, 'universal.js'), '--bundle', '--format=cjs', '--platform=neutral', '--target=node18',
+// The CommonJS instance: the glue and the host bundled (not the module's bytes), then initialised by cjs/index.cjs.
+write('slim.js', "export { initSync } from './minted_sandbox.js';\n" + reexport);
+run('esbuild', [join(out, 'slim.js'), '--bundle', '--format=cjs', '--platform=neutral', '--target=node18',
   '--log-level=warning', '--log-override:empty-import-meta=silent', '--log-override:duplicate-object-key=silent',
-  `--outfile=${join(out, 'cjs', 'index.cjs')}`]);
-write('node.mjs', header("'minted-connect/sandbox' in Node, Bun and Deno: the CommonJS exports, so require() and import\n" +
-  '// share one instance.') + "import cjs from './cjs/index.cjs';\n\nexport const { createSandbox } = cjs;\n");
-// For resolvers that ignore `exports` (Parcel's default, TypeScript's node10): the entries by the older fields, as the
-// package root has them (no "browser": Parcel's development builds cannot run top-level await), and "type" so that
-// Node reads the .js files here as ES modules as it does at the root.
-write('package.json', JSON.stringify({ type: 'module', main: './cjs/index.cjs', module: './universal.js',
-  types: './index.d.cts' }, null, 2) + '\n');
-const dts = readFileSync(join(root, 'pkg-template', 'sandbox.d.ts'), 'utf8');
-for (const ext of ['mts', 'cts']) write(`index.d.${ext}`, dts);
+  `--outfile=${join(out, 'cjs', 'slim.cjs')}`]);
+rmSync(join(out, 'slim.js'));
+write('cjs/index.cjs', header('require(): the CommonJS instance, initialised from the .wasm beside the package (in a bundle,\n' +
+  '// from the inlined parts).') + `'use strict';
+const slim = require('./slim.cjs');
+${DECODE}
+${nodeWasmBytes(WASM, parts)}
+slim.initSync({ module: wasmBytes() });
+exports.createSandbox = slim.createSandbox;
+`);
+write('node.mjs', header("import in Node, Bun and Deno: the CommonJS exports, so require() and import share one instance.") +
+  "import cjs from './cjs/index.cjs';\n\nexport const { createSandbox } = cjs;\n");
+// Declarations written once, for require; import re-exports them.
+write('index.d.cts', readFileSync(join(root, 'pkg-template', 'sandbox.d.ts'), 'utf8'));
+write('index.d.mts', declarationsFrom(readFileSync(join(out, 'index.d.cts'), 'utf8'), './index.cjs'));
+// package.json (the version is the client's, from Cargo.toml), README, LICENSE.
+const manifest = JSON.parse(readFileSync(join(root, 'pkg-template', 'sandbox', 'package.json'), 'utf8'));
+manifest.version = cargoVersion(root);
+write('package.json', JSON.stringify(manifest, null, 2) + '\n');
+cpSync(join(root, 'pkg-template', 'sandbox', 'README.md'), join(out, 'README.md'));
+cpSync(join(root, 'LICENSE'), join(out, 'LICENSE'));
 
 const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
-console.log(`pkg/sandbox assembled: ${WASM} ${wasm.length} bytes raw, ${gz(wasm)} bytes gzip -9`);
+console.log(`pkg/sandbox assembled: minted-connect-sandbox@${manifest.version}; ${WASM} ${wasm.length} bytes raw, ${gz(wasm)} bytes gzip -9`);
