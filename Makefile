@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8787
 
-.PHONY: setup pkg docs api-report sandbox-bin sandbox demo test soak fuzz cli-test consumers bench clean
+.PHONY: setup pkg docs api-report sandbox-bin sandbox demo test release soak fuzz cli-test consumers bench clean
 
 ## setup: install the toolchain pieces and npm dependencies (idempotent; fast when done)
 setup:
@@ -36,6 +36,11 @@ demo: docs sandbox-bin
 test:
 	@scripts/test.sh
 
+## release: make release VERSION=0.2.0: one version in Cargo.toml, the command's package and the changelog, then
+## everything `make test` runs, then the three tarballs and SHA256SUMS in target/release/VERSION/
+release:
+	@node scripts/release.mjs $(VERSION)
+
 ## consumers: install the packed tarball into each consumer project (bundlers, runtimes, Workers, full-stack
 ## frameworks) and run it; `make consumers ONLY="vite next"` for some, `ONLY=--frameworks` for the frameworks
 consumers: pkg
@@ -63,4 +68,4 @@ bench: pkg sandbox-bin
 
 clean:
 	cargo clean
-	rm -rf pkg tests/js/node_modules tools/node_modules cli/node_modules tools/bench/node_modules
+	rm -rf pkg tests/js/node_modules tools/node_modules cli/node_modules tools/bench/node_modules tests/registry/node_modules

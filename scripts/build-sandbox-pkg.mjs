@@ -22,7 +22,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { DECODE, base64Parts, browserLoad, declarationsFrom, inlineStatic, locate, nodeWasmBytes, wasmUrlModule } from './pkg-parts.mjs';
-import { cargoVersion } from './version.mjs';
+import { cargoVersion } from './release-parts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tools = join(root, 'tools', 'node_modules', '.bin');
