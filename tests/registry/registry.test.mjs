@@ -109,6 +109,8 @@ describe('a release through a registry', () => {
     const missing = node(['-e', "try { require('minted-connect/sandbox'); } catch (e) { console.log(e.message); }"], project());
     assert.equal(missing, 'minted-connect/sandbox needs the package minted-connect-sandbox, installed beside minted-connect: ' +
       'npm install --save-dev minted-connect-sandbox');
+    const missingImport = node(['--input-type=module', '-e', "await import('minted-connect/sandbox').catch((e) => console.log(e.code, e.message))"], project());
+    assert.match(missingImport, /^ERR_MODULE_NOT_FOUND Cannot find package 'minted-connect-sandbox' imported from /);
   });
 
   test('the client loads by require and by import, and its first call reaches the sandbox', () => {
