@@ -44,7 +44,9 @@ function run(cmd, args) {
 }
 const write = (path, text) => writeFileSync(join(out, path), text);
 
-// 1. Compile and generate the glue (wasm-opt runs below, on the final file).
+// 1. Compile and generate the glue (wasm-opt runs below, on the final file), into an empty folder: the snippets'
+// folder is named by a hash of the crate's version, so an earlier build's would otherwise be copied beside this one's.
+rmSync(staging, { recursive: true, force: true });
 run('wasm-pack', ['build', '--release', '--target', 'web', '--out-dir', staging, '--no-pack', '--mode', 'no-install']);
 
 // 2. Fresh package directory: the module, the glue beside it, its snippet.

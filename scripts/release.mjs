@@ -45,10 +45,16 @@ const edits = [
 const updated = edits.map(([file, edit]) => [file, edit(readFileSync(join(root, file), 'utf8'))]);
 for (const [file, text] of updated) writeFileSync(join(root, file), text);
 run('cargo', ['update', '--workspace', '--offline', '--quiet'], { stdio: 'inherit' });
-console.log(`release ${version} (${date}): ${[...edits.map(([file]) => file), 'Cargo.lock'].join(', ')} updated from ${current}`);
+const changed = [...edits.map(([file]) => file), 'Cargo.lock'];
+console.log(`release ${version} (${date}): ${changed.join(', ')} updated from ${current}`);
 
 // 2. Everything `make test` runs, on the new version (scripts/test.sh builds pkg/ and pkg/sandbox/ first).
-execFileSync(join(root, 'scripts', 'test.sh'), [], { cwd: root, stdio: 'inherit' });
+try {
+  execFileSync(join(root, 'scripts', 'test.sh'), [], { cwd: root, stdio: 'inherit' });
+} catch {
+  fail(`the tests failed on ${version}, so nothing was packed. Undo the version (git checkout -- ${changed.join(' ')}), ` +
+    'fix what failed, and release again');
+}
 const after = disagreements(version, versionFacts(root));
 if (after.length) fail(`the versions disagree after the build:\n  ${after.join('\n  ')}`);
 

@@ -98,6 +98,10 @@ describe('package', () => {
       assert.ok(files.includes(target), `${target} missing from ${files.join(', ')}`);
     }
     assert.deepEqual(files.filter((f) => /\.(ts|map)$/.test(f) && !/\.d\.(m|c)?ts$/.test(f)), []);
+    // The glue's snippets, and no other build's (their folder is named by a hash of the crate's version).
+    const glue = readFileSync(join(root, 'pkg', 'minted_connect.js'), 'utf8');
+    const snippetFolders = new Set(files.filter((f) => f.startsWith('snippets/')).map((f) => f.split('/').slice(0, 2).join('/')));
+    assert.deepEqual([...snippetFolders], [...new Set([...glue.matchAll(/from '\.\/(snippets\/[^/]+)\//g)].map((m) => m[1]))]);
   });
 });
 
