@@ -93,7 +93,8 @@ export function disagreements(declared, facts) {
     .map(({ where, version, range }) => `${where} is ${version ?? 'missing'}, not ${range ? rangeFor(declared) : declared}`);
 }
 
-/** Every place the repository at `root` states the release's version (the built packages only when built). */
+/** Every place the repository at `root` states the release's version; those of the built packages (only when built)
+ * are marked `built`. */
 export function versionFacts(root) {
   const read = (path) => readFileSync(join(root, path), 'utf8');
   const json = (path) => JSON.parse(read(path));
@@ -112,10 +113,10 @@ export function versionFacts(root) {
   for (const [folder, name] of [['pkg', 'minted-connect'], ['pkg/sandbox', 'minted-connect-sandbox']]) {
     if (!existsSync(join(root, folder, 'package.json'))) continue;
     const built = json(`${folder}/package.json`);
-    facts.push({ where: `${folder}/package.json (${name}, built)`, version: built.version });
+    facts.push({ where: `${folder}/package.json (${name})`, version: built.version, built: true });
   }
   if (existsSync(join(root, 'pkg', 'package.json'))) {
-    facts.push({ where: 'pkg/package.json peer minted-connect-sandbox', version: json('pkg/package.json').peerDependencies?.['minted-connect-sandbox'], range: true });
+    facts.push({ where: 'pkg/package.json peer minted-connect-sandbox', version: json('pkg/package.json').peerDependencies?.['minted-connect-sandbox'], range: true, built: true });
   }
   return facts;
 }
