@@ -3,7 +3,11 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8787
 
+<<<<<<< HEAD
 .PHONY: setup pkg docs api-report sandbox-bin sandbox demo test soak fuzz cli-test consumers bench profile clean
+=======
+.PHONY: setup pkg docs api-report sandbox-bin sandbox demo test release soak fuzz cli-test consumers bench clean
+>>>>>>> i24
 
 ## setup: install the toolchain pieces and npm dependencies (idempotent; fast when done)
 setup:
@@ -36,6 +40,11 @@ demo: docs sandbox-bin
 test:
 	@scripts/test.sh
 
+## release: make release VERSION=0.2.0: one version in Cargo.toml, the command's package and the changelog, then
+## everything `make test` runs, then the three tarballs and SHA256SUMS in target/release/VERSION/
+release:
+	@node scripts/release.mjs $(VERSION)
+
 ## consumers: install the packed tarball into each consumer project (bundlers, runtimes, Workers, full-stack
 ## frameworks) and run it; `make consumers ONLY="vite next"` for some, `ONLY=--frameworks` for the frameworks
 consumers: pkg
@@ -52,7 +61,7 @@ fuzz: pkg
 	@PROPTEST_CASES=$${PROPTEST_CASES:-100000} cargo test --release -p minted-connect --test fuzz -- --nocapture
 	@cd tests/js && WASM_FUZZ_RUNS=$${WASM_FUZZ_RUNS:-50000} node --test wasm-fuzz.test.mjs
 
-## cli-test: the minted command's tests (npm pack of pkg/ and cli/, installed, run against the sandbox)
+## cli-test: the minted command's tests (npm pack of pkg/, pkg/sandbox/ and cli/, installed, run against the sandbox)
 cli-test: pkg sandbox-bin
 	@node --test --test-concurrency=1 --test-reporter=spec tests/cli/
 
@@ -70,4 +79,4 @@ profile: pkg sandbox-bin
 
 clean:
 	cargo clean
-	rm -rf pkg tests/js/node_modules tools/node_modules cli/node_modules tools/bench/node_modules
+	rm -rf pkg tests/js/node_modules tools/node_modules cli/node_modules tools/bench/node_modules tests/registry/node_modules

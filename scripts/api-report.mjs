@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The API report: what the package's public declarations export, as API Extractor writes it, for each entry with
-// declarations of its own (`minted-connect`, and its subpaths but `/slim`, which repeats the main declarations). The reports are checked in under docs/api/,
+// The API report: what the packages' public declarations export, as API Extractor writes it, for each entry with
+// declarations of its own (`minted-connect`, its subpaths but `/slim`, which repeats the main declarations, and
+// `/sandbox`, which is the package `minted-connect-sandbox`, reported by its own name). The reports are checked in under docs/api/,
 // so a change to the public surface shows in review. `make test` runs this and fails when a report is out of date;
 // `make api-report` (or `node scripts/api-report.mjs --update`) writes the new reports.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,11 +14,16 @@ const update = process.argv.includes('--update');
 const require = createRequire(join(root, 'tools', 'package.json'));
 const { Extractor, ExtractorConfig } = require('@microsoft/api-extractor');
 
-const manifest = JSON.parse(readFileSync(join(root, 'pkg', 'package.json'), 'utf8'));
-const entries = Object.entries(manifest.exports)
-  .filter(([path]) => path !== './slim' && path !== './package.json')
-  .map(([path, entry]) => ({ name: path === '.' ? 'minted-connect' : `minted-connect-${path.slice(2)}`, types: entry?.import?.types }))
-  .filter((entry) => typeof entry.types === 'string');
+// The client's package and the sandbox's (pkg/sandbox/), each entry with its package folder. `minted-connect/sandbox`
+// only re-exports the sandbox's package, whose own entry is reported (as minted-connect-sandbox).
+const entriesOf = (folder) => {
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+  return Object.entries(manifest.exports)
+    .filter(([path]) => path !== './slim' && path !== './sandbox' && path !== './package.json')
+    .map(([path, entry]) => ({ folder, name: path === '.' ? manifest.name : `${manifest.name}-${path.slice(2)}`, types: entry?.import?.types }))
+    .filter((entry) => typeof entry.types === 'string');
+};
+const entries = [...entriesOf(join(root, 'pkg')), ...entriesOf(join(root, 'pkg', 'sandbox'))];
 
 const reportFolder = join(root, 'docs', 'api');
 const tempFolder = join(root, 'target', 'api-report');
@@ -27,7 +33,7 @@ for (const entry of entries) {
   const config = ExtractorConfig.prepare({
     configObject: {
       projectFolder: root,
-      mainEntryPointFilePath: join(root, 'pkg', entry.types),
+      mainEntryPointFilePath: join(entry.folder, entry.types),
       compiler: { overrideTsconfig: { compilerOptions: { lib: ['es2022', 'dom', 'esnext.disposable'], types: [],
         skipLibCheck: true, module: 'nodenext', moduleResolution: 'nodenext' } } },
       apiReport: { enabled: true, reportFileName: `${entry.name}.api.md`, reportFolder, reportTempFolder: tempFolder },
@@ -42,7 +48,7 @@ for (const entry of entries) {
       },
     },
     configObjectFullPath: join(root, 'tools', 'api-extractor.json'),
-    packageJsonFullPath: join(root, 'pkg', 'package.json'),
+    packageJsonFullPath: join(entry.folder, 'package.json'),
   });
   const result = Extractor.invoke(config, { localBuild: update, showVerboseMessages: false });
   if (!result.succeeded || result.apiReportChanged) stale.push(entry.name);

@@ -9,23 +9,28 @@
 //                            fetches and stream-compiles the .wasm where it was copied or served, else imports
 //                            wasm-base64-N.js (dynamic imports: chunks loaded only on that path)
 //   wasm-url.js              the .wasm's URL as bundlers that copy assets rewrite it, for browser.js to compare
-//   wasm-base64-N.js         the module as base64, in parts (universal.js and browser.js's fallback)
+//   wasm-base64-N.js         the module as base64, in parts (universal.js, browser.js's fallback, and a bundle of
+//                            cjs/index.cjs: the package's one base64 copy)
 //   universal.js             anything else that imports ES modules (Rollup, esbuild for browsers, Parcel, unknown
 //                            runtimes):
 //                            the module inlined as base64, compiled synchronously, no top-level await
 //   workerd.js               Cloudflare Workers: imports the .wasm as a WebAssembly.Module
 //   slim.js                  no automatic loading: `init()` / `initSync()` (no top-level await, caller-chosen source)
 //   cjs/slim.cjs             the glue as CommonJS: the one instance behind every Node entry
-//   cjs/index.cjs            require(): cjs/slim.cjs initialised from inlined bytes (no file lookup, bundle-safe) on
-//                            the first use of an export that needs the module
+//   cjs/index.cjs            require(): cjs/slim.cjs initialised from the .wasm beside the package, or in a bundle from
+//                            the inlined parts, which the bundler took in, on the first use of an export that needs it
 //   node.mjs, slim.node.mjs  import in Node, Bun and Deno: the CommonJS exports (one instance for require and import)
-//   *.d.mts / *.d.cts        declarations for import and require
+//   *.d.cts, *.d.mts, *.d.ts declarations, written once in the .d.cts (require); .d.mts (import) and .d.ts (resolvers
+//                            that ignore `exports`) re-export them
+//   sandbox.js, cjs/sandbox.cjs, sandbox.d.*  `minted-connect/sandbox`: the package minted-connect-sandbox (pkg/sandbox/,
+//                            an optional peer dependency), re-exported
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { DECODE, base64Parts, browserLoad, inlineStatic, locate, wasmUrlModule } from './pkg-parts.mjs';
+import { DECODE, base64Parts, browserLoad, declarationsFrom, inlineStatic, locate, nodeWasmBytes, wasmUrlModule } from './pkg-parts.mjs';
+import { cargoVersion } from './release-parts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tools = join(root, 'tools', 'node_modules', '.bin');
@@ -40,7 +45,9 @@ function run(cmd, args) {
 }
 const write = (path, text) => writeFileSync(join(out, path), text);
 
-// 1. Compile and generate the glue (wasm-opt runs below, on the final file).
+// 1. Compile and generate the glue (wasm-opt runs below, on the final file), into an empty folder: the snippets'
+// folder is named by a hash of the crate's version, so an earlier build's would otherwise be copied beside this one's.
+rmSync(staging, { recursive: true, force: true });
 run('wasm-pack', ['build', '--release', '--target', 'web', '--out-dir', staging, '--no-pack', '--mode', 'no-install']);
 
 // 2. Fresh package directory: the module, and the glue beside it with its snippets (src/js) bundled in.
@@ -141,7 +148,6 @@ const WEBCRYPTO = "if (!('crypto' in globalThis)) { try { globalThis.crypto = " 
 run('esbuild', [join(out, 'slim.js'), '--bundle', '--format=cjs', '--platform=neutral', '--target=node18',
   '--log-level=warning', '--log-override:empty-import-meta=silent',
   `--banner:js=${WEBCRYPTO}`, `--outfile=${join(out, 'cjs', 'slim.cjs')}`]);
-write('cjs/wasm-base64.cjs', header('The WebAssembly module, base64.') + `module.exports = '${base64}';\n`);
 // require() compiles nothing: the module is compiled and instantiated on the first use of an export that needs it
 // (constructing a MintedClient, calling validateRequest…), so a script that requires the package and does something
 // else first, or a command that only prints its help, does not wait for it. Quote instances only come from calls, and
@@ -155,17 +161,18 @@ const lazyExport = (n) => {
   if (parameters[n] === undefined) return `exports.${n} = loading(slim.${n});`;
   return `exports.${n} = function ${n}(${parameters[n]}) {\n  load();\n  return slim.${n}(${parameters[n]});\n};`;
 };
-write('cjs/index.cjs', header('require(): the CommonJS glue, initialised from the inlined module (nothing to find on disk,\n' +
-  '// so it keeps working when bundled) on the first use of an export that needs it.') + `'use strict';
+write('cjs/index.cjs', header('require(): the CommonJS glue, initialised from the .wasm beside the package, or in a bundle\n' +
+  '// from the inlined parts the bundler took in (see wasmBytes), on the first use of an export that needs it.') + `'use strict';
 const slim = require('./slim.cjs');
 const { MintedError } = slim;
 ${FAIL}${DECODE}
+${nodeWasmBytes(WASM, parts)}
 let loaded = false;
 /** Compiles and instantiates the module, once; a failure is a MintedError of kind config (code wasm_load_failed). */
 function load() {
   if (loaded) return;
   try {
-    slim.initSync(decodeBase64(require('./wasm-base64.cjs')));
+    slim.initSync(wasmBytes());
   } catch (cause) {
     throw cause instanceof MintedError ? cause : loadFailed(cause);
   }
@@ -192,7 +199,10 @@ export const { init, initSync, ${all.join(', ')} } = cjs;
 `);
 
 // 5. Declarations: the generated ones without wasm-bindgen's init types, plus MintedError; the root adds its default
-// export, slim its init functions. The same text serves import (.d.mts) and require (.d.cts).
+// export, slim its init functions. Written once, in the .d.cts files (require): the .d.mts files (import) re-export
+// them, as ES modules may import CommonJS and not the other way round, and so does slim.d.ts (for resolvers that
+// ignore `exports`, TypeScript `node10`, which look beside slim.js). The default export is declared in each root
+// file: import's default is the frozen object node.mjs exports, require's is `exports.default`, the same object.
 let dts = readFileSync(join(staging, 'minted_connect.d.ts'), 'utf8');
 const initStart = dts.indexOf('export type InitInput');
 if (initStart < 0) throw new Error('unexpected .d.ts layout: no InitInput');
@@ -204,25 +214,25 @@ dts += readFileSync(join(root, 'pkg-template', 'minted-error.d.ts'), 'utf8');
 // The name the API reference gives the main entry (TypeDoc would call it after the file: `index`).
 const MODULE_DOC = "/**\n * The client: `MintedClient`, `validateRequest`, `decodeResponse` and the models.\n * @packageDocumentation\n" +
   ' * @module minted-connect\n */\n';
-const rootDts = dts + `
+const defaultExport = `
 /** Every export as one object, for \`import minted from 'minted-connect'\`. */
 declare const minted: {
 ${all.map((n) => `    /** The named export \`${n}\`. */\n    readonly ${n}: typeof ${n};`).join('\n')}
 };
 export default minted;
 `;
-const slimDts = dts + '\n' + readFileSync(join(root, 'pkg-template', 'slim.d.ts'), 'utf8');
-// slim.d.ts: for resolvers that ignore `exports` (TypeScript `node10`), which look beside slim.js.
-write('slim.d.ts', slimDts);
-for (const ext of ['mts', 'cts']) {
-  write(`index.d.${ext}`, MODULE_DOC + rootDts);
-  write(`slim.d.${ext}`, slimDts);
-}
+write('index.d.cts', MODULE_DOC + dts + defaultExport);
+write('index.d.mts', declarationsFrom(MODULE_DOC, './index.cjs') + `import { ${all.join(', ')} } from './index.cjs';\n` +
+  defaultExport);
+write('slim.d.cts', "export * from './index.cjs';\n\n" + readFileSync(join(root, 'pkg-template', 'slim.d.ts'), 'utf8'));
+for (const face of ['slim.d.mts', 'slim.d.ts']) write(face, declarationsFrom('', './slim.cjs'));
 
 // 6. package.json (version from Cargo.toml), README, LICENSE.
-const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'Cargo.toml'), 'utf8'))[1];
+const version = cargoVersion(root);
 const manifest = JSON.parse(readFileSync(join(root, 'pkg-template', 'package.json'), 'utf8'));
 manifest.version = version;
+// The sandbox is released with the client, under the same version.
+manifest.peerDependencies['minted-connect-sandbox'] = `^${version}`;
 write('package.json', JSON.stringify(manifest, null, 2) + '\n');
 cpSync(join(root, 'pkg-template', 'README.md'), join(out, 'README.md'));
 cpSync(join(root, 'LICENSE'), join(out, 'LICENSE'));
@@ -257,13 +267,33 @@ const pct = (a, b) => `${a > b ? '+' : ''}${((a / b - 1) * 100).toFixed(1)}%`;
 console.log(`the module inlined as base64: ${base64.length} B (${pct(base64.length, wasm.length)}), gzip ` +
   `${gz(Buffer.from(base64))} B (${pct(gz(Buffer.from(base64)), gz(wasm))} over the .wasm's gzip)`);
 
-// 8. The in-process sandbox, `minted-connect/sandbox`: a module of its own (scripts/build-sandbox-pkg.mjs).
+// 8. The in-process sandbox: the package minted-connect-sandbox in pkg/sandbox/ (scripts/build-sandbox-pkg.mjs), and
+// `minted-connect/sandbox`, which re-exports it: users who test with it add it as a dev dependency, and a production
+// install holds none of it. It is an optional peer dependency, so that npm, pnpm and Yarn let this package resolve it
+// where the project installed it. cjs/sandbox.cjs names the package to install when it is missing.
 run('node', [join(root, 'scripts', 'build-sandbox-pkg.mjs')]);
+const SANDBOX = 'minted-connect-sandbox';
+write('sandbox.js', header(`'minted-connect/sandbox' for import: the package ${SANDBOX}.`) + `export * from '${SANDBOX}';\n`);
+write('cjs/sandbox.cjs', header(`'minted-connect/sandbox' for require(): the package ${SANDBOX}.`) + `'use strict';
+try {
+  module.exports = require('${SANDBOX}');
+} catch (cause) {
+  if (cause?.code !== 'MODULE_NOT_FOUND' || !String(cause.message).includes("'${SANDBOX}'")) throw cause;
+  throw new Error("minted-connect/sandbox needs the package ${SANDBOX}, installed beside minted-connect: " +
+    'npm install --save-dev ${SANDBOX}', { cause });
+}
+`);
+const sandboxDts = readFileSync(join(out, 'sandbox', 'index.d.cts'), 'utf8');
+for (const face of ['sandbox.d.cts', 'sandbox.d.mts', 'sandbox.d.ts']) write(face, declarationsFrom(sandboxDts, SANDBOX));
+// pkg/ used as a folder dependency (tests/js, cli/, the API reference) finds its peer where an install would put it.
+// npm pack leaves node_modules out.
+mkdirSync(join(out, 'node_modules'), { recursive: true });
+symlinkSync(join('..', 'sandbox'), join(out, 'node_modules', SANDBOX));
 
 // 9. `minted-connect/csv`: plain JavaScript with no WebAssembly (pkg-template/csv.js), and a CommonJS copy for require();
-// csv.d.ts beside csv.js for resolvers that ignore `exports` (TypeScript `node10`).
+// csv.d.ts beside csv.js for resolvers that ignore `exports` (TypeScript `node10`). Declarations as the root's.
 cpSync(join(root, 'pkg-template', 'csv.js'), join(out, 'csv.js'));
-for (const ext of ['ts', 'mts', 'cts']) cpSync(join(root, 'pkg-template', 'csv.d.ts'), join(out, `csv.d.${ext}`));
+writeDeclarations('csv');
 run('esbuild', [join(out, 'csv.js'), '--format=cjs', '--platform=neutral', '--target=node18', '--log-level=warning',
   `--outfile=${join(out, 'cjs', 'csv.cjs')}`]);
 
@@ -271,9 +301,16 @@ run('esbuild', [join(out, 'csv.js'), '--format=cjs', '--platform=neutral', '--ta
 // version written in as the tracer's scope version; a CommonJS copy for require() (not bundled: the import stays an
 // import of the peer); declarations for both.
 writeFileSync(join(out, 'otel.js'), readFileSync(join(root, 'pkg-template', 'otel.js'), 'utf8').replace('__VERSION__', version));
-for (const ext of ['ts', 'mts', 'cts']) cpSync(join(root, 'pkg-template', 'otel.d.ts'), join(out, `otel.d.${ext}`));
+writeDeclarations('otel');
 run('esbuild', [join(out, 'otel.js'), '--format=cjs', '--platform=neutral', '--target=node18', '--log-level=warning',
   `--outfile=${join(out, 'cjs', 'otel.cjs')}`]);
+
+/** pkg-template/NAME.d.ts as NAME.d.cts, and the NAME.d.mts and NAME.d.ts that re-export it. */
+function writeDeclarations(name) {
+  const text = readFileSync(join(root, 'pkg-template', `${name}.d.ts`), 'utf8');
+  write(`${name}.d.cts`, text);
+  for (const face of [`${name}.d.mts`, `${name}.d.ts`]) write(face, declarationsFrom(text, `./${name}.cjs`));
+}
 
 function findFile(dir, name) {
   for (const entry of readdirSync(dir)) {

@@ -82,3 +82,34 @@ export const browserLoad = (wasm, parts) => `async function loadWasm() {
   }
 }
 `;
+
+/**
+ * CommonJS: `wasmBytes()`, the module's bytes for the one CommonJS instance behind every Node entry (`DECODE` in
+ * scope). Loaded by Node, Bun, Deno or Jest from an installed package, it reads the `.wasm` beside these files. In a
+ * bundle for Node (webpack or esbuild for Node, a framework's server build) that file is not beside the output, the
+ * read fails, and the inlined copy is used: the ES module parts of base64Parts, which the bundler took in through the
+ * require() calls below. So the package holds one base64 copy, for ES module and CommonJS consumers alike. `wasm` is
+ * the .wasm's file name, `parts` from base64Parts, `from` the folder of the parts relative to this file.
+ */
+export const nodeWasmBytes = (wasm, parts, from = '..') => `function wasmBytes() {
+  try {
+    return require('node:fs').readFileSync(require('node:path').join(__dirname, '${from}', '${wasm}'));
+  } catch {
+    return decodeBase64(${parts.map(({ file }) => `require('${from}/${file}').default`).join(' + ')});
+  }
+}
+`;
+
+/** The doc comment a declaration file opens with when it documents the module (`@packageDocumentation`), or ''. */
+export function moduleDoc(declarations) {
+  const doc = /^\/\*\*[\s\S]*?\*\/\n/.exec(declarations)?.[0] ?? '';
+  return doc.includes('@packageDocumentation') ? doc : '';
+}
+
+/**
+ * A declaration file that re-exports another: the `.d.mts` (import) and `.d.ts` (resolvers that ignore `exports`)
+ * faces of declarations written once, in the `.d.cts` for require, which ES modules may import and CommonJS may not.
+ * `declarations` is the text re-exported (its module doc comment is repeated, for the API reference), `from` its path
+ * as a module (`./index.cjs` names `./index.d.cts`).
+ */
+export const declarationsFrom = (declarations, from) => `${moduleDoc(declarations)}export * from '${from}';\n`;

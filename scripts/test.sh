@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything `make test` runs, in order: formatting and lints, native tests, the wasm suite in Node and in headless
 # Chromium, then the Node suites on the assembled package (contract, examples, types, Playwright, Digest against
-# Apache httpd), the minted command, and the packed tarball in the consumer projects of tests/consumers (bundlers,
+# Apache httpd), the minted command, the release published to a local registry and installed by name
+# (tests/registry), and the packed tarballs in the consumer projects of tests/consumers (bundlers,
 # runtimes, Workers; the full-stack frameworks are `make consumers`, which CI runs after this). Each suite that needs a server starts its own (sandbox or Apache) on a free loopback port and
 # stops it.
 set -euo pipefail
@@ -55,6 +56,10 @@ scripts/setup.sh tests/consumers/runtimes
 echo "Node for minted: $(tests/consumers/runtimes/node_modules/node18/bin/node --version)"
 MINTED_CLI_NODE="$PWD/tests/consumers/runtimes/node_modules/node18/bin/node" \
   node --test --test-concurrency=1 --test-reporter=dot tests/cli/basics.test.mjs tests/cli/kyc.test.mjs tests/cli/excel.test.mjs
+
+step "the release through a registry: versions agree; the packages published to Verdaccio and installed by name (tests/registry)"
+scripts/setup.sh tests/registry
+node --test --test-concurrency=1 --test-reporter=spec tests/registry/
 
 step "consumer projects: the npm pack tarball in each bundler and runtime, default config (tests/consumers)"
 node tests/consumers/run.mjs --no-frameworks

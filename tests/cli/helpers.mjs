@@ -1,4 +1,4 @@
-// The CLI as users get it: `npm pack` of pkg/ and of cli/, both tarballs installed into a fixture project, and the
+// The CLI as users get it: `npm pack` of pkg/, pkg/sandbox/ and cli/, the tarballs installed into a fixture project, and the
 // installed `minted` run as a child process against a sandbox on a free port.
 import { execFileSync, spawn } from 'node:child_process';
 import { after, before } from 'node:test';
@@ -14,7 +14,7 @@ export { root, startSandbox };
 const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
 
 /**
- * Path of the installed `minted`. The install is cached in target/cli-fixture/<hash of both tarballs>, so it is
+ * Path of the installed `minted`. The install is cached in target/cli-fixture/<hash of the tarballs>, so it is
  * redone only when the package or the CLI changed. With MINTED_CLI_NODE set (make test uses it for Node 18, the
  * oldest Node the command supports), the path is a `minted` script that runs the installed one with that Node
  * instead of the `node` its #! line finds.
@@ -22,7 +22,7 @@ const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', en
 export function installCli() {
   const packs = mkdtempSync(join(tmpdir(), 'minted-cli-pack-'));
   try {
-    const tarballs = [join(root, 'pkg'), join(root, 'cli')].map((dir) => join(packs, npm(['pack', '--pack-destination', packs, dir], packs).trim().split('\n').pop()));
+    const tarballs = [join(root, 'pkg'), join(root, 'pkg', 'sandbox'), join(root, 'cli')].map((dir) => join(packs, npm(['pack', '--pack-destination', packs, dir], packs).trim().split('\n').pop()));
     const hash = createHash('sha256');
     for (const t of tarballs) hash.update(readFileSync(t));
     const base = join(root, 'target', 'cli-fixture');

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Every consumer row: packs pkg/ (`npm pack`), installs the tarball into each project in this folder (each has its own
+// Every consumer row: packs pkg/ and pkg/sandbox/ (`npm pack`: minted-connect and minted-connect-sandbox, which
+// `minted-connect/sandbox` re-exports), installs the tarballs into each project in this folder (each has its own
 // package.json and lockfile, and no tool config beyond what the tool cannot run without), builds and runs it with the
 // tool's defaults, and prints what each printed. Browser rows run in headless Chromium, the Workers row in workerd.
 //
@@ -9,18 +10,21 @@
 //   node tests/consumers/run.mjs --no-frameworks  every other row (what `make test` runs; CI runs both)
 //
 // Tool dependencies are installed with `npm ci` only when node_modules is missing or older than the lockfile
-// (scripts/setup.sh); the tarball, which changes with every build, is unpacked into node_modules/minted-connect.
+// (scripts/setup.sh); the tarballs, which change with every build, are unpacked into node_modules/minted-connect and
+// node_modules/minted-connect-sandbox.
 import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer as createNetServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startWww } from '../../www/serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const work = join(root, 'target', 'consumers');
+/** The sandbox's tarball (minted-connect-sandbox), packed beside the client's. */
+let sandboxTgz;
 /** What every row must print: the validation issue, the failure kind against a closed port, the default export. */
 const SMOKE = 'validate=too_short getCustomer=network default=true';
 const ENV = {
@@ -204,18 +208,19 @@ async function framework(cwd, cmd, args, port, closed, what, env = {}, { path = 
 // Each fixture folder yields one or more rows: [label, async () => what it printed].
 
 const rows = {
-  lint: (tgz) => [
-    [`publint ${version('lint', 'publint')}`, async () => {
-      const output = await run(dir('lint'), bin('lint', 'publint'), [tgz]);
+  lint: (tgz) => [tgz, sandboxTgz].flatMap((tarball) => [
+    [`publint ${version('lint', 'publint')}: ${basename(tarball)}`, async () => {
+      const output = await run(dir('lint'), bin('lint', 'publint'), [tarball]);
       if (!output.includes('All good!')) throw new Error(output);
       return 'All good!';
     }],
-    [`attw ${version('lint', '@arethetypeswrong/cli')} (the packed tarball, as --pack makes it)`, async () => {
-      const output = await run(dir('lint'), bin('lint', 'attw'), [tgz, '--format', 'table-flipped']);
+    [`attw ${version('lint', '@arethetypeswrong/cli')}: ${basename(tarball)} (the packed tarball, as --pack makes it)`, async () => {
+      const output = await run(dir('lint'), bin('lint', 'attw'), [tarball, '--format', 'table-flipped']);
       if (/❌|💀|⚠️|🥴|❗|🐛|🚭/u.test(output) || !output.includes('🟢')) throw new Error(output);
-      return `${(output.match(/🟢/gu) ?? []).length} × 🟢, nothing else (".", "./slim", "./sandbox", "./package.json" × node10, node16 CJS, node16 ESM, bundler)`;
+      const entries = [...output.replace(/\x1b\[\d+m/g, '').matchAll(/^│ "([^"]+)" /gmu)].map((m) => m[1]);
+      return `${(output.match(/🟢/gu) ?? []).length} × 🟢, nothing else (${entries.join(', ')} × node10, node16 CJS, node16 ESM, bundler)`;
     }],
-  ],
+  ]),
 
   typescript: () => [[`tsc ${version('typescript', 'typescript')} strict + exactOptionalPropertyTypes + noUncheckedIndexedAccess`, async () => {
     for (const config of ['node16', 'nodenext', 'bundler']) await run(dir('typescript'), bin('typescript', 'tsc'), ['-p', `tsconfig.${config}.json`]);
@@ -544,19 +549,23 @@ async function main() {
   if (unknown.length) throw new Error(`no such consumer folder: ${unknown.join(', ')} (have: ${Object.keys(rows).join(', ')})`);
 
   mkdirSync(work, { recursive: true });
-  const packed = JSON.parse(await run(work, 'npm', ['pack', join(root, 'pkg'), '--pack-destination', work, '--json', '--loglevel=error']));
+  const packed = JSON.parse(await run(work, 'npm', ['pack', join(root, 'pkg'), join(root, 'pkg', 'sandbox'), '--pack-destination', work, '--json', '--loglevel=error']));
   const tgz = join(work, packed[0].filename);
+  sandboxTgz = join(work, packed[1].filename);
   const withDeps = ['harness', ...fixtures].filter((name) => Object.keys(JSON.parse(readFileSync(join(dir(name), 'package-lock.json'), 'utf8')).packages).length > 1);
   const installing = Date.now();
   const setup = await run(root, join(root, 'scripts', 'setup.sh'), withDeps.map((name) => join('tests', 'consumers', name)));
   if (setup.trim()) console.log(`${setup.trim()}\n(tool dependencies installed in ${((Date.now() - installing) / 1000).toFixed(0)} s)`);
   for (const name of fixtures) {
-    const target = join(dir(name), 'node_modules', 'minted-connect');
-    rmSync(target, { recursive: true, force: true });
-    mkdirSync(target, { recursive: true });
-    await run(target, 'tar', ['-xzf', tgz, '--strip-components=1']);
+    for (const { name: pkg, filename } of packed) {
+      const target = join(dir(name), 'node_modules', pkg);
+      rmSync(target, { recursive: true, force: true });
+      mkdirSync(target, { recursive: true });
+      await run(target, 'tar', ['-xzf', join(work, filename), '--strip-components=1']);
+    }
   }
-  console.log(`installed ${packed[0].filename} (${packed[0].size} bytes packed, ${packed[0].unpackedSize} unpacked) into ${fixtures.join(', ')}`);
+  for (const { filename, size, unpackedSize } of packed) console.log(`installed ${filename} (${size} bytes packed, ${unpackedSize} unpacked)`);
+  console.log(`into ${fixtures.join(', ')}`);
 
   const manifests = (name) => ['package.json', 'package-lock.json'].map((file) => readFileSync(join(dir(name), file), 'utf8')).join('\0');
   const closed = `http://127.0.0.1:${await freePort()}`;

@@ -75,6 +75,19 @@ describe('package', () => {
     assert.equal(out.trim(), 'true config baseUrl');
   });
 
+  test('installed, Node reads the .wasm beside the package; the inlined copy is left to bundles', () => {
+    const out = execFileSync(process.execPath, ['-e', `
+      const fs = require('node:fs');
+      const read = fs.readFileSync;
+      const wasm = [];
+      fs.readFileSync = (path, ...rest) => { if (String(path).endsWith('.wasm')) wasm.push(require('node:path').basename(String(path))); return read(path, ...rest); };
+      for (const name of ['minted-connect', 'minted-connect/sandbox']) require(name);
+      const parts = Object.keys(require.cache).filter((file) => file.includes('wasm-base64'));
+      console.log(JSON.stringify({ wasm, parts }));
+    `], { cwd: join(root, 'tests', 'js'), encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), { wasm: ['minted_connect_bg.wasm', 'minted_sandbox_bg.wasm'], parts: [] });
+  });
+
   test('operations() lists each route with its path source', () => {
     const rows = esm.operations();
     const byId = Object.fromEntries(rows.map((r) => [r.operationId, r]));
@@ -82,15 +95,17 @@ describe('package', () => {
     assert.equal(byId.createBusinessCustomer.pathSource, 'inferred');
   });
 
-  test('the declarations contain no `any`, and import and require get the same text', () => {
+  test('the declarations contain no `any`, written once: import\'s re-export require\'s', () => {
     const dts = (name) => readFileSync(join(root, 'pkg', name), 'utf8');
-    for (const name of ['index.d.mts', 'slim.d.mts', 'sandbox/index.d.mts']) {
+    for (const name of ['index.d.cts', 'slim.d.cts', 'sandbox/index.d.cts']) {
       const anys = dts(name).split('\n').filter((line) => /\bany\b/.test(line) && !/^\s*(\*|\/\*\*)/.test(line));
       assert.deepEqual(anys, [], name);
     }
-    assert.equal(dts('index.d.cts'), dts('index.d.mts'));
-    assert.equal(dts('slim.d.cts'), dts('slim.d.mts'));
-    assert.equal(dts('sandbox/index.d.cts'), dts('sandbox/index.d.mts'));
+    for (const [face, from] of [['index.d.mts', './index.cjs'], ['slim.d.mts', './slim.cjs'], ['slim.d.ts', './slim.cjs'],
+      ['sandbox/index.d.mts', './index.cjs'], ['sandbox.d.mts', 'minted-connect-sandbox'], ['csv.d.mts', './csv.cjs']]) {
+      assert.match(dts(face), new RegExp(`^export \\* from '${from.replaceAll('.', '\\.')}';$`, 'm'), face);
+      assert.ok(dts(face).length < 2048, `${face} holds declarations of its own`);
+    }
   });
 
   test('the tarball holds every file the exports map names, and nothing from the build', () => {
@@ -104,6 +119,10 @@ describe('package', () => {
       assert.ok(files.includes(target), `${target} missing from ${files.join(', ')}`);
     }
     assert.deepEqual(files.filter((f) => /\.(ts|map)$/.test(f) && !/\.d\.(m|c)?ts$/.test(f)), []);
+    // The glue's snippets are bundled into it: no snippets folder ships (an earlier build's least of all).
+    const glue = readFileSync(join(root, 'pkg', 'minted_connect.js'), 'utf8');
+    assert.deepEqual(files.filter((f) => f.startsWith('snippets/')), []);
+    assert.doesNotMatch(glue, /from '\.\/snippets\//);
   });
 });
 
