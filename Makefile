@@ -3,11 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 PORT ?= 8787
 
-<<<<<<< HEAD
-.PHONY: setup pkg docs api-report sandbox-bin sandbox demo test soak fuzz cli-test consumers bench profile clean
-=======
-.PHONY: setup pkg docs api-report sandbox-bin sandbox demo test release soak fuzz cli-test consumers bench clean
->>>>>>> i24
+.PHONY: setup pkg docs api-report sandbox-bin sandbox demo test release soak fuzz cli-test consumers bench profile clean
 
 ## setup: install the toolchain pieces and npm dependencies (idempotent; fast when done)
 setup:
