@@ -1,7 +1,7 @@
 //! Reading a response: the body against the API's envelope `{data, success, code, message}` and the operation's
 //! documented shape, turning everything that is not a success into a typed [`MintedError`].
 //!
-//! The body is read in JS (`src/js/json.js`): V8's `JSON.parse` builds the object from the bytes, and one walk checks
+//! The body is read in JS (`src/js/http.js`): V8's `JSON.parse` builds the object from the bytes, and one walk checks
 //! `data` against the shape of the operation's response model. The object handed back is exactly what the server
 //! sent, every unknown field kept, and no response type costs code in the wasm. The shapes are not written in
 //! JavaScript: each response model declared in `api/` (`models!`) writes one line of a text table, which reaches JS
@@ -16,7 +16,7 @@ pub use crate::api::model::{DataShape, ANY};
 use crate::error::{ErrorCode, ErrorKind, MintedError};
 use crate::redact;
 
-#[wasm_bindgen(module = "/src/js/json.js")]
+#[wasm_bindgen(module = "/src/js/http.js")]
 extern "C" {
     /// Hands the response models' shape table to the reader (once).
     #[wasm_bindgen(js_name = installShapes)]
@@ -28,7 +28,7 @@ extern "C" {
     fn read_response(body: &JsValue, kind: &str, nullable: bool, ok: bool) -> Result<JsValue, JsValue>;
 }
 
-/// Why a body was not a plain good answer, as `src/js/json.js` found it.
+/// Why a body was not a plain good answer, as `src/js/http.js` found it.
 #[derive(Debug, PartialEq)]
 pub enum Reading {
     /// Not JSON, or not UTF-8.
@@ -193,7 +193,7 @@ pub fn reason(status: u16) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    //! The judgement, from what the reader found (the reader itself, `src/js/json.js`, is tested through
+    //! The judgement, from what the reader found (the reader itself, `src/js/http.js`, is tested through
     //! `decodeResponse` in `tests/js/decode.test.mjs`).
     use super::*;
     use crate::api::customers::RemoveCustomerResponse;

@@ -2,7 +2,7 @@
 //! the platform's), bounded by a timeout and the caller's `AbortSignal`; and the clock and timers calls wait on (on
 //! wasm, `std::time` panics, so the clock is JavaScript's `Date`; natively, the system clock).
 //!
-//! An exchange is one call into `src/js/fetch.js` (`exchange`): it calls `fetch(url, init)` with a plain `init`,
+//! An exchange is one call into `src/js/http.js` (`exchange`): it calls `fetch(url, init)` with a plain `init`,
 //! arms the timeout, forwards the caller's signal and reads the body, all on the JavaScript side, and hands back the
 //! status, the request id, the headers and the body bytes. fetch only ever sees the exchange's own `AbortController`,
 //! aborted with an `Error` reason: a caller aborting with a non-Error reason (`controller.abort("stop")`) would
@@ -31,7 +31,7 @@ pub struct HttpRequest<'a> {
     pub fetch: Option<&'a js_sys::Function>,
 }
 
-#[wasm_bindgen(module = "/src/js/fetch.js")]
+#[wasm_bindgen(module = "/src/js/http.js")]
 extern "C" {
     /// Performs one exchange; resolves to an [`Exchanged`], rejects with a [`Failed`].
     #[wasm_bindgen(js_name = exchange)]
@@ -248,7 +248,7 @@ pub fn today_utc() -> Date {
     OffsetDateTime::from_unix_timestamp(seconds).map(OffsetDateTime::date).unwrap_or(Date::MIN)
 }
 
-#[wasm_bindgen(module = "/src/js/fetch.js")]
+#[wasm_bindgen(module = "/src/js/http.js")]
 extern "C" {
     /// Resolves after `ms`, or as soon as `signal` aborts.
     #[wasm_bindgen(js_name = sleep)]

@@ -10,7 +10,7 @@ use crate::error::{ErrorCode, MintedError};
 use crate::registry::{Method, Query};
 use crate::validate::{Language, Problem, Settings, ValidationIssue};
 
-#[wasm_bindgen(module = "/src/js/json.js")]
+#[wasm_bindgen(module = "/src/js/http.js")]
 extern "C" {
     #[wasm_bindgen(js_name = jsonText)]
     fn json_text_js(value: &JsValue) -> Option<String>;

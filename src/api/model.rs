@@ -44,7 +44,7 @@ pub trait Declared {
 }
 
 // The response shape table. Each response model writes one line (`Described::TABLE`); `api::SHAPES` joins them and
-// the response reader (`src/js/json.js`, through `envelope.rs`) checks `data` against them. A line is a model's
+// the response reader (`src/js/http.js`, through `envelope.rs`) checks `data` against them. A line is a model's
 // name, then one entry per field, space-separated: the wire name, `!` (required: present and not `null`) or `?`
 // (optional: may be missing or `null`), and the field's kind: `s` a string, `n` a number (integers and fractions
 // alike), `b` true or false, `*` anything (objects the docs do not describe), `[K` an array of kind K, or a response

@@ -1,5 +1,5 @@
 // The response reader: JSON.parse builds the object, one walk checks `data` against the operation's shape table (both
-// in src/js/json.js, the table generated from the model declarations). Lenient documents pass untouched; the first
+// in src/js/http.js, the table generated from the model declarations). Lenient documents pass untouched; the first
 // problem is reported with its path; the envelope's fields decide API failures. Through decodeResponse, exactly as
 // the client reads its responses.
 import { describe, test } from 'node:test';
