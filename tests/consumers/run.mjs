@@ -459,8 +459,10 @@ const rows = {
     return [
       [`Nuxt ${version('nuxt', 'nuxt')} (minimal starter; Vite client, Nitro server): nuxt build, node .output/server/index.mjs`, async () => {
         rmSync(join(dir('nuxt'), '.output'), { recursive: true, force: true });
-        // Nuxt's own notice about an option its Vite configuration sets, printed by every project on this version.
-        const deprecation = /^\s*WARN\s+The css\.devSourcemap option is deprecated\. Please use dev\.sourcemap\.css instead\.\n/gm;
+        // Nuxt's own notice about an option its Vite configuration sets, printed by every project on this version:
+        // ` WARN  The css.devSourcemap …` from consola's fancy reporter, `[warn] The \`css.devSourcemap\` …` from its
+        // basic one (chosen when CI=true).
+        const deprecation = /^\s*(?:WARN|\[warn\])\s+The `?css\.devSourcemap`? option is deprecated\. Please use `?dev\.sourcemap\.css`? instead\.\n/gm;
         clean(await run(dir('nuxt'), bin('nuxt', 'nuxt'), ['build'], env), 'nuxt build', deprecation);
         const port = await freePort();
         return framework(dir('nuxt'), node, ['.output/server/index.mjs'], port, closed, 'Nuxt', { ...env, HOST: '127.0.0.1', PORT: String(port) });
