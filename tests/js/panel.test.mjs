@@ -162,6 +162,8 @@ describe('admin panel behaviour', () => {
     await tabTo(page, 'header a[href="#/customers"]');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/#/customers');
+    // The URL changes before the page's hashchange handler renders the new page and focuses its heading.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 5000 }).catch(() => {});
     assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus moves to the new page');
     await tabTo(page, '#open-customer input[name=external_id]');
     await page.keyboard.type('MTD0018232');
