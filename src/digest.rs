@@ -865,6 +865,9 @@ impl Drop for WakeOnAbort {
 }
 
 #[cfg(test)]
+pub(crate) mod vectors;
+
+#[cfg(test)]
 mod tests;
 
 #[cfg(test)]

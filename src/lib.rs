@@ -119,9 +119,9 @@ pub struct DigestAuthorizationInput {
 /// exported so integrations and tests can check it.
 ///
 /// ```js
-/// digestAuthorization({ username: 'Mufasa', password: 'Circle of Life', realm: 'http-auth@example.org',
-///   nonce: '7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v', uri: '/dir/index.html', method: 'GET', qop: 'auth',
-///   nc: 1, cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ', algorithm: 'SHA-256' })
+/// // the realm, nonce and algorithm of the server's challenge; a fresh cnonce and the next count for each request
+/// const authorization = digestAuthorization({ username, password, realm, nonce, uri: '/partner/balance',
+///   method: 'GET', qop: 'auth', nc: 1, cnonce, algorithm: 'SHA-256' });
 /// ```
 #[wasm_bindgen(js_name = digestAuthorization)]
 pub fn digest_authorization(
