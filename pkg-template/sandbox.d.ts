@@ -255,7 +255,9 @@ export interface Sandbox {
     /**
      * For hosts that serve the sandbox over real HTTP (as `minted sandbox` does): one request as parts; resolves with
      * the response as parts (a header repeated keeps its values apart), or `null` when the connection is to be closed
-     * without a response (an injected fault).
+     * without a response (an injected fault). As on the native server, a request whose `Host` is not a loopback name
+     * (`localhost`, `*.localhost`, `127.0.0.1`, `[::1]`) is answered 421 and one whose `Origin` is not on one 403,
+     * before anything runs: a socket on 127.0.0.1 must not serve a page an attacker's name points at, nor other sites.
      */
     exchange(request: SandboxExchangeRequest): Promise<SandboxExchangeResponse | null>;
     /** Test and demo controls. */

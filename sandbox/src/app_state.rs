@@ -96,9 +96,9 @@ impl AppState {
         self.sandbox().now_ms()
     }
 
-    /// Hands a request to the core, waking delayed requests when it moved the clock.
+    /// Hands a request that came over the socket to the core, waking delayed requests when it moved the clock.
     pub fn handle(&self, request: Request) -> Outcome {
-        self.run(|sandbox| sandbox.handle(request))
+        self.run(|sandbox| sandbox.handle_served(request))
     }
 
     /// Processes a delayed request (see [`Self::wait_until`]).

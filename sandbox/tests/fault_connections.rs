@@ -3,12 +3,10 @@
 
 mod common;
 
-use std::io::{ErrorKind, Read, Write};
-use std::net::TcpStream;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
-use common::{customer_block, data, failure, Client, TestServer};
+use common::{customer_block, data, failure, raw_exchange, Client, TestServer};
 use serde_json::{json, Value};
 
 const MEHMET: &str = "MTD0018232";
@@ -30,20 +28,6 @@ fn buy_body(quote: &Value, external_id: &str) -> String {
 
 fn order_count(client: &Client, external_id: &str) -> u64 {
     client.state()["orders_by_external_id"][external_id].as_u64().unwrap_or(0)
-}
-
-/// Sends `request` on a fresh TCP connection and returns every byte the server sent before closing it.
-fn raw_exchange(base_url: &str, request: &str) -> Vec<u8> {
-    let mut stream = TcpStream::connect(base_url.trim_start_matches("http://")).expect("connect");
-    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    stream.write_all(request.as_bytes()).expect("send");
-    let mut received = Vec::new();
-    match stream.read_to_end(&mut received) {
-        Ok(_) => {}
-        Err(error) if error.kind() == ErrorKind::ConnectionReset => {}
-        Err(error) => panic!("the connection stayed open: {error}"),
-    }
-    received
 }
 
 /// Node's `fetch` of `path`: `resolved STATUS` or `rejected NAME: MESSAGE (CAUSE)`; `None` without Node.
@@ -87,7 +71,7 @@ fn reset_closes_the_connection_without_a_response_and_processes_nothing() {
     let challenge = client.raw("GET", CUSTOMER, None, &[]).challenge();
     let authorization = client.sign_with(&challenge, 1, "GET", CUSTOMER);
     let request = format!(
-        "GET {CUSTOMER} HTTP/1.1\r\nhost: sandbox\r\nx-client-id: web\r\nauthorization: {authorization}\r\n\r\n"
+        "GET {CUSTOMER} HTTP/1.1\r\nhost: 127.0.0.1\r\nx-client-id: web\r\nauthorization: {authorization}\r\n\r\n"
     );
     assert_eq!(raw_exchange(&server.base_url, &request), b"", "not a byte of response");
     let authorization = client.sign_with(&challenge, 2, "GET", CUSTOMER);
@@ -108,7 +92,7 @@ fn a_byte_identical_resend_of_a_swallowed_request_is_swallowed_too() {
     let challenge = client.raw("GET", CUSTOMER, None, &[]).challenge();
     let authorization = client.sign_with(&challenge, 1, "GET", CUSTOMER);
     let request = format!(
-        "GET {CUSTOMER} HTTP/1.1\r\nhost: sandbox\r\nx-client-id: web\r\nauthorization: {authorization}\r\n\r\n"
+        "GET {CUSTOMER} HTTP/1.1\r\nhost: 127.0.0.1\r\nx-client-id: web\r\nauthorization: {authorization}\r\n\r\n"
     );
     assert_eq!(raw_exchange(&server.base_url, &request), b"");
     assert_eq!(raw_exchange(&server.base_url, &request), b"", "the resend");

@@ -1,9 +1,11 @@
 // `minted sandbox`: the in-process sandbox served over HTTP by the installed CLI (no Rust). The main flows of
 // tests/js/flows.mjs run against it unchanged over real HTTP, curl's own Digest gets in, the state file carries data
-// across a restart, and a fault that closes the connection closes the socket.
+// across a restart, a fault that closes the connection closes the socket, and hostile requests (a foreign Host,
+// another site's Origin, odd methods, oversized bodies) are refused with nothing done.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { request } from 'node:http';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -65,6 +67,45 @@ describe('the main flows over HTTP against minted sandbox', () => {
     const err = await new MintedClient({ baseUrl: server.url, username: 'sandbox', password: 'sandbox-password', maxRetries: 0 }).getOrderStatuses().catch((e) => e);
     assert.equal(err.kind, 'network');
   });
+});
+
+/** One request with exactly these headers (fetch would set Host itself): { status, headers, body }. */
+function raw(url, { method = 'GET', path, headers = {}, body = '' }) {
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}${path}`, { method, headers: { 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+      const chunks = [];
+      res.on('error', reject).on('data', (chunk) => chunks.push(chunk)).on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+test('hostile requests are refused and change nothing: a foreign Host, another site, odd methods, oversized bodies', async () => {
+  const server = await serve([]);
+  const host = new URL(server.url).host;
+  const read = async (path) => (await fetch(`${server.url}${path}`)).json();
+  const observable = async () => JSON.stringify([await read('/__sandbox/faults'), await read('/__sandbox/stats'), (await read('/__sandbox/state')).customers]);
+  const before = await observable();
+  const plan = JSON.stringify({ rules: [{ fault: 'status-500', path: '/partner/*' }] });
+  const attacks = [
+    ['DNS rebinding: a fault plan under the attacker\'s name', { method: 'PUT', path: '/__sandbox/faults', headers: { host: 'attacker.example', 'content-type': 'application/json' }, body: plan }, 421],
+    ['DNS rebinding: a reset', { method: 'POST', path: '/__sandbox/reset', headers: { host: `attacker.example:${new URL(server.url).port}` } }, 421],
+    ['another site\'s page: a fault plan', { method: 'PUT', path: '/__sandbox/faults', headers: { host, origin: 'https://evil.example' }, body: plan }, 403],
+    ['another site\'s preflight', { method: 'OPTIONS', path: '/__sandbox/faults', headers: { host, origin: 'https://evil.example', 'access-control-request-method': 'PUT' } }, 403],
+    ['a page without an origin (sandboxed frame, file)', { path: '/__sandbox/state', headers: { host, origin: 'null' } }, 403],
+    ['TRACE', { method: 'TRACE', path: '/__sandbox/faults', headers: { host } }, 405],
+    ['a 3 MB body', { method: 'PUT', path: '/__sandbox/faults', headers: { host }, body: 'x'.repeat(3 << 20) }, 413],
+  ];
+  for (const [name, attack, status] of attacks) {
+    const answer = await raw(server.url, attack).catch((err) => ({ status: 0, body: err.message }));
+    assert.equal(answer.status, status, `${name}: ${answer.body}`);
+    assert.equal(answer.headers?.['access-control-allow-origin'], undefined, name);
+  }
+  assert.equal(await observable(), before, 'nothing happened');
+  const local = await raw(server.url, { path: '/__sandbox/health', headers: { host: 'localhost', origin: 'http://localhost:5173' } });
+  assert.equal(local.status, 200);
+  assert.equal(local.headers['access-control-allow-origin'], 'http://localhost:5173');
 });
 
 test('--state FILE keeps the data across a restart', async () => {

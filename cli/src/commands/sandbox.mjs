@@ -93,7 +93,8 @@ Credentials: user "sandbox" (--username or MINTED_SANDBOX_USERNAME), password "s
     const server = createServer(async (req, res) => {
       const body = await readBody(req);
       if (body === null) {
-        res.writeHead(413).end('request body too large');
+        // The rest of the body is not read: the connection closes after the answer.
+        res.writeHead(413, { connection: 'close' }).end('request body too large');
         return;
       }
       const headers = [];

@@ -1,4 +1,5 @@
-//! CORS, so the SDK's browser builds (test runner pages, the admin panel) can call the sandbox from any origin.
+//! CORS, so the SDK's browser builds (test runner pages, the admin panel) can call the sandbox from another port. A
+//! served sandbox only lets pages on loopback names this far (see `listener.rs`).
 
 use crate::http::{status, Response};
 

@@ -20,6 +20,9 @@ pub mod code {
     pub const METHOD_NOT_ALLOWED: i64 = 1005;
     pub const UNAUTHORIZED: i64 = 1006;
     pub const STALE_NONCE: i64 = 1007;
+    /// A served sandbox's refusals (see `listener.rs`).
+    pub const FOREIGN_HOST: i64 = 1008;
+    pub const FOREIGN_ORIGIN: i64 = 1009;
     pub const PRICE_TOKEN_NOT_FOUND: i64 = 1010;
     pub const PRICE_TOKEN_EXPIRED: i64 = 1011;
     pub const PRICE_TOKEN_USED: i64 = 1012;

@@ -107,9 +107,11 @@ pub mod status {
     pub const OK: u16 = 200;
     pub const NO_CONTENT: u16 = 204;
     pub const BAD_REQUEST: u16 = 400;
+    pub const FORBIDDEN: u16 = 403;
     pub const UNAUTHORIZED: u16 = 401;
     pub const NOT_FOUND: u16 = 404;
     pub const METHOD_NOT_ALLOWED: u16 = 405;
+    pub const MISDIRECTED_REQUEST: u16 = 421;
     pub const UNPROCESSABLE_ENTITY: u16 = 422;
     pub const TOO_MANY_REQUESTS: u16 = 429;
     pub const INTERNAL_SERVER_ERROR: u16 = 500;

@@ -34,6 +34,7 @@ pub mod faults;
 pub mod http;
 pub mod lang;
 pub mod ledger;
+pub mod listener;
 pub mod messages;
 pub mod pipeline;
 pub mod pricing;
@@ -78,6 +79,15 @@ impl Sandbox {
     /// Handles one request; the caller carries out the [`Outcome`].
     pub fn handle(&mut self, request: Request) -> Outcome {
         pipeline::handle(&mut self.world, request)
+    }
+
+    /// Handles one request that arrived over a socket: the listener's checks first (see [`listener`]), then
+    /// [`Self::handle`].
+    pub fn handle_served(&mut self, request: Request) -> Outcome {
+        match listener::refusal(&request) {
+            Some(refused) => Outcome::Respond(refused),
+            None => self.handle(request),
+        }
     }
 
     /// Processes a request an injected delay held back, once sandbox time has reached its moment.

@@ -13,6 +13,8 @@ pub enum Msg {
     ApiVersion(&'static str),
     RouteNotFound,
     MethodNotAllowed,
+    ForeignHost,
+    ForeignOrigin,
     CustomerNotFound,
     OrderNotFound,
     NotJson,
@@ -66,6 +68,15 @@ impl Msg {
             Self::MethodNotAllowed => {
                 ("Bu adres için HTTP yöntemine izin verilmiyor".into(), "HTTP method not allowed for this route".into())
             }
+            Self::ForeignHost => (
+                "Bu sandbox yalnızca loopback adlarına yanıt verir (localhost, 127.0.0.1, [::1])".into(),
+                "This sandbox answers loopback names only (localhost, 127.0.0.1, [::1])".into(),
+            ),
+            Self::ForeignOrigin => (
+                "Bu sandbox yalnızca bu makinedeki sayfalara yanıt verir (localhost, 127.0.0.1, [::1] kaynakları)"
+                    .into(),
+                "This sandbox answers pages on this machine only (origins on localhost, 127.0.0.1, [::1])".into(),
+            ),
             Self::CustomerNotFound => ("Müşteri bulunamadı".into(), "Customer not found".into()),
             Self::OrderNotFound => ("Sipariş bulunamadı".into(), "Order not found".into()),
             Self::NotJson => {

@@ -3,7 +3,10 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
+use std::io::{ErrorKind, Read, Write};
+use std::net::TcpStream;
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use minted_connect::digest::{authorization_header, parse_www_authenticate, Challenge};
 use minted_sandbox::{AppState, Settings};
@@ -297,4 +300,18 @@ pub fn error(reply: &Reply, status: u16) -> String {
     assert_eq!(reply.header("content-type"), Some("application/json"));
     assert!(reply.header("x-request-id").is_some());
     reply.json["message"].as_str().expect("message").to_owned()
+}
+
+/// Sends `request` on a fresh TCP connection and returns every byte the server sent before closing it.
+pub fn raw_exchange(base_url: &str, request: &str) -> Vec<u8> {
+    let mut stream = TcpStream::connect(base_url.trim_start_matches("http://")).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut received = Vec::new();
+    match stream.read_to_end(&mut received) {
+        Ok(_) => {}
+        Err(error) if error.kind() == ErrorKind::ConnectionReset => {}
+        Err(error) => panic!("the connection stayed open: {error}"),
+    }
+    received
 }

@@ -72,10 +72,10 @@ export function createSandbox(options = {}) {
   }
 
   /** One request as the core takes it → the reply to send, or undefined when the connection closes without one. */
-  async function serve({ method, target, headers, body, signal }) {
+  async function serve({ method, target, headers, body, signal, served = false }) {
     if (closed) return undefined;
     if (signal?.aborted) throw abortReason(signal);
-    let reply = run(() => core.handle(method, target, headers, body));
+    let reply = run(() => core.handle(method, target, headers, body, served));
     if (reply.kind === 'wait') reply = await waitFor(reply, signal);
     return reply?.kind === 'respond' ? reply : undefined;
   }
@@ -99,7 +99,7 @@ export function createSandbox(options = {}) {
    * when the connection is to be closed without a response.
    */
   async function exchange({ method, target, headers = [], body = new Uint8Array(), signal = undefined }) {
-    const reply = await serve({ method, target, headers: headers.flat(), body, signal });
+    const reply = await serve({ method, target, headers: headers.flat(), body, signal, served: true });
     if (reply === undefined) return null;
     const pairs = [];
     for (let i = 0; i + 1 < reply.headers.length; i += 2) pairs.push([reply.headers[i], reply.headers[i + 1]]);

@@ -48,14 +48,22 @@ impl SandboxCore {
         Ok(Self { sandbox, settings, initial: state, waiting: BTreeMap::new(), next_wait: 0 })
     }
 
-    /// Handles one request. `headers` is a flat list: name, value, name, value…
-    pub fn handle(&mut self, method: String, target: String, headers: Vec<String>, body: Vec<u8>) -> Reply {
+    /// Handles one request. `headers` is a flat list: name, value, name, value… `served`: it came over a socket
+    /// (`minted sandbox`), so the listener's checks apply (Host and Origin on loopback names).
+    pub fn handle(
+        &mut self,
+        method: String,
+        target: String,
+        headers: Vec<String>,
+        body: Vec<u8>,
+        served: bool,
+    ) -> Reply {
         let mut pairs = headers.into_iter();
         let mut request = Request::new(&method, &target).body(body);
         while let (Some(name), Some(value)) = (pairs.next(), pairs.next()) {
             request.headers.append(&name, value);
         }
-        let outcome = self.sandbox.handle(request);
+        let outcome = if served { self.sandbox.handle_served(request) } else { self.sandbox.handle(request) };
         self.reply(outcome)
     }
 
