@@ -98,7 +98,9 @@ test('hostile requests are refused and change nothing: a foreign Host, another s
     ['a 3 MB body', { method: 'PUT', path: '/__sandbox/faults', headers: { host }, body: 'x'.repeat(3 << 20) }, 413],
   ];
   for (const [name, attack, status] of attacks) {
-    const answer = await raw(server.url, attack).catch((err) => ({ status: 0, body: err.message }));
+    const answer = await raw(server.url, attack).catch((err) => ({ status: 0, body: err.code ?? err.message }));
+    // The server answers 413 and closes at once; a client still sending may see the close before the answer.
+    if (status === 413 && answer.status === 0 && /^(ECONNRESET|EPIPE)$/.test(answer.body)) continue;
     assert.equal(answer.status, status, `${name}: ${answer.body}`);
     assert.equal(answer.headers?.['access-control-allow-origin'], undefined, name);
   }
